@@ -1,0 +1,53 @@
+package dev.knead.core.net;
+
+/**
+ * Whole-array σ and σ' for the training loop: the switch on the kind sits outside the loop so
+ * the JIT sees one tight loop per function.
+ */
+public final class ActivationKernels {
+  private ActivationKernels() {}
+
+  /** a[i] = σ(z[i]) for i &lt; len. */
+  public static void apply(Activation act, double[] z, double[] a, int len) {
+    switch (act.kind()) {
+      case IDENTITY -> System.arraycopy(z, 0, a, 0, len);
+      case TANH -> {
+        for (int i = 0; i < len; i++) {
+          a[i] = FastMath.tanh(z[i]);
+        }
+      }
+      case RELU -> {
+        for (int i = 0; i < len; i++) {
+          a[i] = Math.max(z[i], 0);
+        }
+      }
+      default -> {
+        for (int i = 0; i < len; i++) {
+          a[i] = act.apply(z[i]);
+        }
+      }
+    }
+  }
+
+  /** g[i] *= σ'(z[i]) for i &lt; len, with a = σ(z): turns ∂L/∂a into ∂L/∂z in place. */
+  public static void multiplyByDerivative(Activation act, double[] z, double[] a, double[] g, int len) {
+    switch (act.kind()) {
+      case IDENTITY -> {}
+      case TANH -> {
+        for (int i = 0; i < len; i++) {
+          g[i] *= 1 - a[i] * a[i];
+        }
+      }
+      case RELU -> {
+        for (int i = 0; i < len; i++) {
+          g[i] = z[i] > 0 ? g[i] : 0;
+        }
+      }
+      default -> {
+        for (int i = 0; i < len; i++) {
+          g[i] *= act.derivative(z[i], a[i]);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package dev.knead.core.train;
+
+import dev.knead.core.data.Dataset;
+import dev.knead.core.net.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a network and returns a new one with its history. Deterministic: the same inputs and
+ * seed give the same bits. The divergence guard never lets NaN through: it rewinds to the last
+ * good snapshot, halves the learning rate and records a {@link Rewind}.
+ */
+public final class Trainer {
+  /** A loss above this many times the first epoch's loss counts as a blow-up. */
+  static final double BLOW_UP = 100;
+  /** After this many rewinds the guard gives up and returns the last good network. */
+  static final int MAX_REWINDS = 12;
+
+  private Trainer() {}
+
+  /** Trains from the config's initializer and seed. */
+  public static TrainResult train(Dataset train, Dataset test, TrainConfig config, TrainListener listener) {
+    SplittableRandom root = new SplittableRandom(config.seed());
+    Network init = config.initializer().build(config.architecture(train.dim(), train.classes()), root.split());
+    return train(init, train, test, config, root.split(), listener);
+  }
+
+  /**
+   * Trains a given network.
+   *
+   * @param test may have no points; then test numbers are NaN
+   * @param batchOrder randomness for the order of minibatches
+   */
+  public static TrainResult train(
+      Network init, Dataset train, Dataset test, TrainConfig config, SplittableRandom batchOrder, TrainListener listener) {
+    final int n = train.size();
+    final int d = train.dim();
+    final int batch = config.batch() <= 0 || config.batch() >= n ? n : config.batch();
+    final double[] x = train.points().toArray();
+    final int[] y = train.labels();
+    final double[] xt = test.points().toArray();
+    final int[] yt = test.labels();
+
+    Workspace ws = new Workspace(init, Math.max(batch, Math.max(test.size(), 1)));
+    final double[] p = ws.params;
+    final double[] g = ws.grads;
+    final boolean[] isWeight = ws.weightMask();
+    double[] m = new double[p.length];
+    double[] v = new double[p.length];
+    long t = 0;
+
+    final double[] bx = batch == n ? x : new double[batch * d];
+    final int[] by = batch == n ? y : new int[batch];
+    final int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+
+    final int every = config.snapshotInterval();
+    List<Snapshot> snapshots = new ArrayList<>();
+    snapshots.add(new Snapshot(0, init));
+    double[] good = p.clone();
+    int goodEpoch = 0;
+    List<Epoch> history = new ArrayList<>();
+    List<Rewind> rewinds = new ArrayList<>();
+    double baseLr = config.optimizer().learningRate();
+    double firstLoss = Double.NaN;
+    TrainResult.Status status = TrainResult.Status.COMPLETED;
+    int[] right = new int[1];
+
+    int epoch = 0;
+    while (epoch < config.epochs()) {
+      if (listener.cancelled()) {
+        status = TrainResult.Status.CANCELLED;
+        break;
+      }
+      final double lr = baseLr * config.schedule().multiplier(epoch, config.epochs());
+      double lossSum = 0;
+      int correct = 0;
+      if (batch < n) {
+        shuffle(order, batchOrder);
+      }
+      for (int start = 0; start < n; start += batch) {
+        int size = Math.min(batch, n - start);
+        if (batch < n) {
+          for (int k = 0; k < size; k++) {
+            int i = order[start + k];
+            System.arraycopy(x, i * d, bx, k * d, d);
+            by[k] = y[i];
+          }
+        }
+        double loss = ws.lossAndGradient(bx, by, size, config.loss(), true, right);
+        loss += penalise(p, g, isWeight, config.l1(), config.l2());
+        clip(g, config.clip());
+        lossSum += loss * size;
+        correct += right[0];
+        t++;
+        switch (config.optimizer().kind()) {
+          case SGD -> Updates.sgd(p, g, lr);
+          case MOMENTUM, NESTEROV -> Updates.momentum(
+              p, g, v, lr, config.optimizer().momentum(), config.optimizer().kind() == Optimizer.Kind.NESTEROV);
+          case ADAM -> Updates.adam(
+              p, g, m, v, lr, config.optimizer().beta1(), config.optimizer().beta2(), config.optimizer().epsilon(), t);
+        }
+      }
+      double epochLoss = lossSum / n;
+      if (epoch == 0 && Double.isFinite(epochLoss)) {
+        firstLoss = epochLoss;
+      }
+      String trouble = trouble(epochLoss, firstLoss, p);
+      if (trouble != null) {
+        if (rewinds.size() >= MAX_REWINDS) {
+          System.arraycopy(good, 0, p, 0, p.length);
+          status = TrainResult.Status.DIVERGED;
+          truncate(history, goodEpoch);
+          break;
+        }
+        Rewind r = new Rewind(epoch + 1, goodEpoch, trouble, baseLr, baseLr * 0.5);
+        rewinds.add(r);
+        listener.onRewind(r);
+        baseLr *= 0.5;
+        System.arraycopy(good, 0, p, 0, p.length);
+        java.util.Arrays.fill(m, 0);
+        java.util.Arrays.fill(v, 0);
+        t = 0;
+        truncate(history, goodEpoch);
+        epoch = goodEpoch;
+        continue;
+      }
+      epoch++;
+      double testLoss = Double.NaN;
+      double testAcc = Double.NaN;
+      if (test.size() > 0) {
+        testLoss = ws.lossAndGradient(xt, yt, test.size(), config.loss(), false, right);
+        testAcc = right[0] / (double) test.size();
+      }
+      Epoch row = new Epoch(epoch, epochLoss, correct / (double) n, testLoss, testAcc, lr);
+      history.add(row);
+      if (epoch % every == 0 || epoch == config.epochs()) {
+        System.arraycopy(p, 0, good, 0, p.length);
+        goodEpoch = epoch;
+        snapshots.add(new Snapshot(epoch, ws.network()));
+      }
+      listener.onEpoch(row, ws::network);
+      if (row.trainAccuracy() >= config.targetAccuracy()) {
+        status = TrainResult.Status.TARGET_REACHED;
+        break;
+      }
+    }
+    Network result = ws.network();
+    if (snapshots.get(snapshots.size() - 1).epoch() != history.size()) {
+      snapshots.add(new Snapshot(history.size(), result));
+    }
+    double trainLoss = ws.lossAndGradient(x, y, n, config.loss(), false, right);
+    double trainAcc = right[0] / (double) n;
+    double testLoss = Double.NaN;
+    double testAcc = Double.NaN;
+    if (test.size() > 0) {
+      testLoss = ws.lossAndGradient(xt, yt, test.size(), config.loss(), false, right);
+      testAcc = right[0] / (double) test.size();
+    }
+    return new TrainResult(result, history, snapshots, rewinds, status, trainLoss, trainAcc, testLoss, testAcc);
+  }
+
+  /** @return why training must rewind, or null when all is well */
+  static String trouble(double loss, double firstLoss, double[] p) {
+    if (!Double.isFinite(loss)) {
+      return "loss became " + loss;
+    }
+    for (double v : p) {
+      if (!Double.isFinite(v)) {
+        return "a weight became " + v;
+      }
+    }
+    if (Double.isFinite(firstLoss) && loss > BLOW_UP * Math.max(firstLoss, 1e-3)) {
+      return String.format(java.util.Locale.ROOT, "loss %.4g is over %.0f× the first epoch's %.4g", loss, BLOW_UP, firstLoss);
+    }
+    return null;
+  }
+
+  /** Adds L1/L2 penalties of the weights to the gradient; returns their value. */
+  static double penalise(double[] p, double[] g, boolean[] isWeight, double l1, double l2) {
+    if (l1 == 0 && l2 == 0) {
+      return 0;
+    }
+    double value = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (isWeight[i]) {
+        double w = p[i];
+        value += l1 * Math.abs(w) + 0.5 * l2 * w * w;
+        g[i] += l1 * Math.signum(w) + l2 * w;
+      }
+    }
+    return value;
+  }
+
+  /** Scales g so that its Euclidean norm is at most c (c = 0: no clipping). */
+  static void clip(double[] g, double c) {
+    if (c <= 0) {
+      return;
+    }
+    double s = 0;
+    for (double v : g) {
+      s += v * v;
+    }
+    double norm = Math.sqrt(s);
+    if (norm > c) {
+      double f = c / norm;
+      for (int i = 0; i < g.length; i++) {
+        g[i] *= f;
+      }
+    }
+  }
+
+  private static void truncate(List<Epoch> history, int epochs) {
+    while (history.size() > epochs) {
+      history.remove(history.size() - 1);
+    }
+  }
+
+  private static void shuffle(int[] a, SplittableRandom rng) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int tmp = a[i];
+      a[i] = a[j];
+      a[j] = tmp;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.knead.core.train;
+
+import dev.knead.core.net.Activation;
+import dev.knead.core.net.ActivationKernels;
+import dev.knead.core.net.Kernels;
+import dev.knead.core.net.Layer;
+import dev.knead.core.net.Matrix;
+import dev.knead.core.net.Network;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The buffers one training call owns: every parameter in one flat array (W then b per layer),
+ * gradients alongside, and per-layer activations sized for the largest batch. Not shared
+ * between threads or calls.
+ */
+public final class Workspace {
+  final int layers;
+  final int[] sizes;
+  final Activation[] act;
+  final int[] wOff;
+  final int[] bOff;
+  final double[] params;
+  final double[] grads;
+  private final int capacity;
+  private final double[][] z;
+  private final double[][] a;
+  private final double[][] delta;
+  private final int[] correct = new int[1];
+
+  /** @param capacity the largest number of points a forward pass will see */
+  public Workspace(Network network, int capacity) {
+    this.layers = network.layers().size();
+    this.capacity = capacity;
+    sizes = new int[layers + 1];
+    act = new Activation[layers];
+    wOff = new int[layers];
+    bOff = new int[layers];
+    sizes[0] = network.inputDim();
+    int off = 0;
+    for (int l = 0; l < layers; l++) {
+      Layer layer = network.layer(l);
+      sizes[l + 1] = layer.out();
+      act[l] = layer.activation();
+      wOff[l] = off;
+      off += layer.in() * layer.out();
+      bOff[l] = off;
+      off += layer.out();
+    }
+    params = new double[off];
+    grads = new double[off];
+    load(network);
+    z = new double[layers][];
+    a = new double[layers][];
+    delta = new double[layers][];
+    for (int l = 0; l < layers; l++) {
+      z[l] = new double[capacity * sizes[l + 1]];
+      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new double[capacity * sizes[l + 1]];
+      delta[l] = new double[capacity * Math.max(sizes[l + 1], sizes[l])];
+    }
+  }
+
+  /** Copies a network's weights into the parameter block. */
+  public void load(Network network) {
+    for (int l = 0; l < layers; l++) {
+      Layer layer = network.layer(l);
+      System.arraycopy(layer.weights().toArray(), 0, params, wOff[l], layer.in() * layer.out());
+      System.arraycopy(layer.bias(), 0, params, bOff[l], layer.out());
+    }
+  }
+
+  /** @return the network the parameter block holds now */
+  public Network network() {
+    List<Layer> ls = new ArrayList<>(layers);
+    for (int l = 0; l < layers; l++) {
+      int in = sizes[l];
+      int out = sizes[l + 1];
+      double[] w = new double[in * out];
+      System.arraycopy(params, wOff[l], w, 0, w.length);
+      double[] b = new double[out];
+      System.arraycopy(params, bOff[l], b, 0, out);
+      ls.add(new Layer(Matrix.of(out, in, w), b, act[l]));
+    }
+    return new Network(ls);
+  }
+
+  public double[] params() {
+    return params;
+  }
+
+  public double[] grads() {
+    return grads;
+  }
+
+  /**
+   * Forward pass of n points.
+   *
+   * @param x n × d inputs
+   * @return the logits buffer (n × k valid entries)
+   */
+  public double[] forward(double[] x, int n) {
+    if (n > capacity) {
+      throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
+    }
+    double[] in = x;
+    for (int l = 0; l < layers; l++) {
+      Kernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l]);
+      if (a[l] != z[l]) {
+        ActivationKernels.apply(act[l], z[l], a[l], n * sizes[l + 1]);
+      }
+      in = a[l];
+    }
+    return a[layers - 1];
+  }
+
+  /**
+   * Loss of n points and, if {@code backward}, the gradient of the mean loss in {@link #grads}
+   * (penalties not included: see {@link Trainer}).
+   *
+   * @param out2 out2[0] receives the number of correctly classified points
+   * @return the mean data loss
+   */
+  public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2) {
+    double[] logits = forward(x, n);
+    int k = sizes[layers];
+    double value = loss.lossAndGradient(logits, n, k, y, delta[layers - 1], correct);
+    out2[0] = correct[0];
+    if (!backward) {
+      return value;
+    }
+    for (int l = layers - 1; l >= 0; l--) {
+      double[] dz = delta[l];
+      double[] input = l == 0 ? x : a[l - 1];
+      Kernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l]);
+      if (l > 0) {
+        double[] dx = delta[l - 1];
+        Kernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
+        ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1], a[l - 1], dx, n * sizes[l]);
+      }
+    }
+    return value;
+  }
+
+  /** @return whether the offset lies in a weight block (penalties apply to weights only) */
+  boolean[] weightMask() {
+    boolean[] m = new boolean[params.length];
+    for (int l = 0; l < layers; l++) {
+      java.util.Arrays.fill(m, wOff[l], bOff[l], true);
+    }
+    return m;
+  }
+}
