@@ -1,0 +1,127 @@
+package dev.knead.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.knead.core.data.Dataset;
+import dev.knead.core.net.Activation;
+import dev.knead.core.net.Initializer;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrainerTest {
+  private static TrainConfig config(List<Integer> hidden, int epochs, long seed) {
+    return TrainConfig.defaults(hidden).withEpochs(epochs).withSeed(seed);
+  }
+
+  @Test
+  void widthThreeSeparatesTheDiskFromTheRing() {
+    Dataset data = Fixtures.diskInRing(150, 1);
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), config(List.of(3), 600, 2), TrainListener.NONE);
+    assertThat(r.trainAccuracy()).isGreaterThanOrEqualTo(0.99);
+    assertThat(r.history()).hasSize(600);
+    assertThat(r.history().get(599).loss()).isLessThan(r.history().get(0).loss() / 5);
+    assertThat(r.rewinds()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Optimizer.Kind.class)
+  void everyOptimizerLowersTheLoss(Optimizer.Kind kind) {
+    Dataset data = Fixtures.diskInRing(60, 3);
+    double lr = kind == Optimizer.Kind.ADAM ? 0.02 : 0.3;
+    TrainConfig c = config(List.of(4), 200, 5).withOptimizer(Optimizer.of(kind, lr));
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.trainLoss()).isLessThan(r.history().get(0).loss());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 7, 32})
+  void sameSeedGivesTheSameBits(int batch) {
+    Dataset data = Fixtures.diskInRing(50, 4);
+    Dataset test = Fixtures.diskInRing(20, 5);
+    TrainConfig c = new TrainConfig(
+        List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
+        Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.parse("step:10:0.5"), 0.001, 0.001, batch, 30, 2, 1, 0, 77);
+    TrainResult a = Trainer.train(data, test, c, TrainListener.NONE);
+    TrainResult b = Trainer.train(data, test, c, TrainListener.NONE);
+    assertThat(b.network()).isEqualTo(a.network());
+    assertThat(b.history()).isEqualTo(a.history());
+    TrainResult other = Trainer.train(data, test, c.withSeed(78), TrainListener.NONE);
+    assertThat(other.network()).isNotEqualTo(a.network());
+  }
+
+  @Test
+  void snapshotsStartAtTheInitialWeightsAndEndAtTheResult() {
+    Dataset data = Fixtures.diskInRing(40, 6);
+    TrainConfig c = config(List.of(3), 100, 9);
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.snapshots()).extracting(Snapshot::epoch).startsWith(0, 2, 4).endsWith(100);
+    assertThat(r.snapshots().get(r.snapshots().size() - 1).network()).isEqualTo(r.network());
+    SplittableRandom root = new SplittableRandom(c.seed());
+    assertThat(r.snapshots().get(0).network())
+        .isEqualTo(c.initializer().build(c.architecture(2, 2), root.split()));
+  }
+
+  @Test
+  void stopsAtTheTargetAccuracy() {
+    Dataset data = Fixtures.diskInRing(60, 7);
+    TrainConfig c = config(List.of(4), 5000, 1);
+    c = new TrainConfig(c.hidden(), c.activations(), c.initializer(), c.loss(), c.optimizer(), c.schedule(), 0, 0, 0,
+        5000, 0.95, 0, 0, 1);
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.Status.TARGET_REACHED);
+    assertThat(r.epochs()).isLessThan(5000);
+    assertThat(r.history().get(r.epochs() - 1).trainAccuracy()).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void divergenceIsRewoundNeverSilent() {
+    Dataset data = Fixtures.diskInRing(60, 8);
+    // plain SGD at rate 90 with squared error on a ReLU net blows up at once
+    TrainConfig c = config(List.of(8, 8), 60, 3)
+        .withHidden(List.of(8, 8), List.of(Activation.RELU, Activation.RELU))
+        .withOptimizer(Optimizer.of(Optimizer.Kind.SGD, 90))
+        .withLoss(Loss.SQUARED_ERROR);
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.rewinds()).isNotEmpty();
+    assertThat(r.rewinds().get(0).learningRateAfter()).isEqualTo(45);
+    assertThat(r.history()).allSatisfy(e -> assertThat(e.loss()).isFinite());
+    assertThat(r.trainLoss()).isFinite();
+    for (int l = 0; l < r.network().layers().size(); l++) {
+      assertThat(r.network().layer(l).weights().toArray()).allSatisfy(w -> assertThat(w).isFinite());
+    }
+  }
+
+  @Test
+  void cancelledTrainingSaysSo() {
+    Dataset data = Fixtures.diskInRing(30, 9);
+    int[] seen = {0};
+    TrainListener stopAfter5 = new TrainListener() {
+      @Override
+      public void onEpoch(Epoch e, java.util.function.Supplier<dev.knead.core.net.Network> n) {
+        seen[0]++;
+      }
+
+      @Override
+      public boolean cancelled() {
+        return seen[0] >= 5;
+      }
+    };
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), config(List.of(3), 100, 1), stopAfter5);
+    assertThat(r.status()).isEqualTo(TrainResult.Status.CANCELLED);
+    assertThat(r.epochs()).isEqualTo(5);
+  }
+
+  @Test
+  void clippingBoundsTheGradientNorm() {
+    double[] g = {3, 4};
+    Trainer.clip(g, 1);
+    assertThat(Math.hypot(g[0], g[1])).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-15));
+    double[] small = {0.3, 0.4};
+    Trainer.clip(small, 1);
+    assertThat(small).containsExactly(0.3, 0.4);
+  }
+}
