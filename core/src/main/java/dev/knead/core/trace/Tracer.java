@@ -1,0 +1,221 @@
+package dev.knead.core.trace;
+
+import dev.knead.core.data.Points;
+import dev.knead.core.net.Activation;
+import dev.knead.core.net.Layer;
+import dev.knead.core.net.Matrix;
+import dev.knead.core.net.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/** Builds {@link Trace}s: carries points, grid lines and region samples through every move. */
+public final class Tracer {
+  /** Grid lines per axis and samples per line, by input dimension (1-D, 2-D, 3-D). */
+  public record Options(int lines2d, int samples2d, int lines3d, int samples3d, int fieldSamples, double margin) {
+    public static final Options DEFAULT = new Options(21, 101, 7, 41, 4096, 0.1);
+  }
+
+  private Tracer() {}
+
+  public static Trace trace(Network net, Points points, int[] labels) {
+    return trace(net, points, labels, Domain.around(points, Options.DEFAULT.margin()), Options.DEFAULT);
+  }
+
+  /**
+   * @param points n × d, d = the network's input dimension
+   * @param labels class of each point, length n
+   */
+  public static Trace trace(Network net, Points points, int[] labels, Domain domain, Options opt) {
+    int d = net.inputDim();
+    if (points.d() != d || domain.dim() != d) {
+      throw new IllegalArgumentException("points are " + points.d() + "-D but the network takes " + d + "-D input");
+    }
+    if (labels.length != points.n()) {
+      throw new IllegalArgumentException(labels.length + " labels for " + points.n() + " points");
+    }
+    List<Points> grid = d == 3 ? Grid.lines(domain, opt.lines3d(), opt.samples3d())
+        : d == 1 ? Grid.lines(domain, opt.lines2d(), 4 * opt.samples2d()) : Grid.lines(domain, opt.lines2d(), opt.samples2d());
+    Points field = Grid.lattice(domain, opt.fieldSamples());
+
+    List<Stage> stages = new ArrayList<>();
+    stages.add(new Stage(0, Stage.Kind.INPUT, -1, "input", points, grid, field, Optional.empty(), Optional.empty()));
+    Points p = points;
+    Points f = field;
+    List<Points> g = grid;
+    for (int l = 0; l < net.layers().size(); l++) {
+      Layer layer = net.layer(l);
+      boolean output = l == net.layers().size() - 1;
+      String who = output ? "output layer" : "layer " + (l + 1);
+      Factors fac = factor(layer.weights());
+      List<Move> moves = new ArrayList<>();
+      moves.add(new Move.Rotate(fac.v().transpose()));
+      moves.add(new Move.Stretch(fac.sigma(), layer.in(), layer.out()));
+      moves.add(new Move.Rotate(fac.u()));
+      moves.add(new Move.Shift(layer.bias()));
+      if (!output || layer.activation().kind() != Activation.Kind.IDENTITY) {
+        moves.add(new Move.Bend(layer.activation(), layer.out()));
+      }
+      Stage.Kind[] kinds = {Stage.Kind.ROTATE_IN, Stage.Kind.STRETCH, Stage.Kind.ROTATE_OUT, Stage.Kind.SHIFT, Stage.Kind.BEND};
+      String[] names = {
+        "rotate (Vᵀ)",
+        fac.reflected() ? "stretch (Σ, with a reflection)" : layer.in() == layer.out() ? "stretch (Σ)"
+            : "stretch (Σ, " + layer.in() + "-D → " + layer.out() + "-D)",
+        "rotate (U)",
+        "shift (+b)",
+        "bend (" + layer.activation().label() + ")"
+      };
+      for (int k = 0; k < moves.size(); k++) {
+        Move m = moves.get(k);
+        p = carry(m, p);
+        f = carry(m, f);
+        List<Points> moved = new ArrayList<>(g.size());
+        for (Points line : g) {
+          moved.add(carry(m, line));
+        }
+        g = moved;
+        stages.add(new Stage(stages.size(), kinds[k], l, who + " · " + names[k], p, g, f, Optional.of(m), Optional.of(fac)));
+      }
+    }
+    Points probs = softmax(p);
+    Points fieldProbs = softmax(f);
+    List<Points> gridProbs = g.stream().map(Tracer::softmax).toList();
+    stages.add(new Stage(stages.size(), Stage.Kind.OUTPUT, -1, "output · softmax", probs, gridProbs, fieldProbs,
+        Optional.empty(), Optional.empty()));
+    int[] fieldClasses = new int[f.n()];
+    for (int i = 0; i < f.n(); i++) {
+      fieldClasses[i] = argmax(f, i);
+    }
+    return new Trace(net, labels, fieldClasses, domain, stages);
+  }
+
+  /**
+   * W = U Σ Vᵀ with det U = det V = +1 wherever a choice of signs allows it (flipping a column
+   * pair uᵢ, vᵢ leaves W unchanged; a column that meets no singular value flips freely). Only a
+   * square invertible W with det W &lt; 0 is left: then the last σ becomes negative.
+   *
+   * @param w out × in
+   */
+  public static Factors factor(Matrix w) {
+    int out = w.rows();
+    int in = w.cols();
+    int k = Math.min(in, out);
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(out, in, true, true, false);
+    if (!svd.decompose(new DMatrixRMaj(out, in, true, w.toArray()))) {
+      throw new IllegalStateException("SVD failed for a " + out + " × " + in + " weight matrix");
+    }
+    DMatrixRMaj u = svd.getU(null, false);
+    DMatrixRMaj s = svd.getW(null);
+    DMatrixRMaj v = svd.getV(null, false);
+    SingularOps_DDRM.descendingOrder(u, false, s, v, false);
+    double[] sigma = new double[k];
+    for (int i = 0; i < k; i++) {
+      sigma[i] = s.get(i, i);
+    }
+    double[] ua = u.getData().clone();
+    double[] va = v.getData().clone();
+    double tol = Math.max(in, out) * Math.ulp(k == 0 ? 0 : sigma[0]);
+    boolean reflected = false;
+    if (Rotations.det(va, in) < 0) {
+      int zero = zeroIndex(sigma, tol);
+      if (in > out) {
+        flip(va, in, in - 1);
+      } else if (zero >= 0) {
+        flip(va, in, zero);
+      } else {
+        flip(va, in, in - 1);
+        flip(ua, out, in - 1);
+      }
+    }
+    if (Rotations.det(ua, out) < 0) {
+      int zero = zeroIndex(sigma, tol);
+      if (out > in) {
+        flip(ua, out, out - 1);
+      } else if (zero >= 0) {
+        flip(ua, out, zero);
+      } else if (in > out) {
+        flip(ua, out, out - 1);
+        flip(va, in, out - 1);
+        flip(va, in, in - 1);
+      } else {
+        flip(ua, out, out - 1);
+        sigma[k - 1] = -sigma[k - 1];
+        reflected = true;
+      }
+    }
+    return new Factors(Matrix.of(out, out, ua), sigma, Matrix.of(in, in, va), reflected);
+  }
+
+  private static int zeroIndex(double[] sigma, double tol) {
+    for (int i = sigma.length - 1; i >= 0; i--) {
+      if (Math.abs(sigma[i]) <= tol) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void flip(double[] m, int n, int col) {
+    for (int i = 0; i < n; i++) {
+      m[i * n + col] = -m[i * n + col];
+    }
+  }
+
+  private static Points carry(Move m, Points p) {
+    return Points.of(p.n(), m.dimAt(1), m.apply(p.toArray(), p.n(), 1));
+  }
+
+  /**
+   * y = x · Mᵀ for n points: each point multiplied by the square matrix M.
+   *
+   * @param x n × d
+   * @param m rows × d
+   */
+  static double[] multiplyRows(double[] x, int n, int d, double[] m, int rows) {
+    double[] y = new double[n * rows];
+    for (int p = 0; p < n; p++) {
+      for (int i = 0; i < rows; i++) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          s += m[i * d + j] * x[p * d + j];
+        }
+        y[p * rows + i] = s;
+      }
+    }
+    return y;
+  }
+
+  private static Points softmax(Points z) {
+    int k = z.d();
+    double[] a = z.toArray();
+    for (int i = 0; i < z.n(); i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        max = Math.max(max, a[i * k + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        a[i * k + j] = Math.exp(a[i * k + j] - max);
+        sum += a[i * k + j];
+      }
+      for (int j = 0; j < k; j++) {
+        a[i * k + j] /= sum;
+      }
+    }
+    return Points.of(z.n(), k, a);
+  }
+
+  private static int argmax(Points z, int i) {
+    int best = 0;
+    for (int j = 1; j < z.d(); j++) {
+      if (z.get(i, j) > z.get(i, best)) {
+        best = j;
+      }
+    }
+    return best;
+  }
+}
