@@ -15,6 +15,7 @@ final class Cloud {
   private double[] coords;
   private int[] labels;
   private int n;
+  private double shapeFactor = 1;
 
   Cloud(int d, int expected) {
     this.d = d;
@@ -37,7 +38,16 @@ final class Cloud {
   }
 
   /**
-   * Adds N(0, noise²) to every coordinate, multiplies every coordinate (and every curve) by
+   * Multiplies the exact shape (points and core curves) by s before noise is added: for data
+   * sets defined as "max-abs scaled", so the scaling does not depend on the noise drawn.
+   */
+  Cloud normalise(double s) {
+    shapeFactor = s;
+    return this;
+  }
+
+  /**
+   * Applies {@link #normalise}, adds N(0, noise²) to every coordinate, multiplies every coordinate (and every curve) by
    * {@code scale}, and builds the data set. Noise is drawn after all shapes, from the same
    * stream, so noise = 0 and noise &gt; 0 sample the same underlying shape.
    */
@@ -52,13 +62,13 @@ final class Cloud {
     double[] a = Arrays.copyOf(coords, n * d);
     for (int k = 0; k < a.length; k++) {
       double e = noise > 0 ? noise * Sampling.gaussian(rng) : 0;
-      a[k] = (a[k] + e) * scale;
+      a[k] = (a[k] * shapeFactor + e) * scale;
     }
     List<Curve> curves = new ArrayList<>();
     for (Curve c : truth.coreCurves()) {
       double[] v = c.vertices().toArray();
       for (int k = 0; k < v.length; k++) {
-        v[k] *= scale;
+        v[k] *= shapeFactor * scale;
       }
       curves.add(new Curve(c.classIndex(), Points.of(c.vertices().n(), c.vertices().d(), v), c.closed()));
     }

@@ -27,8 +27,15 @@ final class Radii {
     } while (!(r > rIn || rIn == 0) || !(r < rOut));
   }
 
-  /** Uniform in volume on the shell rIn ≤ r ≤ rOut in ℝ³, edges resampled like above. */
+  /**
+   * Uniform in volume on the shell rIn ≤ r ≤ rOut in ℝ³, edges resampled like above; a shell of
+   * zero thickness is a sphere, accepted as rounding leaves it.
+   */
   static void closedShell(SplittableRandom rng, double rIn, double rOut, double[] out) {
+    if (rOut - rIn <= 1e-9 * rOut) {
+      Sampling.shell(rng, rIn, rOut, out);
+      return;
+    }
     double r;
     do {
       Sampling.shell(rng, rIn, rOut, out);

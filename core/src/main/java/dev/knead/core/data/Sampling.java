@@ -75,4 +75,14 @@ final class Sampling {
     }
     return new Curve(classIndex, Points.of(m, d, a), true);
   }
+
+  /**
+   * Moves a point from the standard frame (ring in the xy-plane, normal z) to the frame with
+   * centre c and orthonormal axes u, v, n: out = c + x·u + y·v + z·n. out may not alias local.
+   */
+  static void place(double[] local, double[] c, double[] u, double[] v, double[] n, double[] out) {
+    for (int j = 0; j < 3; j++) {
+      out[j] = c[j] + local[0] * u[j] + local[1] * v[j] + local[2] * n[j];
+    }
+  }
 }
