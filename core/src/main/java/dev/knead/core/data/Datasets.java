@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +30,6 @@ public final class Datasets {
           new SwissRoll(),
           new NaitzatD2(),
           new NaitzatD3());
-
-  /** A plain decimal number: no NaN, no Infinity, no hexadecimal, no 'd'/'f' suffix. */
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   private Datasets() {}
 
@@ -77,7 +73,7 @@ public final class Datasets {
             name + ": unknown parameter '" + e.getKey() + "'; valid parameters: " + String.join(", ", params.keySet()));
       }
       String text = e.getValue().trim();
-      if (!NUMBER.matcher(text).matches()) {
+      if (!NumberText.isNumber(text)) {
         throw new BadInputException(
             name + ": " + p.name() + "='" + e.getValue() + "' is not a number; expected " + ParamValues.range(p));
       }
