@@ -88,7 +88,8 @@ public final class DataFiles {
       }
       labels = ClassLabels.fromIntegers(file, whole(file, y.values(), y.dtype()));
     } else {
-      int width = x.shape().length == 2 ? x.shape()[1] : 0;
+      points(file, x, -1); // shape and finiteness first: their messages are the clearer ones
+      int width = x.shape()[1];
       int col = labelIndex(file, options, width);
       p = points(file, x, col);
       double[] raw = new double[p.n()];

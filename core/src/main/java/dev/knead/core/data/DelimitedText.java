@@ -134,15 +134,20 @@ final class DelimitedText {
   private static boolean isHeader(List<Row> rows) {
     String[] first = rows.get(0).fields();
     if (rows.size() == 1) {
-      return Arrays.stream(first).anyMatch(f -> !NumberText.isNumber(f));
+      return Arrays.stream(first).anyMatch(f -> !numeric(f));
     }
     String[] second = rows.get(1).fields();
     for (int j = 0; j < Math.min(first.length, second.length); j++) {
-      if (!NumberText.isNumber(first[j]) && NumberText.isNumber(second[j])) {
+      if (!numeric(first[j]) && numeric(second[j])) {
         return true;
       }
     }
     return false;
+  }
+
+  /** NaN and infinities count as numbers here, so a bad first row is reported, not taken as a header. */
+  private static boolean numeric(String f) {
+    return NumberText.isNumber(f) || NumberText.isNonFinite(f);
   }
 
   private static int labelColumn(String file, LoadOptions options, String[] header, int width) {

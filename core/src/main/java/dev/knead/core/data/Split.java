@@ -40,5 +40,4 @@ public record Split(Dataset train, Dataset test) {
   public String toString() {
     return "Split[train " + train.size() + ", test " + test.size() + "]";
   }
-
 }
