@@ -1,0 +1,56 @@
+package dev.knead.core.run;
+
+import dev.knead.core.BadInputException;
+import dev.knead.core.data.DataFiles;
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Datasets;
+import dev.knead.core.data.LoadOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the points come from: a built-in generator with its settings, or a file.
+ *
+ * @param source a generator name (see {@code knead datasets}) or a path to a CSV / NPY / NPZ file
+ * @param settings generator parameters as text ({@code --set key=value}); empty for files
+ * @param seed the generator's seed
+ * @param testShare share of points held out for testing, in [0, 1); 0 keeps every point for
+ *     training
+ * @param labelColumn for CSV files: the label column's name or 0-based index (default: last)
+ */
+public record DataSpec(String source, Map<String, String> settings, long seed, double testShare, Optional<String> labelColumn) {
+  public DataSpec {
+    settings = Map.copyOf(settings);
+    if (!(testShare >= 0 && testShare < 1)) {
+      throw new BadInputException("test share must be in [0, 1), got " + testShare);
+    }
+  }
+
+  public static DataSpec of(String source, long seed) {
+    return new DataSpec(source, Map.of(), seed, 0.2, Optional.empty());
+  }
+
+  /** @return whether the source names a built-in generator (otherwise it is a file) */
+  public boolean isGenerated() {
+    return Datasets.names().contains(source);
+  }
+
+  /** Makes or loads the data set. */
+  public Dataset load() {
+    if (isGenerated()) {
+      return Datasets.generate(source, settings, seed);
+    }
+    Path p = Path.of(source);
+    if (!Files.exists(p)) {
+      throw new BadInputException(
+          "data '" + source + "' is neither a built-in data set (" + String.join(", ", Datasets.names()) + ") nor a file");
+    }
+    if (!settings.isEmpty()) {
+      throw new BadInputException("--set applies to built-in data sets, not to the file " + source);
+    }
+    LoadOptions d = LoadOptions.defaults();
+    return DataFiles.load(p, new LoadOptions(labelColumn, d.labelsFile(), d.maxBytes(), d.maxValues()));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.knead.core.run;
+
+import dev.knead.core.Version;
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Datasets;
+import dev.knead.core.data.Split;
+import dev.knead.core.train.TrainListener;
+import dev.knead.core.train.TrainResult;
+import dev.knead.core.train.Trainer;
+import java.time.Instant;
+
+/** Runs an experiment from its config: load or make the data, split it, train. */
+public final class Runs {
+  private Runs() {}
+
+  public static Run execute(ExperimentConfig config, TrainListener listener) {
+    Dataset data = config.data().load();
+    Split split = split(data, config.data());
+    TrainResult result = Trainer.train(split.train(), split.test(), config.train(), listener);
+    return new Run(config, data, split, result, Instant.now(), Version.KNEAD);
+  }
+
+  /** The split the config asks for; with test share 0 every point trains and none tests. */
+  public static Split split(Dataset data, DataSpec spec) {
+    if (spec.testShare() == 0) {
+      return new Split(data, data.select(new int[0]));
+    }
+    return Datasets.split(data, spec.testShare(), spec.seed() ^ 0x5eedL);
+  }
+}
