@@ -1,0 +1,79 @@
+package dev.knead.app.cli;
+
+import dev.knead.core.BadInputException;
+import dev.knead.core.Version;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code knead}: the top of the command line. Exit codes are a contract: 0 success, 2 bad usage
+ * or bad input (one line on stderr), 1 internal error.
+ */
+@Command(
+    name = "knead",
+    mixinStandardHelpOptions = true,
+    versionProvider = KneadCommand.VersionProvider.class,
+    description = "Train neural networks and watch, measure and explain how each layer kneads space.",
+    subcommands = {DatasetsCommand.class, TrainCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+public final class KneadCommand implements Callable<Integer> {
+  public static final int OK = 0;
+  public static final int INTERNAL = 1;
+  public static final int BAD_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  /** Without a command: the lab will start here; until then, the help. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return OK;
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new KneadCommand());
+    PrintWriter o = new PrintWriter(out, true);
+    PrintWriter e = new PrintWriter(err, true);
+    cl.setOut(o);
+    cl.setErr(e);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      e.println("knead: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+      e.println("(see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parse) -> {
+      if (ex instanceof BadInputException) {
+        e.println("knead: " + ex.getMessage());
+        return BAD_INPUT;
+      }
+      if (ex instanceof UncheckedIOException io) {
+        e.println("knead: " + io.getMessage());
+        return INTERNAL;
+      }
+      e.println("knead: internal error: " + ex + (System.getenv("KNEAD_DEBUG") == null ? " (set KNEAD_DEBUG=1 for details)" : ""));
+      if (System.getenv("KNEAD_DEBUG") != null) {
+        ex.printStackTrace(e);
+      }
+      return INTERNAL;
+    });
+    int code = cl.execute(args);
+    o.flush();
+    e.flush();
+    return code;
+  }
+
+  /** Prints the version. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"knead " + Version.KNEAD + " (Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}
