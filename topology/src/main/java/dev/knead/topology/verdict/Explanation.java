@@ -43,7 +43,7 @@ public final class Explanation {
     }
     moves.add((moves.isEmpty() ? "it " : "") + "stretches by " + stretches(m.singularValues()));
     // The comma before "and bends" keeps "3.2 and 0.4" from running into the bend.
-    s.append(join(moves)).append(", and bends with ").append(m.activation().name());
+    s.append(String.join(", ", moves)).append(", and bends with ").append(m.activation().name());
     final String topology = topologyChange(before, after);
     if (!topology.isEmpty()) {
       s.append("; ").append(topology);
