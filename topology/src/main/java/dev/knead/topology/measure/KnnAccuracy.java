@@ -52,4 +52,9 @@ public final class KnnAccuracy {
     }
     return correct / (double) n;
   }
+
+  /** @see #leaveOneOut(double[][], int[], int) with flat row-major n × d points */
+  public static double leaveOneOut(double[] flat, int n, int d, int[] labels, int k) {
+    return leaveOneOut(Rows.fromFlat(flat, n, d), labels, k);
+  }
 }

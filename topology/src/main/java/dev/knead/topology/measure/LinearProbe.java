@@ -118,6 +118,11 @@ public final class LinearProbe {
     return new Result(correct / (double) n, loss / n, steps);
   }
 
+  /** @see #fit(double[][], int[]) with flat row-major n × d points */
+  public static Result fit(double[] flat, int n, int d, int[] labels) {
+    return fit(Rows.fromFlat(flat, n, d), labels);
+  }
+
   /** @return training accuracy of the default probe */
   public static double accuracy(double[][] points, int[] labels) {
     return fit(points, labels).accuracy();
