@@ -13,7 +13,8 @@ import java.util.Locale;
  * <p>Walks circles of geometrically growing radius around a centre in the plane, samples each
  * evenly, and re-samples densely around every arc found on the previous circle so that a
  * tunnel whose angular width shrinks with the radius is not lost between samples. The ends of
- * every arc are refined by bisection on the angle. This is evidence, not proof: a tunnel
+ * every arc are refined by bisection on the angle. {@link #searchSphere} does the same in 3-D
+ * with spheres, Fibonacci-spiral directions and caps. This is evidence, not proof: a tunnel
  * narrower than the sampling that was never seen on an inner circle can be missed.
  */
 public final class DecisionRegionCertificate {
@@ -35,6 +36,82 @@ public final class DecisionRegionCertificate {
             + growth + ", " + focusSamples + ", " + bisections);
       }
     }
+  }
+
+  /**
+   * Sampling for {@link #searchSphere}.
+   *
+   * @param samplesPerSphere Fibonacci-spiral directions on every sphere
+   * @param maxFactor the outermost sphere has radius maxFactor × the data radius
+   * @param growth ratio between successive radii, &gt; 1
+   * @param focusSamples extra directions around each cap carried over from the previous sphere
+   * @param bisections bisection steps per edge ray
+   */
+  public record SphereOptions(int samplesPerSphere, double maxFactor, double growth, int focusSamples,
+      int bisections) {
+    public static final SphereOptions DEFAULT = new SphereOptions(4000, 1e4, 2, 400, 30);
+
+    public SphereOptions {
+      if (samplesPerSphere < 8 || maxFactor < 1 || growth <= 1 || focusSamples < 0 || bisections < 0) {
+        throw new IllegalArgumentException("sphere certificate options: " + samplesPerSphere + ", " + maxFactor
+            + ", " + growth + ", " + focusSamples + ", " + bisections);
+      }
+    }
+  }
+
+  /** @see #searchSphere(Classifier, int, double[], double, SphereOptions) with the defaults */
+  public static SphereCertificate searchSphere(Classifier f, int classIndex, double[] centre, double dataRadius) {
+    return searchSphere(f, classIndex, centre, dataRadius, SphereOptions.DEFAULT);
+  }
+
+  /**
+   * The 3-D walk: spheres of growing radius instead of circles, caps instead of arcs.
+   *
+   * @param f the classifier on ℝ³
+   * @param classIndex the class whose region is examined
+   * @param centre centre of the spheres, length 3
+   * @param dataRadius radius of the data around the centre: the first sphere
+   * @param options sampling density and reach
+   */
+  public static SphereCertificate searchSphere(Classifier f, int classIndex, double[] centre, double dataRadius,
+      SphereOptions options) {
+    if (centre.length != 3 || !(dataRadius > 0)) {
+      throw new IllegalArgumentException("sphere certificate: needs a 3-D centre and a positive data radius");
+    }
+    final double maxRadius = dataRadius * options.maxFactor();
+    final List<SphereCertificate.Shell> shells = new ArrayList<>();
+    List<double[]> previous = List.of();
+    for (double r = dataRadius; ; r = Math.min(r * options.growth(), maxRadius)) {
+      final List<double[]> caps = SphereWalk.caps(f, classIndex, centre, r, previous, options.samplesPerSphere(),
+          options.focusSamples(), options.bisections());
+      shells.add(new SphereCertificate.Shell(r, caps.stream().map(a -> new SphereCertificate.Cap(
+          new double[] {a[0], a[1], a[2]}, Math.toDegrees(a[3]), (int) a[4])).toList()));
+      previous = caps;
+      if (r >= maxRadius) {
+        break;
+      }
+    }
+    final String reach = " (checked out to radius " + number(maxRadius) + ")";
+    final SphereCertificate.Shell outer = shells.get(shells.size() - 1);
+    if (outer.caps().isEmpty()) {
+      int k = shells.size() - 1;
+      while (k > 0 && shells.get(k - 1).caps().isEmpty()) {
+        k--;
+      }
+      final double bound = shells.get(k).radius();
+      return new SphereCertificate(classIndex, true, new double[0], Double.NaN, bound, maxRadius, shells,
+          "class " + classIndex + " stays bounded: no sphere of radius " + number(bound) + " or more meets it" + reach);
+    }
+    final SphereCertificate.Cap widest = outer.caps().stream()
+        .max(Comparator.comparingDouble(SphereCertificate.Cap::angularRadiusDegrees)).orElseThrow();
+    final double[] u = widest.direction();
+    final String sentence = widest.angularRadiusDegrees() >= 180
+        ? "class " + classIndex + " surrounds everything: it covers whole spheres" + reach
+        : String.format(Locale.ROOT, "class %d reaches infinity through %s towards (%.2f, %.2f, %.2f), angular"
+            + " radius %s", classIndex, outer.caps().size() == 1 ? "a tunnel" : outer.caps().size()
+            + " tunnels, the widest", u[0], u[1], u[2], degrees(widest.angularRadiusDegrees())) + reach;
+    return new SphereCertificate(classIndex, false, u, widest.angularRadiusDegrees(), Double.NaN, maxRadius, shells,
+        sentence);
   }
 
   /** @see #search(Classifier, int, double[], double, Options) with {@link Options#DEFAULT} */
@@ -106,9 +183,11 @@ public final class DecisionRegionCertificate {
       angles.add(j * step);
     }
     for (double[] arc : previous) {
-      // The tunnel may narrow and drift between circles; look a little wider than it was.
-      final double half = Math.min(Math.PI, 1.5 * arc[1] + step);
+      // A tunnel narrows like 1/r and may drift: search a window twice its width around its
+      // centre (sampled exactly), so the spacing keeps pace with the tunnel.
+      final double half = Math.min(Math.PI, 2 * arc[1] + Math.min(step, arc[1]));
       final double mid = arc[0] + arc[1] / 2;
+      angles.add(wrap(mid));
       for (int j = 0; j <= o.focusSamples(); j++) {
         angles.add(wrap(mid - half + 2 * half * j / Math.max(1, o.focusSamples())));
       }
