@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RipserExpectedTest {
   private static final Pattern NAME = Pattern.compile("(\\w+_n(\\d+))_d(\\d)_(full|thr)\\.txt");
+  /** References that cost ripser itself over a second (measured): all H2 full runs, and these. */
   private static final Set<String> HEAVY = Set.of(
-      "circle_n1000_d1_full", "unif50_n500_d2_full", "unif50_n500_d2_thr", "torus_n500_d2_full",
-      "unif50_n1000_d1_full", "unif50_n1000_d1_thr", "unif10_n1000_d2_thr", "unif10_n1000_d1_full",
-      "circle_n500_d2_full", "twocircles_n500_d2_full");
+      "circle_n1000_d1_full", "linked_n1000_d2_thr", "unif50_n500_d2_thr", "unif10_n1000_d2_thr",
+      "unif50_n1000_d1_full", "unif50_n1000_d1_thr", "unif10_n1000_d1_full", "linked_n500_d2_thr");
 
   static Stream<String> references() throws IOException {
     Path ph = SharedBench.phDir();
@@ -49,7 +49,7 @@ class RipserExpectedTest {
     Matcher m = NAME.matcher(file);
     assumeTrue(m.matches());
     String stem = file.substring(0, file.length() - 4);
-    assumeTrue(!HEAVY.contains(stem) || Boolean.getBoolean("knead.ph.heavy"),
+    assumeTrue(!(HEAVY.contains(stem) || stem.endsWith("_d2_full")) || Boolean.getBoolean("knead.ph.heavy"),
         stem + " takes ripser itself seconds; run with -Dknead.ph.heavy=true");
     Path cloud = ph.resolve("clouds").resolve(m.group(1) + ".csv");
     assumeTrue(Files.exists(cloud), "cloud missing: " + cloud);
@@ -58,10 +58,10 @@ class RipserExpectedTest {
     if (m.group(4).equals("thr")) rips = rips.threshold(SharedBench.threshold(ph, m.group(1) + ".csv"));
     PersistenceResult result = rips.compute();
     Barcode expected = RipserFormat.read(Files.newBufferedReader(ph.resolve("expected").resolve(file)));
-    // through the writer and reader, so the text format is exercised too
+    // through the writer and reader: both sides then carry the same 6-digit rounding, so
+    // sorting bars by (birth, death) pairs them up the same way
     Barcode actual = RipserFormat.read(new StringReader(RipserFormat.write(result)));
     BarcodeAssert.assertSameBars(expected.bars(), actual.bars(), maxDim, 1e-5, stem);
-    BarcodeAssert.assertSameBars(expected.bars(), result.barcode().bars(), maxDim, 1e-5, stem);
     // the writer reproduces ripser's text byte for byte, bar order included
     assertThat(RipserFormat.write(result)).isEqualTo(Files.readString(ph.resolve("expected").resolve(file)));
   }
