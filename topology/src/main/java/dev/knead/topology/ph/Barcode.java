@@ -47,4 +47,32 @@ public record Barcode(List<Bar> bars) {
     for (Bar b : bars) if (b.dim() == dim && b.persistence() > minPersistence) c++;
     return c;
   }
+
+  /**
+   * Same bars as {@code other} as multisets per dimension: sorted by (birth, death), paired in
+   * order, each endpoint within {@code relTol} × max(1, |value|), infinite deaths matching.
+   */
+  public boolean matches(Barcode other, double relTol) {
+    int top = Math.max(maxDim(), other.maxDim());
+    for (int dim = 0; dim <= top; dim++) {
+      List<Bar> a = sortedBars(dim);
+      List<Bar> b = other.sortedBars(dim);
+      if (a.size() != b.size()) return false;
+      for (int i = 0; i < a.size(); i++) {
+        if (!close(a.get(i).birth(), b.get(i).birth(), relTol) || !close(a.get(i).death(), b.get(i).death(), relTol)) return false;
+      }
+    }
+    return true;
+  }
+
+  private List<Bar> sortedBars(int dim) {
+    List<Bar> out = new ArrayList<>(bars(dim));
+    out.sort(Comparator.comparingDouble(Bar::birth).thenComparingDouble(Bar::death));
+    return out;
+  }
+
+  private static boolean close(double x, double y, double tol) {
+    if (x == y) return true; // also both infinite
+    return Math.abs(x - y) <= tol * Math.max(1, Math.abs(x));
+  }
 }
