@@ -44,7 +44,7 @@ public final class Analyst {
     public static final Options DEFAULT = new Options(400, 2, true, 0);
   }
 
-  private static final int[] KS = {6, 8, 10, 12, 14, 20};
+  private static final int[] KS = {5, 6, 8, 10, 12, 14, 17, 20};
   private static final double[] SCALES = {2.5, 1.5, 3.5};
 
   private Analyst() {}
@@ -191,12 +191,36 @@ public final class Analyst {
         for (int d = 0; d <= maxDim; d++) {
           known[d] = d < b.size() ? b.get(d) : 0;
         }
-        out.add(HopBetti.calibrate(cls, known, KS, SCALES));
+        out.add(steadiest(cls, known));
       } else {
         out.add(HopBetti.calibrate(cls, maxDim, KS, 2.5));
       }
     }
     return out;
+  }
+
+  /**
+   * The (k, scale) that reproduces the known Betti numbers most robustly: at each scale, the
+   * longest run of consecutive k that all reproduce them, and the middle k of the longest run
+   * overall. A choice at the edge of a run would flip at the first perturbation a layer adds.
+   * Falls back to the topology module's nearest match when no pair reproduces them.
+   */
+  static HopBetti steadiest(double[][] cls, int[] known) {
+    List<Integer> want = java.util.Arrays.stream(known).boxed().toList();
+    HopBetti best = null;
+    int bestLen = 0;
+    for (double scale : SCALES) {
+      int run = 0;
+      for (int i = 0; i < KS.length; i++) {
+        HopBetti h = new HopBetti(KS[i], scale, known.length - 1);
+        run = h.measure(cls).betti().equals(want) ? run + 1 : 0;
+        if (run > bestLen) {
+          bestLen = run;
+          best = new HopBetti(KS[i - run / 2], scale, known.length - 1);
+        }
+      }
+    }
+    return best != null ? best : HopBetti.calibrate(cls, known, KS, SCALES);
   }
 
   private static int[][] subsample(int[] labels, int k, Options opt) {
