@@ -38,10 +38,14 @@ public final class TopologyBench {
   public record Settings(Path phDir, String javaBinary, String classpath, List<String> jvmOptions,
       String ripser, int repetitions, long timeoutSeconds) {
 
-    /** This JVM's java and classpath; a serial collector keeps the worker's footprint honest. */
+    /**
+     * This JVM's java and classpath. The serial collector, a small initial heap and tight
+     * free-ratio bounds keep the worker's resident memory close to its live data; without
+     * them the JVM sizes its first heap at 1/64 of RAM and touches all of the young space.
+     */
     public static Settings defaults(Path phDir) {
       return new Settings(phDir, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          System.getProperty("java.class.path"), List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4", "-Xss8m"),
+          System.getProperty("java.class.path"), List.of("-XX:+UseSerialGC", "-Xms8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"),
           "/usr/bin/ripser", 3, 120);
     }
   }

@@ -2,10 +2,10 @@ package dev.knead.topology.ph;
 
 /**
  * Persistent cohomology of a Rips filtration over Z/2, dimension by dimension, after Bauer,
- * "Ripser" (2021): H0 by union–find over sorted edges (§3.2 of the paper's setting), then for
- * each dimension a column reduction of the implicit coboundary matrix with clearing,
- * apparent and emergent pairs, and the reduction matrix V kept only for columns that needed
- * an addition. One engine computes one barcode; it is not thread-safe.
+ * "Ripser" (2021): H0 by union–find over sorted edges, then for each dimension a column
+ * reduction of the implicit coboundary matrix with clearing, apparent and emergent pairs, and
+ * the reduction matrix V kept only for columns that needed an addition. Simplices are keys
+ * (see {@link Filtration}). One engine computes one barcode; it is not thread-safe.
  */
 final class CohomologyEngine {
   private final Filtration f;
@@ -17,21 +17,20 @@ final class CohomologyEngine {
   private final SimplexHeap reduction = new SimplexHeap();
   private final RawBars bars = new RawBars();
 
-  private CohomologyEngine(Filtration f, int maxDim) {
+  private CohomologyEngine(Filtration f) {
     this.f = f;
-    this.maxDim = maxDim;
+    this.maxDim = f.maxDim;
     this.main = f.cursor();
     this.probe = f.cursor();
   }
 
-  static RawBars compute(Filtration f, int maxDim) {
-    return new CohomologyEngine(f, maxDim).run();
+  static RawBars compute(Filtration f) {
+    return new CohomologyEngine(f).run();
   }
 
   private RawBars run() {
-    SimplexList simplices = f.edges();
-    SimplexList columns = new SimplexList(16);
-    simplices.sortFiltrationOrder();
+    KeyList simplices = new KeyList(f.sortedEdges());
+    KeyList columns = new KeyList(16);
     dimZero(simplices, columns);
     if (maxDim < 2) simplices = null; // edges are only needed to build triangles
     for (int dim = 1; dim <= maxDim; dim++) {
@@ -42,25 +41,31 @@ final class CohomologyEngine {
     return bars;
   }
 
-  /** Union–find over edges in filtration order; non-tree edges not in an apparent pair become the dimension-1 columns. */
-  private void dimZero(SimplexList edges, SimplexList columns) {
+  /**
+   * Union–find over edges in filtration order: an edge joining two components kills an H0
+   * class; the others, unless in an apparent pair, become the dimension-1 columns.
+   */
+  private void dimZero(KeyList edges, KeyList columns) {
     final int n = f.n;
     final int[] parent = new int[n];
     final byte[] rank = new byte[n];
     for (int i = 0; i < n; i++) parent[i] = i;
     for (int e = 0; e < edges.size; e++) {
-      final long idx = edges.index[e];
-      final float d = edges.diam[e];
-      f.binomials.vertices(idx, 1, n, verts);
-      int u = find(parent, verts[0]);
-      int v = find(parent, verts[1]);
+      final long key = edges.keys[e];
+      f.binomials.vertices(f.index(key), 1, n, verts);
+      final int u = find(parent, verts[0]);
+      final int v = find(parent, verts[1]);
       if (u != v) {
+        final float d = f.value(key);
         if (d != 0f) bars.add(0, 0f, d, -1);
         if (rank[u] < rank[v]) parent[u] = v;
         else if (rank[u] > rank[v]) parent[v] = u;
-        else { parent[v] = u; rank[u]++; }
-      } else if (maxDim >= 1 && f.zeroApparentCofacet(probe, verts, idx, d, 1) == -1) {
-        columns.add(d, idx);
+        else {
+          parent[v] = u;
+          rank[u]++;
+        }
+      } else if (maxDim >= 1 && f.zeroApparentCofacet(probe, verts, key, 1) == -1) {
+        columns.add(key);
       }
     }
     columns.reverse(); // reverse filtration order: the order cohomology reduces in
@@ -70,51 +75,53 @@ final class CohomologyEngine {
   private static int find(int[] parent, int x) {
     int r = x;
     while (parent[r] != r) r = parent[r];
-    while (parent[x] != r) { int nx = parent[x]; parent[x] = r; x = nx; }
+    while (parent[x] != r) {
+      int next = parent[x];
+      parent[x] = r;
+      x = next;
+    }
     return r;
   }
 
   /**
    * Reduces the coboundary columns of {@code dim}-simplices in reverse filtration order. A
-   * column's pivot is its first cofacet in filtration order; pivots map to the column that
-   * owns them (clearing in the next dimension skips those cofacets).
+   * column's pivot is its first cofacet in filtration order (the heap's minimum); pivots map
+   * to the column that owns them, and clearing in the next dimension skips those cofacets.
    */
-  private void reduce(SimplexList columns, PivotMap pivots, int dim) {
-    // V, compressed: column c's entries are [vStart[c], vStart[c+1])
-    int[] vStart = new int[columns.size + 1];
-    SimplexList v = new SimplexList(64);
+  private void reduce(KeyList columns, PivotMap pivots, int dim) {
+    // V without its diagonal, compressed: column c's entries are [vStart[c], vStart[c+1])
+    final int[] vStart = new int[columns.size + 1];
+    final KeyList v = new KeyList(64);
     for (int c = 0; c < columns.size; c++) {
-      final float birth = columns.diam[c];
-      final long simplex = columns.index[c];
+      final long simplex = columns.keys[c];
       vStart[c] = v.size;
       coboundary.clear();
       reduction.clear();
-      long pivot = initCoboundary(simplex, birth, dim, pivots);
-      float pivotDiam = coboundary.pivotDiameter;
+      long pivot = initCoboundary(simplex, dim, pivots);
       while (true) {
         if (pivot == -1) {
-          bars.add(dim, birth, Float.POSITIVE_INFINITY, simplex);
+          bars.add(dim, f.value(simplex), Float.POSITIVE_INFINITY, f.index(simplex));
           break;
         }
         final int other = pivots.get(pivot);
         if (other != -1) {
           // add the owner's column: its simplex and its V entries
-          addSimplexCoboundary(columns.diam[other], columns.index[other], dim);
-          for (int e = vStart[other], end = vStart[other + 1]; e < end; e++) addSimplexCoboundary(v.diam[e], v.index[e], dim);
+          addSimplexCoboundary(columns.keys[other], dim);
+          for (int e = vStart[other], end = vStart[other + 1]; e < end; e++) addSimplexCoboundary(v.keys[e], dim);
         } else {
-          final long facet = f.zeroApparentFacet(probe, verts, pivot, pivotDiam, dim + 1);
+          final long facet = f.zeroApparentFacet(probe, verts, pivot, dim + 1);
           if (facet != -1) {
-            // the pivot is owned by an apparent pair skipped from the columns
-            addSimplexCoboundary(pivotDiam, facet, dim);
+            addSimplexCoboundary(facet, dim); // the pivot's owner is an apparent pair, never a column
           } else {
-            if (pivotDiam > birth) bars.add(dim, birth, pivotDiam, simplex);
+            final float birth = f.value(simplex);
+            final float death = f.value(pivot);
+            if (death > birth) bars.add(dim, birth, death, f.index(simplex));
             pivots.put(pivot, c);
-            for (long e = reduction.popPivot(); e != -1; e = reduction.popPivot()) v.add(reduction.pivotDiameter, e);
+            for (long e = reduction.popPivot(); e != -1; e = reduction.popPivot()) v.add(e);
             break;
           }
         }
         pivot = coboundary.pivot();
-        pivotDiam = coboundary.pivotDiameter;
       }
     }
     vStart[columns.size] = v.size;
@@ -123,50 +130,47 @@ final class CohomologyEngine {
   /**
    * Pushes the coboundary of a fresh column, unless its first equal-diameter cofacet forms an
    * emergent pair (not yet a pivot and not in an apparent pair): then that cofacet is the
-   * pivot already and the heap stays empty.
+   * pivot already and the column is done without touching the heap further.
    */
-  private long initCoboundary(long simplex, float diam, int dim, PivotMap pivots) {
+  private long initCoboundary(long simplex, int dim, PivotMap pivots) {
     final Filtration.Cursor cur = main;
-    cur.start(simplex, diam, dim, true);
+    final int shift = f.indexBits;
+    final long rankBits = simplex >>> shift;
+    cur.start(simplex, dim, true);
     boolean checkEmergent = true;
     while (cur.next()) {
-      final long ci = cur.index;
-      final float cd = cur.diameter;
-      if (checkEmergent && cd == diam) {
-        if (!pivots.contains(ci) && f.zeroApparentFacet(probe, verts, ci, cd, dim + 1) == -1) {
-          coboundary.pivotDiameter = cd;
-          return ci;
-        }
+      final long ck = cur.key;
+      if (checkEmergent && ck >>> shift == rankBits) {
+        if (!pivots.contains(ck) && f.zeroApparentFacet(probe, verts, ck, dim + 1) == -1) return ck;
         checkEmergent = false;
       }
-      coboundary.push(cd, ci);
+      coboundary.push(ck);
     }
     return coboundary.pivot();
   }
 
-  private void addSimplexCoboundary(float diam, long simplex, int dim) {
-    reduction.push(diam, simplex);
+  private void addSimplexCoboundary(long simplex, int dim) {
+    reduction.push(simplex);
     final Filtration.Cursor cur = main;
     final SimplexHeap heap = coboundary;
-    cur.start(simplex, diam, dim, true);
-    while (cur.next()) heap.push(cur.diameter, cur.index);
+    cur.start(simplex, dim, true);
+    while (cur.next()) heap.push(cur.key);
   }
 
-  /** Cofacets of the {@code dim-1}-simplices below threshold, minus cleared and apparent ones. */
-  private SimplexList assemble(SimplexList simplices, SimplexList columns, PivotMap pivots, int dim) {
-    SimplexList next = dim < maxDim ? new SimplexList(simplices.size) : null;
+  /** Cofacets of the {@code dim-1}-simplices in the complex, minus cleared and apparent ones. */
+  private KeyList assemble(KeyList simplices, KeyList columns, PivotMap pivots, int dim) {
+    final KeyList next = dim < maxDim ? new KeyList(simplices.size) : null;
     columns.clear();
     final Filtration.Cursor cur = main;
     for (int s = 0; s < simplices.size; s++) {
-      cur.start(simplices.index[s], simplices.diam[s], dim - 1, false);
+      cur.start(simplices.keys[s], dim - 1, false);
       while (cur.next()) {
-        final long ci = cur.index;
-        final float cd = cur.diameter;
-        if (next != null) next.add(cd, ci);
-        if (pivots.contains(ci)) continue;
-        if (f.zeroApparentCofacet(probe, verts, ci, cd, dim) != -1) continue;
-        if (f.zeroApparentFacet(probe, verts, ci, cd, dim) != -1) continue;
-        columns.add(cd, ci);
+        final long ck = cur.key;
+        if (next != null) next.add(ck);
+        if (pivots.contains(ck)) continue;
+        if (f.zeroApparentCofacet(probe, verts, ck, dim) != -1) continue;
+        if (f.zeroApparentFacet(probe, verts, ck, dim) != -1) continue;
+        columns.add(ck);
       }
     }
     columns.sortReverseFiltrationOrder();

@@ -7,17 +7,18 @@ import java.util.List;
 /**
  * Representative loops for H1 bars: the birth edge {u, v} closed by a shortest path (Dijkstra
  * by edge length) from v to u through edges that precede the birth edge in the filtration
- * (smaller diameter, or equal diameter and larger index). O(n²) per loop.
+ * (smaller key). O(n²) per loop.
  */
 final class CycleFinder {
   private CycleFinder() {}
 
-  static List<int[]> loop(Filtration f, long birthEdge, float birthDiam) {
+  static List<int[]> loop(Filtration f, long birthEdge) {
     final int n = f.n;
     final int[] uv = new int[2];
     f.binomials.vertices(birthEdge, 1, n, uv);
     final int u = uv[0];
     final int v = uv[1];
+    final long birthKey = f.key(f.rankDist(u, v), birthEdge);
     final double[] best = new double[n];
     final int[] prev = new int[n];
     final boolean[] done = new boolean[n];
@@ -25,23 +26,23 @@ final class CycleFinder {
     Arrays.fill(prev, -1);
     best[v] = 0;
     final int[] nb = new int[n];
-    final float[] nd = new float[n];
+    final int[] nr = new int[n];
     final long[] c2 = f.binomials.table[2];
-    // invariant: best[x] is the shortest known path length v -> x using earlier edges
+    // invariant: best[x] is the shortest known path length v -> x through earlier edges
     while (true) {
       int x = -1;
       for (int y = 0; y < n; y++) if (!done[y] && best[y] < Double.POSITIVE_INFINITY && (x == -1 || best[y] < best[x])) x = y;
       if (x == -1 || x == u) break;
       done[x] = true;
-      final int count = f.neighbours(x, nb, nd);
+      final int count = f.neighbours(x, nb, nr);
       for (int a = 0; a < count; a++) {
         final int y = nb[a];
-        final float d = nd[a];
+        if (done[y]) continue;
         final long e = x > y ? c2[x] + y : c2[y] + x;
-        final boolean earlier = d < birthDiam || (d == birthDiam && e > birthEdge);
-        if (!earlier || done[y]) continue;
-        if (best[x] + d < best[y]) {
-          best[y] = best[x] + d;
+        if (f.key(nr[a], e) >= birthKey) continue; // not earlier than the birth edge
+        final double w = best[x] + f.values[nr[a]];
+        if (w < best[y]) {
+          best[y] = w;
           prev[y] = x;
         }
       }

@@ -1,33 +1,91 @@
 package dev.knead.topology.ph;
 
+import java.util.Arrays;
+
 /**
- * Rips filtration over a compressed lower-triangular distance matrix: the distance of
+ * Rips filtration over a compressed lower-triangular matrix of distance ranks: the entry of
  * i > j sits at {@code rowStart[i] + j}, rowStart[i] = C(i, 2) — which is also the
- * combinatorial index of the edge {i, j}.
+ * combinatorial index of the edge {i, j}. Entries above the cutoff hold maxRank + 1.
  */
 final class DenseFiltration extends Filtration {
-  private final float[] d;
+  private final int[] ranks;
   private final int[] rowStart;
+  private long[] edges;
 
-  DenseFiltration(DistanceMatrix m, float threshold, int maxDim) {
-    super(m.size(), threshold, maxDim);
-    this.d = m.values();
+  private DenseFiltration(int n, int maxDim, float[] values, int[] ranks, long[] sortedByValue) {
+    super(n, maxDim, values);
+    this.ranks = ranks;
     this.rowStart = new int[n];
     for (int i = 0; i < n; i++) rowStart[i] = (int) ((long) i * (i - 1) / 2);
+    // sortedByValue holds (value bits, edge index) ascending; rewrite it as keys, reversing
+    // each run of equal values so that ties come by index descending
+    final long[] keys = sortedByValue;
+    for (int a = 0; a < keys.length; ) {
+      final int r = ranks[(int) keys[a]];
+      int b = a;
+      while (b < keys.length && ranks[(int) keys[b]] == r) b++;
+      for (int x = a; x < b; x++) keys[x] = key(r, (int) keys[x]);
+      for (int x = a, y = b - 1; x < y; x++, y--) {
+        long t = keys[x];
+        keys[x] = keys[y];
+        keys[y] = t;
+      }
+      a = b;
+    }
+    this.edges = keys;
+  }
+
+  /** Ranks every entry <= cutoff by one sort of (value bits, position) pairs. */
+  static DenseFiltration of(DistanceMatrix m, float cutoff, int maxDim) {
+    final float[] tri = m.values();
+    int count = 0;
+    for (float x : tri) if (x <= cutoff) count++;
+    final long[] packed = new long[count];
+    int k = 0;
+    for (int e = 0; e < tri.length; e++) {
+      // non-negative float bits order like the values
+      if (tri[e] <= cutoff) packed[k++] = ((long) Float.floatToRawIntBits(tri[e]) << 32) | e;
+    }
+    Arrays.sort(packed);
+    final int[] ranks = new int[tri.length];
+    float[] distinct = new float[Math.max(count, 1)];
+    int r = -1;
+    float last = Float.NaN;
+    for (long p : packed) {
+      final float v = Float.intBitsToFloat((int) (p >>> 32));
+      if (v != last) {
+        distinct[++r] = v;
+        last = v;
+      }
+    }
+    final float[] values = Arrays.copyOf(distinct, r + 1);
+    distinct = null;
+    Arrays.fill(ranks, r + 1); // not an edge of the complex
+    r = -1;
+    last = Float.NaN;
+    for (int a = 0; a < packed.length; a++) {
+      final float v = Float.intBitsToFloat((int) (packed[a] >>> 32));
+      if (v != last) {
+        r++;
+        last = v;
+      }
+      packed[a] = packed[a] & 0xFFFFFFFFL;
+      ranks[(int) packed[a]] = r;
+    }
+    return new DenseFiltration(m.size(), maxDim, values, ranks, packed);
   }
 
   @Override
-  float dist(int i, int j) {
-    if (i == j) return 0f;
-    return i > j ? d[rowStart[i] + j] : d[rowStart[j] + i];
+  int rankDist(int i, int j) {
+    if (i == j) return 0;
+    return i > j ? ranks[rowStart[i] + j] : ranks[rowStart[j] + i];
   }
 
   @Override
-  SimplexList edges() {
-    SimplexList edges = new SimplexList(16);
-    final float t = threshold;
-    for (int e = 0; e < d.length; e++) if (d[e] <= t) edges.add(d[e], e);
-    return edges;
+  long[] sortedEdges() {
+    long[] e = edges;
+    edges = null; // handed over once: the engine owns it from here
+    return e;
   }
 
   @Override
@@ -48,11 +106,12 @@ final class DenseFiltration extends Filtration {
     private int j;
     private long below;
     private long above;
-    private float base;
+    private int base;
     private boolean all;
 
     @Override
-    void start(long simplex, float simplexDiameter, int dim, boolean all) {
+    void start(long simplexKey, int dim, boolean all) {
+      final long simplex = index(simplexKey);
       binomials.vertices(simplex, dim, n, v);
       nv = dim + 1;
       p = 0;
@@ -60,16 +119,16 @@ final class DenseFiltration extends Filtration {
       j = n - 1;
       below = simplex;
       above = 0;
-      base = simplexDiameter;
+      base = rank(simplexKey);
       this.all = all;
     }
 
     @Override
     boolean next() {
       final long[][] b = binomials.table;
-      final float[] dd = d;
+      final int[] rr = ranks;
       final int[] rs = rowStart;
-      final float t = threshold;
+      final int top = maxRank;
       while (j >= 0) {
         if (p < nv && v[p] == j) {
           if (!all) return false;
@@ -81,13 +140,12 @@ final class DenseFiltration extends Filtration {
           continue;
         }
         final int jj = j--;
-        float dm = base;
+        int dm = base;
         final int rowJ = rs[jj];
-        for (int q = 0; q < p; q++) dm = Math.max(dm, dd[rs[v[q]] + jj]); // v[q] > jj
-        for (int q = p; q < nv; q++) dm = Math.max(dm, dd[rowJ + v[q]]); // v[q] < jj
-        if (dm <= t) {
-          index = above + b[k + 1][jj] + below;
-          diameter = dm;
+        for (int q = 0; q < p; q++) dm = Math.max(dm, rr[rs[v[q]] + jj]); // v[q] > jj
+        for (int q = p; q < nv; q++) dm = Math.max(dm, rr[rowJ + v[q]]); // v[q] < jj
+        if (dm <= top) {
+          key = ((long) dm << indexBits) | (indexMask - (above + b[k + 1][jj] + below));
           return true;
         }
       }

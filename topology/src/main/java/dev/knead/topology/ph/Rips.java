@@ -90,22 +90,22 @@ public final class Rips {
     long edges;
     if (lists != null) {
       cutoff = threshold;
-      f = new SparseFiltration(lists, (float) threshold, maxDim);
+      f = SparseFiltration.of(lists, maxDim);
       edges = lists.edgeCount();
     } else if (hasThreshold) {
       cutoff = (float) threshold;
       NeighbourLists l = points != null ? NeighbourLists.of(points, metric, threshold) : NeighbourLists.of(matrix, threshold);
       if (matrix != null) range = matrix.valueRange();
-      f = new SparseFiltration(l, (float) threshold, maxDim);
+      f = SparseFiltration.of(l, maxDim);
       edges = l.edgeCount();
     } else {
       DistanceMatrix m = points != null ? DistanceMatrix.of(points, metric) : matrix;
       cutoff = m.enclosingRadius();
       range = m.valueRange();
       edges = m.countAtMost(cutoff);
-      f = new DenseFiltration(m, (float) cutoff, maxDim);
+      f = DenseFiltration.of(m, (float) cutoff, maxDim);
     }
-    RawBars raw = CohomologyEngine.compute(f, maxDim);
+    RawBars raw = CohomologyEngine.compute(f);
     List<Bar> bars = new ArrayList<>(raw.size);
     for (int b = 0; b < raw.size; b++) bars.add(new Bar(raw.dim[b], raw.birth[b], raw.death[b]));
     List<PersistenceResult.Cycle> loops = new ArrayList<>();
@@ -114,7 +114,7 @@ public final class Rips {
       for (int b = 0; b < raw.size; b++) if (raw.dim[b] == 1) h1.add(b);
       h1.sort(Comparator.comparingDouble((Integer b) -> -(raw.death[b] - (double) raw.birth[b])).thenComparingInt(b -> b));
       for (int b : h1.subList(0, Math.min(cycles, h1.size()))) {
-        loops.add(new PersistenceResult.Cycle(bars.get(b), CycleFinder.loop(f, raw.birthSimplex[b], raw.birth[b])));
+        loops.add(new PersistenceResult.Cycle(bars.get(b), CycleFinder.loop(f, raw.birthSimplex[b])));
       }
     }
     int n = points != null ? points.length : matrix != null ? matrix.size() : lists.size();

@@ -1,25 +1,35 @@
 package dev.knead.topology.ph;
 
+import java.util.Arrays;
+
 /**
  * Rips filtration below a threshold over sorted neighbour lists (CSR): the neighbours of i
- * are {@code nbr[start[i] .. start[i+1])}, increasing, with distances in {@code nd}.
+ * are {@code nbr[start[i] .. start[i+1])}, increasing, with distance ranks in {@code nr}.
  * Cofacets of a simplex are the common neighbours of its vertices.
  */
 final class SparseFiltration extends Filtration {
   private final int[] start;
   private final int[] nbr;
-  private final float[] nd;
+  private final int[] nr;
 
-  SparseFiltration(NeighbourLists lists, float threshold, int maxDim) {
-    super(lists.size(), threshold, maxDim);
+  private SparseFiltration(NeighbourLists lists, int maxDim, float[] values) {
+    super(lists.size(), maxDim, values);
     this.start = lists.start();
     this.nbr = lists.neighbours();
-    this.nd = lists.distances();
+    final float[] nd = lists.distances();
+    this.nr = new int[nd.length];
+    for (int e = 0; e < nd.length; e++) nr[e] = Arrays.binarySearch(values, nd[e]);
+  }
+
+  static SparseFiltration of(NeighbourLists lists, int maxDim) {
+    float[] all = lists.distances().clone();
+    Arrays.sort(all);
+    return new SparseFiltration(lists, maxDim, distinctSorted(all, all.length));
   }
 
   @Override
-  float dist(int i, int j) {
-    if (i == j) return 0f;
+  int rankDist(int i, int j) {
+    if (i == j) return 0;
     int lo = start[i];
     int hi = start[i + 1] - 1;
     while (lo <= hi) {
@@ -27,19 +37,21 @@ final class SparseFiltration extends Filtration {
       int x = nbr[mid];
       if (x < j) lo = mid + 1;
       else if (x > j) hi = mid - 1;
-      else return nd[mid];
+      else return nr[mid];
     }
-    return Float.POSITIVE_INFINITY;
+    return maxRank + 1;
   }
 
   @Override
-  SimplexList edges() {
-    SimplexList edges = new SimplexList(16);
+  long[] sortedEdges() {
+    KeyList edges = new KeyList(nbr.length / 2);
     final long[] c2 = binomials.table[2];
     for (int i = 0; i < n; i++) {
-      for (int e = start[i]; e < start[i + 1] && nbr[e] < i; e++) edges.add(nd[e], c2[i] + nbr[e]);
+      for (int e = start[i]; e < start[i + 1] && nbr[e] < i; e++) edges.add(key(nr[e], c2[i] + nbr[e]));
     }
-    return edges;
+    long[] keys = Arrays.copyOf(edges.keys, edges.size);
+    Arrays.sort(keys);
+    return keys;
   }
 
   @Override
@@ -60,11 +72,12 @@ final class SparseFiltration extends Filtration {
     private int k;
     private long below;
     private long above;
-    private float base;
+    private int base;
     private boolean all;
 
     @Override
-    void start(long simplex, float simplexDiameter, int dim, boolean all) {
+    void start(long simplexKey, int dim, boolean all) {
+      final long simplex = index(simplexKey);
       binomials.vertices(simplex, dim, n, v);
       nv = dim + 1;
       for (int q = 0; q < nv; q++) ptr[q] = start[v[q] + 1] - 1;
@@ -72,7 +85,7 @@ final class SparseFiltration extends Filtration {
       k = dim + 1;
       below = simplex;
       above = 0;
-      base = simplexDiameter;
+      base = rank(simplexKey);
       this.all = all;
     }
 
@@ -84,7 +97,7 @@ final class SparseFiltration extends Filtration {
       outer:
       while (ptr[0] >= first0) {
         final int cand = nb[ptr[0]];
-        float dm = Math.max(base, nd[ptr[0]]);
+        int dm = Math.max(base, nr[ptr[0]]);
         ptr[0]--;
         for (int q = 1; q < nv; q++) {
           final int first = start[v[q]];
@@ -93,7 +106,7 @@ final class SparseFiltration extends Filtration {
           ptr[q] = x;
           if (x < first) return false; // v[q] has no neighbour <= cand: nothing further
           if (nb[x] != cand) continue outer;
-          dm = Math.max(dm, nd[x]);
+          dm = Math.max(dm, nr[x]);
         }
         while (p < nv && v[p] > cand) {
           if (!all) return false;
@@ -102,8 +115,7 @@ final class SparseFiltration extends Filtration {
           p++;
           k--;
         }
-        index = above + b[k + 1][cand] + below;
-        diameter = dm;
+        key = ((long) dm << indexBits) | (indexMask - (above + b[k + 1][cand] + below));
         return true;
       }
       return false;
