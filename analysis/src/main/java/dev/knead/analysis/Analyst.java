@@ -110,7 +110,8 @@ public final class Analyst {
     }
     List<Verdict> after = Verdicts.afterTraining(maps.subList(0, maps.size() - 1));
     // the account pairs each hidden layer with the stage after it: drop the logits stage
-    List<String> account = new ArrayList<>(Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1)));
+    List<String> account = new ArrayList<>(
+        Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames()));
     for (int l = 0; l + 1 < maps.size() && l < account.size(); l++) {
       LayerMap m = maps.get(l);
       boolean keepsShape = m.has(dev.knead.topology.maps.Badge.HOMEOMORPHISM) || m.has(dev.knead.topology.maps.Badge.EMBEDDING);

@@ -24,16 +24,24 @@ public final class Explanation {
    * @return one paragraph per layer, in order
    */
   public static List<String> of(List<LayerMap> layers, List<StageFacts> stages) {
+    return of(layers, stages, List.of());
+  }
+
+  /**
+   * @param classNames names to say instead of "class i" (e.g. "disk", "ring"); missing ones
+   *     stay "class i"
+   */
+  public static List<String> of(List<LayerMap> layers, List<StageFacts> stages, List<String> classNames) {
     final List<String> out = new ArrayList<>(layers.size());
     for (int i = 0; i < layers.size(); i++) {
       final StageFacts before = i < stages.size() ? stages.get(i) : StageFacts.unknown();
       final StageFacts after = i + 1 < stages.size() ? stages.get(i + 1) : StageFacts.unknown();
-      out.add(layer(i + 1, layers.get(i), before, after, i == layers.size() - 1));
+      out.add(layer(i + 1, layers.get(i), before, after, i == layers.size() - 1, classNames));
     }
     return List.copyOf(out);
   }
 
-  static String layer(int index, LayerMap m, StageFacts before, StageFacts after, boolean last) {
+  static String layer(int index, LayerMap m, StageFacts before, StageFacts after, boolean last, List<String> names) {
     final StringBuilder s = new StringBuilder("Layer ").append(index).append(' ').append(what(m)).append(": ");
     final List<String> moves = new ArrayList<>();
     if (!Double.isNaN(m.rotationDegrees()) && Math.abs(m.rotationDegrees()) >= 0.5) {
@@ -44,7 +52,7 @@ public final class Explanation {
     moves.add((moves.isEmpty() ? "it " : "") + "stretches by " + stretches(m.singularValues()));
     // The comma before "and bends" keeps "3.2 and 0.4" from running into the bend.
     s.append(String.join(", ", moves)).append(", and bends with ").append(m.activation().name());
-    final String topology = topologyChange(before, after);
+    final String topology = topologyChange(before, after, names);
     if (!topology.isEmpty()) {
       s.append("; ").append(topology);
     }
@@ -103,7 +111,11 @@ public final class Explanation {
     return "between " + number(sv[sv.length - 1]) + " and " + number(sv[0]);
   }
 
-  private static String topologyChange(StageFacts before, StageFacts after) {
+  private static String name(int c, List<String> names) {
+    return c < names.size() ? "the " + names.get(c) + " class" : "class " + c;
+  }
+
+  private static String topologyChange(StageFacts before, StageFacts after, List<String> names) {
     if (before.betti().isEmpty() || after.betti().isEmpty()) {
       return "";
     }
@@ -119,17 +131,17 @@ public final class Explanation {
       final int b0 = at(b, 0);
       final int a0 = at(a, 0);
       if (a0 > b0) {
-        changes.add("class " + c + " splits into " + a0 + " pieces");
+        changes.add(name(c, names) + " splits into " + a0 + " pieces");
       } else if (a0 < b0) {
-        changes.add("class " + c + (a0 == 1 ? " merges into one piece" : " merges into " + a0 + " pieces"));
+        changes.add(name(c, names) + (a0 == 1 ? " merges into one piece" : " merges into " + a0 + " pieces"));
       }
       for (int k = 1; k < Math.max(a.size(), b.size()); k++) {
         final int diff = at(a, k) - at(b, k);
         final String feature = k == 1 ? "hole" : k == 2 ? "cavity" : k + "-dimensional hole";
         if (diff < 0) {
-          changes.add("class " + c + " loses " + plural(-diff, feature));
+          changes.add(name(c, names) + " loses " + plural(-diff, feature));
         } else if (diff > 0) {
-          changes.add("class " + c + " gains " + plural(diff, feature));
+          changes.add(name(c, names) + " gains " + plural(diff, feature));
         }
       }
     }
