@@ -2,8 +2,13 @@ package dev.knead.experiments;
 
 import dev.knead.core.BadInputException;
 import dev.knead.experiments.catalogue.DiskAnnulus;
+import dev.knead.experiments.catalogue.Homeomorphisms;
+import dev.knead.experiments.catalogue.HopfLink;
+import dev.knead.experiments.catalogue.IntrinsicDimension;
+import dev.knead.experiments.catalogue.NaitzatBetti;
 import dev.knead.experiments.catalogue.NestedSpheres;
 import dev.knead.experiments.catalogue.Sandwich;
+import dev.knead.experiments.catalogue.Spirals;
 import java.util.List;
 
 /** Every experiment, in the order of issue 6. */
@@ -11,7 +16,12 @@ public final class Catalogue {
   private static final List<Experiment> ALL = List.of(
       new Sandwich(),
       new DiskAnnulus(),
-      new NestedSpheres());
+      new Spirals(),
+      new HopfLink(),
+      new Homeomorphisms(),
+      new NaitzatBetti(),
+      new NestedSpheres(),
+      new IntrinsicDimension());
 
   private Catalogue() {}
 
