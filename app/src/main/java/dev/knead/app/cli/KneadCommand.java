@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KneadCommand.VersionProvider.class,
     description = "Train neural networks and watch, measure and explain how each layer kneads space.",
-    subcommands = {DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class,
+    subcommands = {DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class, ExperimentCommand.class,
       CommandLine.HelpCommand.class})
 public final class KneadCommand implements Callable<Integer> {
   public static final int OK = 0;

@@ -59,7 +59,7 @@ public final class Homeomorphisms implements Experiment {
         new Param("points", "200", "120", "points per class (two circles)"),
         Param.of("noise", "0.02", "noise of the circles"),
         Param.of("depth", "4", "square tanh layers in the stack"),
-        Param.of("stretch", "2", "singular values drawn from [1/stretch, stretch]"),
+        Param.of("stretch", "1.5", "singular values drawn from [1/stretch, stretch]"),
         Param.of("saturating", "40", "factor on W for the saturated stack"),
         Param.of("alpha", "0.2", "leaky ReLU slope"));
   }
