@@ -59,7 +59,7 @@ public final class HopfLink implements Experiment {
         new Param("points", "300", "150", "points per class"),
         Param.of("thickness", "0.1", "tube radius of each ring"),
         new Param("depths", "1,2,3", "1,3", "depths of the width-3 networks"),
-        Param.of("wide", "4", "hidden widths of the network that separates them"),
+        Param.of("wide", "4,4", "hidden widths of the network that separates them"),
         new Param("epochs", "1500", "500", "training epochs"),
         Param.of("lr", "0.03", "Adam learning rate"),
         Param.of("activation", "tanh", "hidden activation (monotone)"));

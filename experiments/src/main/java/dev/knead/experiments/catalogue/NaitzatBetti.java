@@ -54,12 +54,12 @@ public final class NaitzatBetti implements Experiment {
     return List.of(
         new Param("datasets", "naitzat-d1,naitzat-d2,naitzat-d3", "naitzat-d1", "Naitzat's data sets"),
         new Param("step", "0.38", "0.6", "D-I grid step (the paper's 0.19 gives 11,236 points)"),
-        new Param("points", "500", "200", "D-II and D-III points per class"),
+        new Param("points", "300", "200", "D-II and D-III points per class"),
         new Param("hidden", "15,15,15,15", "10,10,10", "hidden widths (constant width, as the paper)"),
         Param.of("activations", "tanh,leaky-relu:0.2,relu", "the activations compared"),
         new Param("epochs", "3000", "600", "most training epochs (training stops at 100 %)"),
-        Param.of("lr", "0.01", "Adam learning rate, halved every 'halve' epochs"),
-        Param.of("halve", "1000", "epochs between halvings of the learning rate"),
+        Param.of("lr", "0.02", "Adam learning rate, halved every 'halve' epochs"),
+        Param.of("halve", "1500", "epochs between halvings of the learning rate"),
         new Param("max_per_class", "400", "200", "most points per class for Betti numbers (seeded subsample)"));
   }
 
