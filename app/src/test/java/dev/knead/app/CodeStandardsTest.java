@@ -25,7 +25,8 @@ class CodeStandardsTest {
       "core", List.of("core"),
       "topology", List.of("topology"),
       "analysis", List.of("analysis", "core", "topology"),
-      "render", List.of("render", "core", "topology", "analysis"));
+      "render", List.of("render", "core", "topology", "analysis"),
+      "experiments", List.of("experiments", "core", "topology", "analysis", "render"));
 
   static List<Path> sources(String module) throws IOException {
     Path dir = ROOT.resolve(module).resolve("src/main/java");
@@ -38,7 +39,7 @@ class CodeStandardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "topology", "analysis", "render"})
+  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments"})
   void arrowsPointOneWay(String module) throws IOException {
     List<String> bad = new ArrayList<>();
     for (Path f : sources(module)) {
@@ -56,7 +57,7 @@ class CodeStandardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "topology", "analysis", "render"})
+  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments"})
   void libraryCodeNeitherPrintsNorUsesGlobalRandomness(String module) throws IOException {
     List<String> bad = new ArrayList<>();
     for (Path f : sources(module)) {
@@ -75,7 +76,7 @@ class CodeStandardsTest {
   @Test
   void noVagueClassNames() throws IOException {
     List<String> bad = new ArrayList<>();
-    for (String m : List.of("core", "topology", "analysis", "render", "app")) {
+    for (String m : List.of("core", "topology", "analysis", "render", "experiments", "app")) {
       for (Path f : sources(m)) {
         String name = f.getFileName().toString();
         if (name.matches(".*(Util|Utils|Helper|Manager)\\.java")) {

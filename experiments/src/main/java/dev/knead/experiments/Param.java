@@ -1,0 +1,15 @@
+package dev.knead.experiments;
+
+/**
+ * One parameter of an experiment, overridable with {@code --set name=value}.
+ *
+ * @param name the key
+ * @param full its default in a full run
+ * @param quick its default with {@code --quick}
+ * @param description what it sets
+ */
+public record Param(String name, String full, String quick, String description) {
+  public static Param of(String name, String value, String description) {
+    return new Param(name, value, value, description);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.knead.experiments;
+
+/** What a run says about a claim. */
+public enum Verdict {
+  HOLDS,
+  FAILS,
+  INCONCLUSIVE
+}

@@ -1,0 +1,99 @@
+package dev.knead.experiments.catalogue;
+
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Datasets;
+import dev.knead.core.net.Activation;
+import dev.knead.core.train.TrainResult;
+import dev.knead.experiments.Claim;
+import dev.knead.experiments.Experiment;
+import dev.knead.experiments.ExperimentListener;
+import dev.knead.experiments.ExperimentResult;
+import dev.knead.experiments.Nets;
+import dev.knead.experiments.Param;
+import dev.knead.experiments.Pool;
+import dev.knead.experiments.Protocol;
+import dev.knead.experiments.Protocols;
+import dev.knead.experiments.SeedRow;
+import dev.knead.experiments.Settings;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The intrinsic dimension of the representation rises in the first layers and falls towards the output. */
+public final class IntrinsicDimension implements Experiment {
+  @Override
+  public String name() {
+    return "intrinsic-dimension";
+  }
+
+  @Override
+  public String claim() {
+    return "Across the layers of a well-trained network the intrinsic dimension (TwoNN) of the data rises, then falls"
+        + " towards the output.";
+  }
+
+  @Override
+  public String citation() {
+    return "A. Ansuini, A. Laio, J. Macke, D. Zoccolan, Intrinsic dimension of data representations in deep neural"
+        + " networks (NeurIPS 2019); TwoNN: E. Facco et al. (Sci. Rep. 2017)";
+  }
+
+  @Override
+  public Protocol kind() {
+    return Protocol.TREND;
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        Param.of("data", "swiss-roll", "data set"),
+        new Param("points", "500", "200", "points per class"),
+        Param.of("noise", "0.02", "noise"),
+        new Param("hidden", "10,10,10,10", "8,8,8", "hidden widths"),
+        Param.of("activation", "tanh", "hidden activation"),
+        new Param("epochs", "2000", "500", "most training epochs (training stops at 100 %)"),
+        Param.of("lr", "0.01", "Adam learning rate"));
+  }
+
+  @Override
+  public int defaultSeeds(boolean quick) {
+    return quick ? 2 : 12;
+  }
+
+  @Override
+  public ExperimentResult run(Settings s, List<Long> seeds, boolean quick, ExperimentListener listener) {
+    Activation act = Activation.parse(s.text("activation"));
+    Nets.Recipe recipe = Nets.Recipe.of(s.whole("epochs"), s.number("lr")).untilPerfect();
+    List<SeedRow> rows = Pool.map(seeds, seed -> {
+      Dataset data = Datasets.generate(s.text("data"), Map.of("points", s.text("points"), "noise", s.text("noise")), seed);
+      TrainResult r = Nets.train(data, s.wholes("hidden"), act, recipe, Nets.derive(seed, 0));
+      List<double[][]> st = Nets.stages(r.network(), data.points());
+      SeedRow.Builder b = SeedRow.of(seed, r.network().describe()).put("train_accuracy", r.trainAccuracy())
+          .put("kept", r.trainAccuracy() == 1.0);
+      double inner = 0;
+      double first = Double.NaN;
+      double last = Double.NaN;
+      for (int i = 0; i < st.size(); i++) {
+        double id = dev.knead.topology.measure.IntrinsicDimension.twoNN(st.get(i));
+        b.put(i == 0 ? "id_input" : i == st.size() - 1 ? "id_logits" : "id_layer_" + i, id);
+        if (i == 0) {
+          first = id;
+        } else if (i == st.size() - 1) {
+          last = id;
+        } else {
+          inner += id / (st.size() - 2);
+        }
+      }
+      // the hump: how far the hidden layers' mean ID stands above both ends
+      b.put("hump", Math.min(inner - first, inner - last));
+      listener.onProgress(name(), String.format(Locale.ROOT, "seed %d: train %.1f %%", seed, 100 * r.trainAccuracy()));
+      return b.build();
+    });
+    double[] hump = rows.stream().filter(r -> r.is("kept")).mapToDouble(r -> r.get("hump")).toArray();
+    Claim c = Protocols.trendPositive("The intrinsic dimension rises, then falls across the layers.",
+        "networks " + s.text("hidden") + " " + act.label() + " on " + s.text("data") + " trained to 100 % (others"
+            + " dropped); TwoNN over all points at the input, after each hidden layer and at the logits; per network"
+            + " the hump = min(mean hidden ID − input ID, mean hidden ID − logits ID)", rows, "hump", hump);
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(c));
+  }
+}

@@ -1,0 +1,157 @@
+package dev.knead.experiments.catalogue;
+
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Datasets;
+import dev.knead.core.net.Activation;
+import dev.knead.core.train.Schedule;
+import dev.knead.core.train.TrainResult;
+import dev.knead.experiments.Betti;
+import dev.knead.experiments.Claim;
+import dev.knead.experiments.Experiment;
+import dev.knead.experiments.ExperimentListener;
+import dev.knead.experiments.ExperimentResult;
+import dev.knead.experiments.Nets;
+import dev.knead.experiments.Param;
+import dev.knead.experiments.Pool;
+import dev.knead.experiments.Protocol;
+import dev.knead.experiments.Protocols;
+import dev.knead.experiments.SeedRow;
+import dev.knead.experiments.Settings;
+import dev.knead.topology.ph.HopBetti;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Naitzat, Zhitnikov and Lim: well-trained networks simplify each class's topology layer by
+ * layer, and ReLU does it faster than tanh (it is not a homeomorphism).
+ */
+public final class NaitzatBetti implements Experiment {
+  @Override
+  public String name() {
+    return "naitzat";
+  }
+
+  @Override
+  public String claim() {
+    return "Networks trained to 100 % reduce the Betti numbers of each class layer by layer, and ReLU reduces them"
+        + " faster than tanh.";
+  }
+
+  @Override
+  public String citation() {
+    return "G. Naitzat, A. Zhitnikov, L.-H. Lim, Topology of Deep Neural Networks (JMLR 21(184), 2020)";
+  }
+
+  @Override
+  public Protocol kind() {
+    return Protocol.TREND;
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        new Param("datasets", "naitzat-d1,naitzat-d2,naitzat-d3", "naitzat-d1", "Naitzat's data sets"),
+        new Param("step", "0.38", "0.6", "D-I grid step (the paper's 0.19 gives 11,236 points)"),
+        new Param("points", "300", "200", "D-II and D-III points per class"),
+        new Param("hidden", "15,15,15,15", "10,10,10", "hidden widths (constant width, as the paper)"),
+        Param.of("activations", "tanh,leaky-relu:0.2,relu", "the activations compared"),
+        new Param("epochs", "3000", "600", "most training epochs (training stops at 100 %)"),
+        Param.of("lr", "0.02", "Adam learning rate, halved every 'halve' epochs"),
+        Param.of("halve", "1500", "epochs between halvings of the learning rate"),
+        new Param("max_per_class", "400", "200", "most points per class for Betti numbers (seeded subsample)"));
+  }
+
+  @Override
+  public int defaultSeeds(boolean quick) {
+    return quick ? 2 : 12;
+  }
+
+  @Override
+  public ExperimentResult run(Settings s, List<Long> seeds, boolean quick, ExperimentListener listener) {
+    List<String> acts = s.words("activations");
+    List<Integer> hidden = s.wholes("hidden");
+    Nets.Recipe recipe = Nets.Recipe.of(s.whole("epochs"), s.number("lr")).untilPerfect()
+        .with(new Schedule(Schedule.Kind.STEP, s.whole("halve"), 0.5));
+    int max = s.whole("max_per_class");
+    List<Claim> claims = new ArrayList<>();
+    for (String ds : s.words("datasets")) {
+      record Task(long seed, int act) {}
+      List<Task> tasks = new ArrayList<>();
+      for (long seed : seeds) {
+        for (int a = 0; a < acts.size(); a++) {
+          tasks.add(new Task(seed, a));
+        }
+      }
+      Map<String, String> dataSettings = ds.equals("naitzat-d1") ? Map.of("step", s.text("step"))
+          : Map.of("points", s.text("points"));
+      List<SeedRow> rows = Pool.map(tasks, t -> {
+        Dataset data = Datasets.generate(ds, dataSettings, t.seed());
+        Activation act = Activation.parse(acts.get(t.act()));
+        TrainResult r = Nets.train(data, hidden, act, recipe, Nets.derive(t.seed(), t.act()));
+        SeedRow row = measure(t.seed(), ds + ", " + act.label(), data, r, max);
+        listener.onProgress(name(), String.format(Locale.ROOT, "seed %d: %s (train %.2f %%, %d epochs)", t.seed(),
+            row.label(), 100 * r.trainAccuracy(), r.epochs()));
+        return row;
+      });
+      List<SeedRow> kept = rows.stream().filter(r -> r.is("kept")).toList();
+      String first = acts.get(acts.size() - 1);
+      String base = acts.get(0);
+      double[] fast = auc(kept, ds + ", " + Activation.parse(first).label());
+      double[] slow = auc(kept, ds + ", " + Activation.parse(base).label());
+      claims.add(Protocols.trendLess(ds + ": " + first + " reduces the Betti numbers faster than " + base + ".",
+          "networks " + hidden + " trained to 100 % training accuracy (Adam, full batch, learning rate halved every "
+              + s.text("halve") + " epochs; others dropped, as in the paper); per class Betti numbers by the"
+              + " k-NN hop-distance Vietoris–Rips procedure frozen on the input (at most " + max + " points per class);"
+              + " per network the mean over hidden layers of ω_l / ω_input, ω = Σ over classes of β₀ + β₁ + β₂ (lower ="
+              + " faster reduction)", rows, first, fast, base, slow));
+    }
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims);
+  }
+
+  private static double[] auc(List<SeedRow> kept, String label) {
+    return kept.stream().filter(r -> r.label().equals(label)).mapToDouble(r -> r.get("relative_complexity")).toArray();
+  }
+
+  private static SeedRow measure(long seed, String label, Dataset data, TrainResult r, int max) {
+    SeedRow.Builder b = SeedRow.of(seed, label).put("train_accuracy", r.trainAccuracy()).put("epochs", r.epochs());
+    boolean kept = r.trainAccuracy() == 1.0;
+    b.put("kept", kept);
+    if (!kept) {
+      return b.build();
+    }
+    List<double[][]> st = Nets.stages(r.network(), data.points());
+    int[] y = data.labels();
+    int maxDim = Math.min(2, data.dim() - 1);
+    HopBetti[] proc = new HopBetti[data.classes()];
+    int[][] idx = new int[data.classes()][];
+    for (int c = 0; c < data.classes(); c++) {
+      idx[c] = Betti.sample(y, c, max, seed);
+      List<Integer> known = data.truth().betti().get(c);
+      int[] k = new int[maxDim + 1];
+      for (int d = 0; d <= maxDim; d++) {
+        k[d] = d < known.size() ? known.get(d) : 0;
+      }
+      proc[c] = Betti.freeze(Betti.select(st.get(0), idx[c]), k);
+    }
+    double omega0 = 0;
+    double sum = 0;
+    for (int i = 0; i + 1 < st.size(); i++) {
+      int omega = 0;
+      StringBuilder betti = new StringBuilder();
+      for (int c = 0; c < data.classes(); c++) {
+        List<Integer> beta = Betti.of(proc[c], Betti.select(st.get(i), idx[c]));
+        omega += beta.stream().mapToInt(Integer::intValue).sum();
+        betti.append(beta);
+      }
+      b.put(i == 0 ? "omega_input" : "omega_layer_" + i, omega);
+      if (i == 0) {
+        omega0 = omega;
+      } else {
+        sum += omega / omega0;
+      }
+    }
+    return b.put("relative_complexity", sum / (st.size() - 2)).build();
+  }
+}

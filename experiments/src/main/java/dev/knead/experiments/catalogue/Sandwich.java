@@ -1,0 +1,117 @@
+package dev.knead.experiments.catalogue;
+
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Datasets;
+import dev.knead.core.net.Activation;
+import dev.knead.core.net.Network;
+import dev.knead.core.train.TrainResult;
+import dev.knead.experiments.Claim;
+import dev.knead.experiments.Experiment;
+import dev.knead.experiments.ExperimentListener;
+import dev.knead.experiments.ExperimentResult;
+import dev.knead.experiments.Nets;
+import dev.knead.experiments.Param;
+import dev.knead.experiments.Pool;
+import dev.knead.experiments.Protocol;
+import dev.knead.experiments.Protocols;
+import dev.knead.experiments.SeedRow;
+import dev.knead.experiments.Settings;
+import dev.knead.topology.verdict.Threshold;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Olah's 1-D sandwich: width-1 layers make the network monotone, so its decision regions are
+ * half-lines and no run beats the best threshold; two units separate it.
+ */
+public final class Sandwich implements Experiment {
+  @Override
+  public String name() {
+    return "sandwich";
+  }
+
+  @Override
+  public String claim() {
+    return "With width-1 hidden layers (any depth) a network on the 1-D sandwich is monotone, so it never beats the"
+        + " best single threshold (75 % of the default data); width 2 separates it.";
+  }
+
+  @Override
+  public String citation() {
+    return "C. Olah, Neural Networks, Manifolds, and Topology (2014)";
+  }
+
+  @Override
+  public Protocol kind() {
+    return Protocol.IMPOSSIBILITY;
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        new Param("points", "200", "100", "points per class"),
+        Param.of("depths", "1,2,3", "depths of the width-1 networks"),
+        new Param("epochs", "1500", "600", "training epochs"),
+        Param.of("lr", "0.03", "Adam learning rate"),
+        Param.of("activation", "tanh", "hidden activation (monotone)"));
+  }
+
+  @Override
+  public ExperimentResult run(Settings s, List<Long> seeds, boolean quick, ExperimentListener listener) {
+    Activation act = Activation.parse(s.text("activation"));
+    Nets.Recipe recipe = Nets.Recipe.of(s.whole("epochs"), s.number("lr"));
+    List<Integer> depths = s.wholes("depths");
+    List<long[]> tasks = new ArrayList<>();
+    for (long seed : seeds) {
+      for (int d = 0; d <= depths.size(); d++) {
+        tasks.add(new long[] {seed, d});
+      }
+    }
+    List<SeedRow> rows = Pool.map(tasks, t -> {
+      long seed = t[0];
+      boolean wide = t[1] == depths.size();
+      Dataset data = Datasets.generate("sandwich", Map.of("points", s.text("points")), seed);
+      double[] x = new double[data.size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = data.points().get(i, 0);
+      }
+      double ceiling = Threshold.best(x, data.labels()).accuracy();
+      List<Integer> hidden = wide ? List.of(2) : Collections.nCopies(depths.get((int) t[1]), 1);
+      TrainResult r = Nets.train(data, hidden, act, wide ? recipe.untilPerfect() : recipe, Nets.derive(seed, t[1]));
+      int switches = switches(r.network());
+      listener.onProgress(name(), String.format(Locale.ROOT, "seed %d: %s trained (%.1f %%)", seed, hidden, 100 * r.trainAccuracy()));
+      return SeedRow.of(seed, wide ? "width 2" : "width 1, depth " + hidden.size())
+          .put("train_accuracy", r.trainAccuracy())
+          .put("half_line_ceiling", ceiling)
+          .put("decision_switches", switches)
+          // the certificate: the prediction changes at most once along the line (a half-line),
+          // so no accuracy above the exact best threshold is possible
+          .put("certified", switches <= 1 && r.trainAccuracy() <= ceiling + 1e-12)
+          .build();
+    });
+    List<SeedRow> narrow = rows.stream().filter(r -> r.label().startsWith("width 1")).toList();
+    List<SeedRow> wide = rows.stream().filter(r -> r.label().equals("width 2")).toList();
+    Claim a = Protocols.impossibility("Width-1 networks (depths " + depths + ") stay at or below the exact half-line ceiling.",
+        "the decision function is sampled on 20,001 points of [-3, 3] and switches class at most once (its regions are"
+            + " half-lines), and training accuracy is at most Threshold.best on the same data", narrow, "certified");
+    Claim b = Protocols.existence("Width 2 separates the sandwich.", "a 1-2-2 network reaches 100 % training accuracy",
+        wide, r -> r.get("train_accuracy") == 1.0);
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(a, b));
+  }
+
+  /** Number of times the predicted class changes along a fine grid of [-3, 3]. */
+  static int switches(Network net) {
+    int n = 20_001;
+    int prev = -1;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int c = net.predict(new double[] {-3 + 6.0 * i / (n - 1)});
+      count += prev >= 0 && c != prev ? 1 : 0;
+      prev = c;
+    }
+    return count;
+  }
+}
