@@ -170,7 +170,8 @@ public final class Analyst {
     double probe = LinearProbe.fit(pts, labels).accuracy();
     double knn = KnnAccuracy.leaveOneOut(pts, labels, 5);
     double id = pts.length > 10 ? IntrinsicDimension.twoNN(pts) : Double.NaN;
-    return new StageMeasure(s.index(), s.name(), s.dim(), betti, separable, probe, knn, id, carried.linking(s.index()),
+    int layersDone = s.kind() == Stage.Kind.INPUT ? 0 : s.layer() + 1;
+    return new StageMeasure(s.index(), s.name(), s.dim(), betti, separable, probe, knn, id, carried.linking(layersDone),
         carried.winding(s.index()));
   }
 

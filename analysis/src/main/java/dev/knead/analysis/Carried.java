@@ -6,7 +6,6 @@ import dev.knead.core.data.Points;
 import dev.knead.core.net.Network;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
-import dev.knead.topology.measure.Linking;
 import dev.knead.topology.measure.Winding;
 import java.util.List;
 import java.util.Optional;
@@ -34,17 +33,20 @@ final class Carried {
     return new Carried(curves, traces, enclosed);
   }
 
-  /** Linking number of the first two curves of different classes, where the stage is 3-D. */
-  Optional<Double> linking(int stage) {
+  /**
+   * Linking number of the first two curves of different classes after the first {@code layers}
+   * layers, where that stage is 3-D; the curves are refined where the layers stretch them.
+   */
+  Optional<Double> linking(int layers) {
+    Network net = traces.isEmpty() ? null : traces.get(0).network();
+    int dim = net == null ? 0 : layers == 0 ? net.inputDim() : net.layer(layers - 1).out();
+    if (dim != 3) {
+      return Optional.empty();
+    }
     for (int a = 0; a < curves.size(); a++) {
       for (int b = a + 1; b < curves.size(); b++) {
         if (curves.get(a).classIndex() != curves.get(b).classIndex()) {
-          Points pa = traces.get(a).stage(stage).points();
-          Points pb = traces.get(b).stage(stage).points();
-          if (pa.d() != 3) {
-            return Optional.empty();
-          }
-          return Optional.of(Linking.number(Analyst.rows(pa), Analyst.rows(pb)));
+          return Optional.of(Curves.linking(Curves.prefix(net, layers), curves.get(a).vertices(), curves.get(b).vertices()));
         }
       }
     }

@@ -17,7 +17,7 @@ import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
 import dev.knead.experiments.SeedRow;
 import dev.knead.experiments.Settings;
-import dev.knead.topology.measure.Linking;
+import dev.knead.analysis.Curves;
 import dev.knead.topology.measure.Separability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,7 +117,8 @@ public final class HopfLink implements Experiment {
       if (ca.get(st)[0].length != 3) {
         continue;
       }
-      double lk = Linking.number(ca.get(st), cb.get(st));
+      // refined where the layers stretch the curves: a coarse image polygon can fake an unlinking
+      double lk = Curves.linking(Curves.prefix(net, st), curves.get(0).vertices(), curves.get(1).vertices());
       b.put(st == 0 ? "lk_input" : "lk_layer_" + st, lk);
       kept &= Math.abs(lk) >= 0.5 && Math.abs(lk) <= 1.5;
     }
