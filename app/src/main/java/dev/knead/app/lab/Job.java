@@ -43,6 +43,9 @@ final class Job implements TrainListener {
   final Domain domain;
   /** indices of the points traced live */
   final int[] livePoints;
+  final Points liveCloud;
+  final java.util.List<Points> liveGrid;
+  final Points liveField;
   /** the newest live update, built once per published network */
   final LiveFrame live = new LiveFrame();
 
@@ -70,6 +73,9 @@ final class Job implements TrainListener {
     this.domain = Domain.around(data.points(), TraceJson.LIVE.margin());
     this.livePoints = subsample(data.size(), LIVE_POINTS, request.config().data().seed());
     this.speed = request.speed();
+    this.liveCloud = data.points().select(livePoints);
+    this.liveGrid = LayerStages.grid(domain);
+    this.liveField = LayerStages.field(domain);
   }
 
   /** Trains; called once, on a worker. Same bits as {@code Trainer.train(train, test, config, …)}. */

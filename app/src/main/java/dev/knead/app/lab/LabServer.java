@@ -68,6 +68,16 @@ public final class LabServer implements AutoCloseable {
         + (tries > 1 ? " … " + (opt.port() + tries - 1) : "") + " (" + (last == null ? "?" : last.getMessage()) + ")");
   }
 
+  /** @return milliseconds the server spent building run {@code id}'s newest live update (for the benchmark) */
+  public double lastFrameMillis(String id) {
+    return jobs.get(id).live.lastMillis();
+  }
+
+  /** @return CPU milliseconds spent building run {@code id}'s newest live update */
+  public double lastFrameCpuMillis(String id) {
+    return jobs.get(id).live.lastCpuMillis();
+  }
+
   public int port() {
     return app.port();
   }
@@ -80,8 +90,8 @@ public final class LabServer implements AutoCloseable {
 
   @Override
   public void close() {
-    jobs.close();
     live.close();
+    jobs.close();
     app.stop();
   }
 
@@ -125,8 +135,12 @@ public final class LabServer implements AutoCloseable {
       r.exception(LabException.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
       r.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, "body", e.getMessage()));
       r.exception(Exception.class, (e, ctx) -> {
-        LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, null, "internal error (see the lab's log)");
+        try {
+          LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+          error(ctx, 500, null, "internal error (see the lab's log)");
+        } catch (RuntimeException gone) {
+          LOG.debug("response already closed", gone);
+        }
       });
       r.error(404, ctx -> {
         if (ctx.result() == null || ctx.result().isEmpty() || !ctx.path().startsWith("/api/") || !String.valueOf(ctx.contentType()).startsWith("application/json")) {

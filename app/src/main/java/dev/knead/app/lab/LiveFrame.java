@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.io.Json;
 import dev.knead.core.net.Network;
-import dev.knead.core.trace.Trace;
-import dev.knead.core.trace.Tracer;
 import dev.knead.core.train.Epoch;
 import dev.knead.core.train.Rewind;
 import java.util.List;
@@ -21,6 +19,8 @@ final class LiveFrame {
   private long builtVersion = -1;
   private String built;
   private double lastMillis;
+  private double lastCpuMillis;
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** @return the JSON text of the newest update, and how long building it took, in ms */
   String json(Job job) {
@@ -28,11 +28,20 @@ final class LiveFrame {
       long v = job.version();
       if (v != builtVersion || built == null) {
         long t0 = System.nanoTime();
+        long c0 = CPU.getCurrentThreadCpuTime();
         built = Json.writeLine(build(job, v));
         builtVersion = v;
         lastMillis = (System.nanoTime() - t0) / 1e6;
+        lastCpuMillis = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
       }
       return built;
+    }
+  }
+
+  /** @return CPU time of the thread that built the last update, ms (wall time inflates on a busy machine) */
+  double lastCpuMillis() {
+    synchronized (lock) {
+      return lastCpuMillis;
     }
   }
 
@@ -47,8 +56,8 @@ final class LiveFrame {
     o.put("version", version);
     Optional<Network> net = job.latest();
     if (net.isPresent()) {
-      Trace tr = Tracer.trace(net.get(), job.livePointCloud(), job.liveLabels(), job.domain, TraceJson.LIVE);
-      o.set("trace", TraceJson.trace(tr, TraceJson.layerStages(tr)));
+      LayerStages.Result r = LayerStages.of(net.get(), job.liveCloud, job.liveGrid, job.liveField);
+      o.set("trace", TraceJson.layers(net.get(), r, job.domain));
       o.put("labels", Packed.bytes(job.liveLabels()));
     }
     return o;

@@ -31,8 +31,14 @@ final class LiveStream implements AutoCloseable {
     client.keepAlive();
     AtomicLong sent = new AtomicLong(-1);
     AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    client.onClose(() -> {
+      closed.set(true);
+      cancel(task);
+    });
     Runnable tick = () -> {
-      if (client.terminated()) {
+      if (closed.get() || client.terminated()) {
+        closed.set(true);
         cancel(task);
         return;
       }
@@ -44,6 +50,7 @@ final class LiveStream implements AutoCloseable {
       }
       if (finished && v == job.version()) {
         client.sendEvent("end", dev.knead.core.io.Json.writeLine(LiveFrame.status(job)));
+        closed.set(true);
         cancel(task);
         client.close();
       }
@@ -53,11 +60,12 @@ final class LiveStream implements AutoCloseable {
         tick.run();
       } catch (RuntimeException e) {
         cancel(task);
-        client.close();
+        if (closed.compareAndSet(false, true)) {
+          client.close();
+        }
       }
     };
-    task.set(ticker.scheduleWithFixedDelay(safe, 0, Math.max(MIN_EVERY_MS, everyMs), TimeUnit.MILLISECONDS));
-    client.onClose(() -> cancel(task));
+    task.set(ticker.scheduleWithFixedDelay(safe, 1, Math.max(MIN_EVERY_MS, everyMs), TimeUnit.MILLISECONDS));
   }
 
   private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
@@ -70,5 +78,10 @@ final class LiveStream implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -16,10 +16,9 @@ final class Packed {
    * Widens box (length 2k: lo0, hi0, lo1, hi1, …) to hold the n × k values x.
    */
   static void grow(double[] box, double[] x, int k) {
-    for (int i = 0; i < x.length; i++) {
+    for (int i = 0, j = 0; i < x.length; i++, j = j + 1 == k ? 0 : j + 1) {
       double v = x[i];
       if (Double.isFinite(v)) {
-        int j = i % k;
         box[2 * j] = Math.min(box[2 * j], v);
         box[2 * j + 1] = Math.max(box[2 * j + 1], v);
       }
@@ -52,13 +51,14 @@ final class Packed {
   /** @return base64 of little-endian 16-bit values */
   static String encode(double[] x, int k, double[] box) {
     byte[] out = new byte[x.length * 2];
-    for (int i = 0; i < x.length; i++) {
-      int j = i % k;
-      double lo = box[2 * j];
-      double span = box[2 * j + 1] - lo;
+    double[] scale = new double[k];
+    for (int j = 0; j < k; j++) {
+      scale[j] = 65534 / (box[2 * j + 1] - box[2 * j]);
+    }
+    for (int i = 0, j = 0; i < x.length; i++, j = j + 1 == k ? 0 : j + 1) {
       double v = x[i];
-      int q = Double.isFinite(v) ? (int) Math.round((v - lo) / span * 65534) - 32767 : MISSING;
-      q = Math.max(MISSING, Math.min(32767, q));
+      int q = Double.isFinite(v) ? (int) Math.floor((v - box[2 * j]) * scale[j] + 0.5) - 32767 : MISSING;
+      q = q < MISSING ? MISSING : q > 32767 ? 32767 : q;
       out[2 * i] = (byte) q;
       out[2 * i + 1] = (byte) (q >> 8);
     }

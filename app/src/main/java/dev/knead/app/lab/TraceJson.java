@@ -6,6 +6,7 @@ import dev.knead.core.data.Points;
 import dev.knead.core.io.Json;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Network;
+import dev.knead.core.trace.Domain;
 import dev.knead.core.trace.Frame;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
@@ -73,19 +74,45 @@ final class TraceJson {
     for (int i = 0; i < confidence.length; i++) {
       confidence[i] = (int) Math.round(255 * probs.get(i, fieldClasses[i]));
     }
-    o.put("field_side", tr.network().inputDim() <= 3 ? dev.knead.core.trace.Grid.latticeSide(tr.network().inputDim(), fieldClasses.length) : 0);
+    fieldAndCut(o, tr.network(), tr.domain(), fieldClasses, confidence, cutStage(tr));
+    return o;
+  }
+
+  /** The live view: the layer stages, the region classes and the cut. */
+  static ObjectNode layers(Network net, LayerStages.Result r, Domain domain) {
+    ObjectNode o = Json.object();
+    ArrayNode stages = o.putArray("stages");
+    for (LayerStages.LayerStage s : r.stages()) {
+      ObjectNode so = stage(s.points(), s.grid(), s.field());
+      so.put("index", s.index());
+      so.put("name", s.name());
+      so.put("kind", s.kind());
+      so.put("layer", s.layer());
+      stages.add(so);
+    }
+    o.put("stage_count", 5 * net.depth() + 6);
+    int[] confidence = new int[r.fieldClasses().length];
+    for (int i = 0; i < confidence.length; i++) {
+      confidence[i] = (int) Math.round(255 * r.fieldConfidence()[i]);
+    }
+    fieldAndCut(o, net, domain, r.fieldClasses(), confidence, 5 * net.depth());
+    return o;
+  }
+
+  private static void fieldAndCut(ObjectNode o, Network net, Domain domain, int[] fieldClasses, int[] confidence, int cutStage) {
+    int d = net.inputDim();
+    o.put("field_side", d <= 3 && fieldClasses.length > 0 ? dev.knead.core.trace.Grid.latticeSide(d, fieldClasses.length) : 0);
     o.put("field_classes", Packed.bytes(fieldClasses));
     o.put("field_confidence", Packed.bytes(confidence));
     ArrayNode dom = o.putArray("domain");
-    double[] lo = tr.domain().lo();
-    double[] hi = tr.domain().hi();
+    double[] lo = domain.lo();
+    double[] hi = domain.hi();
     for (int j = 0; j < lo.length; j++) {
       dom.add(lo[j]);
       dom.add(hi[j]);
     }
-    o.put("cut_stage", cutStage(tr));
-    cut(tr.network()).ifPresent(c -> o.set("cut", c));
-    return o;
+    o.put("cut_stage", cutStage);
+    cut(net).ifPresent(c -> o.set("cut", c));
   }
 
   /** One position of the move scrubber. */
