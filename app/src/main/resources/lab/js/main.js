@@ -132,7 +132,7 @@ async function restart() {
   ctx.traced = -1; ctx.frames = 0;
   delete document.body.dataset.done;
   const req = request(state, session);
-  api.explainBefore(req).then(v => topology.before(v, state)).catch(e => topology.before({ verdicts_before: [], data: e.message }, state));
+  api.explainBefore(req).then(v => topology.before(v, state)).catch(e => topology.beforeError(e.message));
   try {
     const r = await api.start(req);
     ctx.runId = r.run;

@@ -39,6 +39,8 @@ export function createRunbar(el, act) {
     setSpeed(s) { el.querySelector('#speed').value = String(s); },
     status(f) {
       if (f.status === 'paused') setPaused(true);
+      play.disabled = ['done', 'cancelled', 'diverged', 'failed'].includes(f.status);
+      if (play.disabled) play.textContent = f.status;
       const l = f.last || {};
       el.querySelector('#stat').textContent = `${f.status} · epoch ${f.epoch}/${f.epochs} · loss ${fmt(l.loss)} · accuracy ${l.accuracy == null ? '—' : (100 * l.accuracy).toFixed(1) + ' %'}`
         + (l.test_accuracy != null ? ` · test ${(100 * l.test_accuracy).toFixed(1)} %` : '');

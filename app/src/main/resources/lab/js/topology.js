@@ -28,6 +28,7 @@ export function createTopology(el, actions) {
       box.querySelector('#fix-width')?.addEventListener('click', () => actions.widen());
       box.querySelector('#try-narrow')?.addEventListener('click', () => actions.narrow());
     },
+    beforeError(text) { el.querySelector('#before').innerHTML = `<p class="error">${esc(text)}</p>`; },
     busy(text) { el.querySelector('#after').innerHTML = `<p class="movehelp">${esc(text)}</p>`; },
     error(text) { el.querySelector('#after').innerHTML = `<p class="error">${esc(text)}</p>`; },
     after(r, classNames) {
