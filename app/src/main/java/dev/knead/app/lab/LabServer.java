@@ -143,17 +143,23 @@ public final class LabServer implements AutoCloseable {
         }
       });
       r.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty() || !ctx.path().startsWith("/api/") || !String.valueOf(ctx.contentType()).startsWith("application/json")) {
+        if (!answeredJson(ctx)) {
           error(ctx, 404, "path", "nothing at " + ctx.path());
         }
       });
       r.error(405, ctx -> error(ctx, 405, "method", ctx.method() + " is not allowed on " + ctx.path()));
       r.error(413, ctx -> {
-        if (!String.valueOf(ctx.contentType()).startsWith("application/json")) {
+        if (!answeredJson(ctx)) {
           error(ctx, 413, "body", "the request is too large");
         }
       });
     });
+  }
+
+  /** @return whether a handler already wrote a JSON error (then the status handlers leave it alone) */
+  private static boolean answeredJson(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith("application/json") && ctx.result() != null && !ctx.result().isEmpty();
   }
 
   static void error(Context ctx, int status, String field, String message) {
