@@ -5,7 +5,7 @@ export function createRunbar(el, act) {
     <label><span>speed</span><select id="speed"><option value="10">10 epochs/s</option><option value="30">30 epochs/s</option>
     <option value="60">60 epochs/s</option><option value="200">200 epochs/s</option><option value="0">as fast as possible</option></select></label>
     <a id="export-json" download><button>⤓ run JSON</button></a><button id="export-png">⤓ PNG</button>
-    <button id="share">🔗 copy link</button>
+    <button id="share">copy link</button>
     <span class="stat" id="stat">starting…</span><span class="error" id="run-error"></span>`;
   let paused = false;
   const play = el.querySelector('#play');
