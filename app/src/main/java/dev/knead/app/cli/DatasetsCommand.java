@@ -72,7 +72,8 @@ public final class DatasetsCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  static ObjectNode describe(Generator g) {
+  /** One data set as the JSON of {@code knead datasets --json} (the lab serves the same). */
+  public static ObjectNode describe(Generator g) {
     Dataset d = g.generate(Map.of(), 0);
     GroundTruth t = d.truth();
     ObjectNode o = Json.object();

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KneadCommand.VersionProvider.class,
     description = "Train neural networks and watch, measure and explain how each layer kneads space.",
-    subcommands = {DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class, TopologyCommand.class,
-      ExperimentCommand.class, BenchCommand.class,
+    subcommands = {LabCommand.class, DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class,
+      TopologyCommand.class, ExperimentCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class})
 public final class KneadCommand implements Callable<Integer> {
   public static final int OK = 0;
@@ -30,11 +30,12 @@ public final class KneadCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Without a command: the lab will start here; until then, the help. */
+  /** Without a command: start the lab with its defaults ({@code knead lab}). */
   @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return OK;
+  public Integer call() throws Exception {
+    LabCommand lab = new LabCommand();
+    lab.spec = spec.subcommands().get("lab").getCommandSpec();
+    return lab.call();
   }
 
   /** Runs the command line with the given streams and returns the exit code. */

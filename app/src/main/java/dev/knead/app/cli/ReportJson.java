@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** The JSON shape of {@code knead explain --json}, documented in docs/cli.md. */
-final class ReportJson {
+public final class ReportJson {
   private ReportJson() {}
 
-  static ObjectNode write(Report r) {
+  public static ObjectNode write(Report r) {
     ObjectNode o = Json.object();
     o.put("network", r.network());
     o.put("data", r.data());
@@ -102,7 +102,7 @@ final class ReportJson {
     return o;
   }
 
-  static ArrayNode verdicts(List<Verdict> vs) {
+  public static ArrayNode verdicts(List<Verdict> vs) {
     ArrayNode a = Json.array();
     for (Verdict v : vs) {
       ObjectNode vo = a.addObject();

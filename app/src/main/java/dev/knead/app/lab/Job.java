@@ -1,0 +1,320 @@
+package dev.knead.app.lab;
+
+import dev.knead.core.Version;
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Points;
+import dev.knead.core.data.Split;
+import dev.knead.core.net.Network;
+import dev.knead.core.run.Run;
+import dev.knead.core.run.Runs;
+import dev.knead.core.train.Epoch;
+import dev.knead.core.train.Rewind;
+import dev.knead.core.train.Snapshot;
+import dev.knead.core.train.TrainConfig;
+import dev.knead.core.train.TrainListener;
+import dev.knead.core.train.TrainResult;
+import dev.knead.core.train.Trainer;
+import dev.knead.core.trace.Domain;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * One training run of the lab, on a worker thread: its data, its history and the newest
+ * weights, which the live stream traces. It can be paused, stepped, slowed and cancelled from
+ * other threads; all of that happens between epochs, through the {@link TrainListener}.
+ */
+final class Job implements TrainListener {
+  /** Most snapshots kept for scrubbing; beyond it every other one is dropped. */
+  static final int MAX_SNAPSHOTS = 200;
+  /** Most points traced per live update (a seeded, fixed subsample beyond it). */
+  static final int LIVE_POINTS = 1000;
+
+  enum Status { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, DIVERGED, FAILED }
+
+  final String id;
+  final String session;
+  final LabRequest request;
+  final Dataset data;
+  final Split split;
+  final Domain domain;
+  /** indices of the points traced live */
+  final int[] livePoints;
+  final Points liveCloud;
+  final java.util.List<Points> liveGrid;
+  final Points liveField;
+  /** the newest live update, built once per published network */
+  final LiveFrame live = new LiveFrame();
+
+  private final List<Epoch> history = new ArrayList<>();
+  private final List<Rewind> rewinds = new ArrayList<>();
+  private final List<Snapshot> snapshots = new ArrayList<>();
+  private volatile Status status = Status.QUEUED;
+  private volatile Network latest;
+  private volatile long version;
+  private volatile int speed;
+  private volatile boolean cancelled;
+  private boolean paused;
+  private int steps;
+  private long started;
+  private int epochsShown;
+  private volatile String failure = "";
+  private volatile TrainResult result;
+
+  Job(String id, LabRequest request, Dataset data) {
+    this.id = id;
+    this.session = request.session();
+    this.request = request;
+    this.data = data;
+    this.split = Runs.split(data, request.config().data());
+    this.domain = Domain.around(data.points(), TraceJson.LIVE.margin());
+    this.livePoints = subsample(data.size(), LIVE_POINTS, request.config().data().seed());
+    this.speed = request.speed();
+    this.liveCloud = data.points().select(livePoints);
+    this.liveGrid = LayerStages.grid(domain);
+    this.liveField = LayerStages.field(domain);
+  }
+
+  /** Trains; called once, on a worker. Same bits as {@code Trainer.train(train, test, config, …)}. */
+  void run() {
+    try {
+      TrainConfig c = request.config().train();
+      SplittableRandom root = new SplittableRandom(c.seed());
+      Network init = c.initializer().build(c.architecture(data.dim(), data.classes()), root.split());
+      synchronized (this) {
+        snapshots.add(new Snapshot(0, init));
+        if (status == Status.QUEUED) {
+          status = paused ? Status.PAUSED : Status.RUNNING;
+        }
+      }
+      publish(init);
+      started = System.nanoTime();
+      TrainResult r = Trainer.train(init, split.train(), split.test(), c, root.split(), this);
+      result = r;
+      publish(r.network());
+      status = switch (r.status()) {
+        case CANCELLED -> Status.CANCELLED;
+        case DIVERGED -> Status.DIVERGED;
+        default -> Status.DONE;
+      };
+    } catch (RuntimeException e) {
+      failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      status = Status.FAILED;
+    } finally {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  @Override
+  public void onEpoch(Epoch epoch, Supplier<Network> network) {
+    Network now = network.get();
+    synchronized (this) {
+      history.add(epoch);
+      int every = request.config().train().snapshotInterval();
+      if (epoch.epoch() % every == 0) {
+        snapshots.add(new Snapshot(epoch.epoch(), now));
+        if (snapshots.size() > MAX_SNAPSHOTS) {
+          thinSnapshots();
+        }
+      }
+    }
+    publish(now);
+    pace();
+  }
+
+  @Override
+  public synchronized void onRewind(Rewind r) {
+    rewinds.add(r);
+    while (!history.isEmpty() && history.get(history.size() - 1).epoch() > r.backTo()) {
+      history.remove(history.size() - 1);
+    }
+  }
+
+  @Override
+  public boolean cancelled() {
+    return cancelled;
+  }
+
+  /** Waits between epochs: while paused (until a step or resume), and to keep to the speed. */
+  private void pace() {
+    synchronized (this) {
+      epochsShown++;
+      while (paused && steps == 0 && !cancelled) {
+        status = Status.PAUSED;
+        try {
+          wait(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          cancelled = true;
+        }
+        started = System.nanoTime();
+        epochsShown = 0;
+      }
+      if (steps > 0) {
+        steps--;
+      }
+      if (!cancelled && status == Status.PAUSED && !paused) {
+        status = Status.RUNNING;
+      }
+    }
+    int s = speed;
+    if (s > 0 && !cancelled) {
+      long due = started + (long) (epochsShown * 1e9 / s);
+      long wait = due - System.nanoTime();
+      if (wait > 2_000_000_000L) {
+        started = System.nanoTime();
+        epochsShown = 0;
+      } else if (wait > 0) {
+        try {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          cancelled = true;
+        }
+      }
+    }
+  }
+
+  private void publish(Network net) {
+    latest = net;
+    version++;
+  }
+
+  synchronized void pause(boolean on) {
+    paused = on;
+    if (on && status == Status.RUNNING) {
+      status = Status.PAUSED;
+    }
+    notifyAll();
+  }
+
+  synchronized void step(int epochs) {
+    paused = true;
+    steps += Math.max(1, epochs);
+    notifyAll();
+  }
+
+  void speed(int epochsPerSecond) {
+    synchronized (this) {
+      started = System.nanoTime();
+      epochsShown = 0;
+    }
+    speed = epochsPerSecond;
+  }
+
+  synchronized void cancel() {
+    cancelled = true;
+    notifyAll();
+  }
+
+  /** Marks a job that never got a worker. */
+  void refuse(String why) {
+    failure = why;
+    status = Status.FAILED;
+  }
+
+  Status status() {
+    return status;
+  }
+
+  boolean finished() {
+    Status s = status;
+    return s == Status.DONE || s == Status.CANCELLED || s == Status.DIVERGED || s == Status.FAILED;
+  }
+
+  String failure() {
+    return failure;
+  }
+
+  long version() {
+    return version;
+  }
+
+  Optional<Network> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  int speed() {
+    return speed;
+  }
+
+  synchronized boolean paused() {
+    return paused;
+  }
+
+  synchronized List<Epoch> history() {
+    return List.copyOf(history);
+  }
+
+  synchronized List<Rewind> rewinds() {
+    return List.copyOf(rewinds);
+  }
+
+  synchronized List<Snapshot> snapshots() {
+    return List.copyOf(snapshots);
+  }
+
+  Optional<TrainResult> result() {
+    return Optional.ofNullable(result);
+  }
+
+  /** @return the finished run, for export */
+  Optional<Run> finishedRun() {
+    TrainResult r = result;
+    return r == null ? Optional.empty() : Optional.of(new Run(request.config(), data, split, r, Instant.now(), Version.KNEAD));
+  }
+
+  Points livePointCloud() {
+    return data.points().select(livePoints);
+  }
+
+  int[] liveLabels() {
+    int[] all = data.labels();
+    int[] out = new int[livePoints.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = all[livePoints[i]];
+    }
+    return out;
+  }
+
+  private void thinSnapshots() {
+    List<Snapshot> kept = new ArrayList<>();
+    for (int i = 0; i < snapshots.size(); i++) {
+      if (i % 2 == 0 || i == snapshots.size() - 1) {
+        kept.add(snapshots.get(i));
+      }
+    }
+    snapshots.clear();
+    snapshots.addAll(kept);
+  }
+
+  /** @return every index when n ≤ max, else max indices drawn without replacement, sorted */
+  static int[] subsample(int n, int max, long seed) {
+    if (n <= max) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(seed ^ 0x1abL);
+    for (int i = 0; i < max; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(idx, max);
+    java.util.Arrays.sort(out);
+    return out;
+  }
+}

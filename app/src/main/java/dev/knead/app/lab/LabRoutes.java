@@ -1,0 +1,255 @@
+package dev.knead.app.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.analysis.Analyst;
+import dev.knead.analysis.Report;
+import dev.knead.app.cli.DatasetsCommand;
+import dev.knead.app.cli.ReportJson;
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.Datasets;
+import dev.knead.core.data.Generator;
+import dev.knead.core.io.Json;
+import dev.knead.core.io.NetworkJson;
+import dev.knead.core.io.RunFile;
+import dev.knead.core.net.Architecture;
+import dev.knead.core.net.Network;
+import dev.knead.core.train.Epoch;
+import dev.knead.core.train.Snapshot;
+import dev.knead.core.trace.Trace;
+import dev.knead.core.trace.Tracer;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lab's HTTP handlers: each parses, calls core or analysis, writes JSON. No math here.
+ * Shapes are in docs/lab.md.
+ */
+final class LabRoutes {
+  /** Largest JSON request body. */
+  static final int MAX_JSON_BYTES = 256 * 1024;
+
+  private final Jobs jobs;
+  private final Uploads uploads;
+  private final LiveStream live;
+  private final String datasets;
+
+  LabRoutes(Jobs jobs, Uploads uploads, LiveStream live) {
+    this.jobs = jobs;
+    this.uploads = uploads;
+    this.live = live;
+    ArrayNode all = Json.array();
+    for (Generator g : Datasets.all()) {
+      all.add(DatasetsCommand.describe(g));
+    }
+    this.datasets = Json.writeLine(all);
+  }
+
+  void datasets(Context ctx) {
+    json(ctx, 200, datasets);
+  }
+
+  void startRun(Context ctx) {
+    LabRequest r = LabConfig.read(body(ctx));
+    Dataset data = LabData.load(r, uploads);
+    Job job = jobs.start(r, data);
+    ObjectNode o = LiveFrame.status(job);
+    o.put("data", data.name());
+    o.put("points", data.size());
+    o.put("dim", data.dim());
+    ArrayNode names = o.putArray("class_names");
+    data.classNames().forEach(names::add);
+    json(ctx, 201, o);
+  }
+
+  void getRun(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    ObjectNode o = LiveFrame.status(job);
+    ArrayNode h = o.putArray("history");
+    for (Epoch e : job.history()) {
+      h.add(LiveFrame.epoch(e));
+    }
+    ArrayNode snaps = o.putArray("snapshot_epochs");
+    job.snapshots().forEach(s -> snaps.add(s.epoch()));
+    o.set("config", dev.knead.core.io.ConfigJson.write(job.request.config()));
+    json(ctx, 200, o);
+  }
+
+  void cancelRun(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    job.cancel();
+    json(ctx, 200, LiveFrame.status(job));
+  }
+
+  void control(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    JsonNode b = body(ctx);
+    String action = LabConfig.text(b, "action", "", "action");
+    switch (action) {
+      case "pause" -> job.pause(true);
+      case "resume" -> job.pause(false);
+      case "step" -> {
+        long n = LabConfig.integer(b, "epochs", 1, "epochs");
+        if (n < 1 || n > 10_000) {
+          throw LabException.bad("epochs", "must be in 1 … 10000");
+        }
+        job.step((int) n);
+      }
+      case "speed" -> {
+        long s = LabConfig.integer(b, "speed", 60, "speed");
+        if (s < 0 || s > 100_000) {
+          throw LabException.bad("speed", "must be in 0 … 100000 epochs per second");
+        }
+        job.speed((int) s);
+      }
+      default -> throw LabException.bad("action", "must be pause, resume, step or speed");
+    }
+    json(ctx, 200, LiveFrame.status(job));
+  }
+
+  void liveStream(SseClient client) {
+    Context ctx = client.ctx();
+    Job job = jobs.get(ctx.pathParam("id"));
+    String every = ctx.queryParam("every");
+    int ms = LiveStream.DEFAULT_EVERY_MS;
+    if (every != null) {
+      try {
+        ms = Integer.parseInt(every);
+      } catch (NumberFormatException e) {
+        throw LabException.bad("every", "must be a whole number of milliseconds");
+      }
+    }
+    live.attach(client, job, ms);
+  }
+
+  /** The whole trace of a snapshot (every stage), or one position of the move scrubber. */
+  void trace(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    List<Snapshot> snaps = job.snapshots();
+    Network net = snapshotNetwork(ctx, job, snaps);
+    Trace tr = Tracer.trace(net, job.livePointCloud(), job.liveLabels(), job.domain, TraceJson.LIVE);
+    String position = ctx.queryParam("position");
+    if (position != null) {
+      double s;
+      try {
+        s = Double.parseDouble(position);
+      } catch (NumberFormatException e) {
+        throw LabException.bad("position", "must be a number in 0 … " + (tr.size() - 1));
+      }
+      if (!(s >= 0 && s <= tr.size() - 1)) {
+        throw LabException.bad("position", "must be in 0 … " + (tr.size() - 1));
+      }
+      json(ctx, 200, TraceJson.frame(tr.atPosition(s), s));
+      return;
+    }
+    int[] all = new int[tr.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    ObjectNode o = TraceJson.trace(tr, all);
+    o.put("labels", Packed.bytes(job.liveLabels()));
+    json(ctx, 200, o);
+  }
+
+  private static Network snapshotNetwork(Context ctx, Job job, List<Snapshot> snaps) {
+    String snapshot = ctx.queryParam("snapshot");
+    if (snapshot == null || snapshot.equals("latest")) {
+      return job.latest().orElseThrow(() -> new LabException(409, "snapshot", "the run has no weights yet"));
+    }
+    int k;
+    try {
+      k = Integer.parseInt(snapshot);
+    } catch (NumberFormatException e) {
+      throw LabException.bad("snapshot", "must be 'latest' or a snapshot index 0 … " + (snaps.size() - 1));
+    }
+    if (k < 0 || k >= snaps.size()) {
+      throw LabException.bad("snapshot", "must be in 0 … " + (snaps.size() - 1));
+    }
+    return snaps.get(k).network();
+  }
+
+  /** What theory decides before training, for the request's data and architecture. */
+  void explainBefore(Context ctx) {
+    LabRequest r = LabConfig.read(body(ctx));
+    Dataset data = LabData.load(r, uploads);
+    Architecture arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
+    ObjectNode o = Json.object();
+    o.put("data", data.name());
+    o.put("network", arch.toString());
+    o.set("verdicts_before", ReportJson.verdicts(Analyst.before(arch, data)));
+    json(ctx, 200, o);
+  }
+
+  /** The full analysis of the run's newest weights: badges, Betti numbers, certificate. */
+  void explainRun(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    Network net = job.latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
+    Report report = Analyst.analyse(net, job.data, new Analyst.Options(150, 1, true, job.request.config().data().seed()));
+    ObjectNode o = ReportJson.write(report);
+    o.put("epoch", job.history().isEmpty() ? 0 : job.history().get(job.history().size() - 1).epoch());
+    json(ctx, 200, o);
+  }
+
+  /** The finished run as run.json (config, data hash, network, history). */
+  void exportRun(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    ObjectNode o;
+    if (job.finishedRun().isPresent()) {
+      o = RunFile.toJson(job.finishedRun().get());
+    } else {
+      Network net = job.latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
+      o = Json.object();
+      o.put("format", "knead-lab-partial-run");
+      o.set("config", dev.knead.core.io.ConfigJson.write(job.request.config()));
+      o.set("network", NetworkJson.write(net));
+      o.put("status", job.status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".json\"");
+    json(ctx, 200, o);
+  }
+
+  void upload(Context ctx) {
+    String name = ctx.queryParam("name");
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw LabException.bad("name", "give the file name as ?name=… (it says which format the file is)");
+    }
+    byte[] bytes = ctx.bodyAsBytes();
+    Map.Entry<String, Dataset> e = uploads.add(name, bytes);
+    Dataset d = e.getValue();
+    ObjectNode o = Json.object();
+    o.put("upload", e.getKey());
+    o.put("name", d.name());
+    o.put("points", d.size());
+    o.put("dim", d.dim());
+    o.put("classes", d.classes());
+    ArrayNode names = o.putArray("class_names");
+    d.classNames().forEach(names::add);
+    json(ctx, 201, o);
+  }
+
+  static JsonNode body(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > MAX_JSON_BYTES) {
+      throw new LabException(413, "body", "the request body is larger than " + MAX_JSON_BYTES / 1024 + " KB");
+    }
+    if (bytes.length == 0) {
+      return Json.object();
+    }
+    try {
+      return Json.MAPPER.readTree(bytes);
+    } catch (java.io.IOException e) {
+      throw LabException.bad("body", "not valid JSON");
+    }
+  }
+
+  static void json(Context ctx, int status, JsonNode node) {
+    json(ctx, status, Json.writeLine(node));
+  }
+
+  static void json(Context ctx, int status, String text) {
+    ctx.status(status).contentType("application/json; charset=utf-8").result(text);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.knead.app.lab;
+
+import io.javalin.http.sse.SseClient;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Server-sent events: every {@code every} ms, when the run has published new weights, the page
+ * gets a {@code frame} event (LiveFrame's JSON); when the run ends, an {@code end} event.
+ */
+final class LiveStream implements AutoCloseable {
+  static final int MIN_EVERY_MS = 10;
+  static final int DEFAULT_EVERY_MS = 30;
+
+  private final ScheduledExecutorService ticker;
+
+  LiveStream(int threads) {
+    AtomicLong n = new AtomicLong();
+    ticker = Executors.newScheduledThreadPool(threads, r -> {
+      Thread t = new Thread(r, "knead-live-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  void attach(SseClient client, Job job, int everyMs) {
+    client.keepAlive();
+    AtomicLong sent = new AtomicLong(-1);
+    AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    client.onClose(() -> {
+      closed.set(true);
+      cancel(task);
+    });
+    Runnable tick = () -> {
+      if (closed.get() || client.terminated()) {
+        closed.set(true);
+        cancel(task);
+        return;
+      }
+      boolean finished = job.finished();
+      long v = job.version();
+      if (v != sent.get()) {
+        client.sendEvent("frame", job.live.json(job));
+        sent.set(v);
+      }
+      if (finished && v == job.version()) {
+        client.sendEvent("end", dev.knead.core.io.Json.writeLine(LiveFrame.status(job)));
+        closed.set(true);
+        cancel(task);
+        client.close();
+      }
+    };
+    Runnable safe = () -> {
+      try {
+        tick.run();
+      } catch (RuntimeException e) {
+        cancel(task);
+        if (closed.compareAndSet(false, true)) {
+          client.close();
+        }
+      }
+    };
+    task.set(ticker.scheduleWithFixedDelay(safe, 1, Math.max(MIN_EVERY_MS, everyMs), TimeUnit.MILLISECONDS));
+  }
+
+  private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
+    ScheduledFuture<?> f = task.get();
+    if (f != null) {
+      f.cancel(false);
+    }
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

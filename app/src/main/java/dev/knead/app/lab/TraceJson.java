@@ -1,0 +1,186 @@
+package dev.knead.app.lab;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.core.data.Points;
+import dev.knead.core.io.Json;
+import dev.knead.core.net.Layer;
+import dev.knead.core.net.Network;
+import dev.knead.core.trace.Domain;
+import dev.knead.core.trace.Frame;
+import dev.knead.core.trace.Stage;
+import dev.knead.core.trace.Trace;
+import dev.knead.core.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Traces and frames in the page's shape (docs/lab.md): per stage its name, its shown
+ * coordinates (PCA above 3-D) packed as 16-bit integers over a box, the grid polylines and the
+ * region samples; for the whole trace the class and confidence of every region sample and the
+ * final cut (line or plane) in the last hidden stage.
+ */
+final class TraceJson {
+  /** The live sheet: 21 × 21 grid lines of 41 samples, 40 × 40 region samples. */
+  static final Tracer.Options LIVE = new Tracer.Options(21, 41, 5, 21, 1600, 0.1);
+
+  private TraceJson() {}
+
+  /** @return indices of the stages that end a layer: input, each hidden bend, the logits */
+  static int[] layerStages(Trace tr) {
+    List<Integer> idx = new ArrayList<>();
+    idx.add(0);
+    int depth = tr.network().depth();
+    for (Stage s : tr.stages()) {
+      if (s.kind() == Stage.Kind.BEND && s.layer() < depth) {
+        idx.add(s.index());
+      }
+    }
+    idx.add(tr.logits().index());
+    return idx.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** @return index of the stage the output layer cuts: the last hidden bend, or the input */
+  static int cutStage(Trace tr) {
+    int depth = tr.network().depth();
+    for (Stage s : tr.stages()) {
+      if (s.kind() == Stage.Kind.BEND && s.layer() == depth - 1) {
+        return s.index();
+      }
+    }
+    return 0;
+  }
+
+  /** The stages listed, the region classes and the cut. */
+  static ObjectNode trace(Trace tr, int[] which) {
+    ObjectNode o = Json.object();
+    ArrayNode stages = o.putArray("stages");
+    for (int i : which) {
+      Stage s = tr.stage(i);
+      ObjectNode so = stage(s.points(), s.grid(), s.field());
+      so.put("index", s.index());
+      so.put("name", s.name());
+      so.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+      so.put("layer", s.layer());
+      stages.add(so);
+    }
+    o.put("stage_count", tr.size());
+    ArrayNode names = o.putArray("stage_names");
+    tr.stages().forEach(s -> names.add(s.name()));
+    int[] fieldClasses = tr.fieldClasses();
+    Points probs = tr.stage(tr.size() - 1).field();
+    int[] confidence = new int[fieldClasses.length];
+    for (int i = 0; i < confidence.length; i++) {
+      confidence[i] = (int) Math.round(255 * probs.get(i, fieldClasses[i]));
+    }
+    fieldAndCut(o, tr.network(), tr.domain(), fieldClasses, confidence, cutStage(tr));
+    return o;
+  }
+
+  /** The live view: the layer stages, the region classes and the cut. */
+  static ObjectNode layers(Network net, LayerStages.Result r, Domain domain) {
+    ObjectNode o = Json.object();
+    ArrayNode stages = o.putArray("stages");
+    for (LayerStages.LayerStage s : r.stages()) {
+      ObjectNode so = stage(s.points(), s.grid(), s.field());
+      so.put("index", s.index());
+      so.put("name", s.name());
+      so.put("kind", s.kind());
+      so.put("layer", s.layer());
+      stages.add(so);
+    }
+    o.put("stage_count", 5 * net.depth() + 6);
+    int[] confidence = new int[r.fieldClasses().length];
+    for (int i = 0; i < confidence.length; i++) {
+      confidence[i] = (int) Math.round(255 * r.fieldConfidence()[i]);
+    }
+    fieldAndCut(o, net, domain, r.fieldClasses(), confidence, 5 * net.depth());
+    return o;
+  }
+
+  private static void fieldAndCut(ObjectNode o, Network net, Domain domain, int[] fieldClasses, int[] confidence, int cutStage) {
+    int d = net.inputDim();
+    o.put("field_side", d <= 3 && fieldClasses.length > 0 ? dev.knead.core.trace.Grid.latticeSide(d, fieldClasses.length) : 0);
+    o.put("field_classes", Packed.bytes(fieldClasses));
+    o.put("field_confidence", Packed.bytes(confidence));
+    ArrayNode dom = o.putArray("domain");
+    double[] lo = domain.lo();
+    double[] hi = domain.hi();
+    for (int j = 0; j < lo.length; j++) {
+      dom.add(lo[j]);
+      dom.add(hi[j]);
+    }
+    o.put("cut_stage", cutStage);
+    cut(net).ifPresent(c -> o.set("cut", c));
+  }
+
+  /** One position of the move scrubber. */
+  static ObjectNode frame(Frame f, double position) {
+    ObjectNode o = stage(f.points(), f.grid(), f.field());
+    o.put("stage", f.stage());
+    o.put("t", f.t());
+    o.put("position", position);
+    o.put("caption", f.caption());
+    return o;
+  }
+
+  /**
+   * The output layer's cut between two classes in the space of the last hidden stage:
+   * (w₁ − w₀)·h + (b₁ − b₀) = 0 — where the two logits tie.
+   */
+  static java.util.Optional<ObjectNode> cut(Network net) {
+    Layer out = net.layer(net.layers().size() - 1);
+    if (out.out() != 2 || out.in() > 3) {
+      return java.util.Optional.empty();
+    }
+    double[] w = out.weights().toArray();
+    int in = out.in();
+    ObjectNode c = Json.object();
+    ArrayNode n = c.putArray("normal");
+    for (int j = 0; j < in; j++) {
+      n.add(Json.num(w[in + j] - w[j]));
+    }
+    c.set("offset", Json.num(out.bias(1) - out.bias(0)));
+    return java.util.Optional.of(c);
+  }
+
+  private static ObjectNode stage(Points points, List<Points> grid, Points field) {
+    int d = points.d();
+    double[] x = points.toArray();
+    Projection proj = Projection.fit(x, points.n(), d);
+    int k = proj.k();
+    double[] px = proj.apply(x, points.n());
+    int samples = grid.isEmpty() ? 0 : grid.get(0).n();
+    double[] g = new double[grid.size() * samples * k];
+    int at = 0;
+    for (Points line : grid) {
+      double[] pl = proj.apply(line.toArray(), line.n());
+      int len = Math.min(pl.length, samples * k);
+      System.arraycopy(pl, 0, g, at, len);
+      at += samples * k;
+    }
+    double[] pf = proj.apply(field.toArray(), field.n());
+    double[] box = Packed.emptyBox(k);
+    Packed.grow(box, px, k);
+    Packed.grow(box, g, k);
+    Packed.grow(box, pf, k);
+    Packed.settle(box);
+    ObjectNode o = Json.object();
+    o.put("dim", d);
+    o.put("shown", k);
+    o.put("pca", !proj.isIdentity());
+    ArrayNode b = o.putArray("box");
+    for (double v : box) {
+      b.add(v);
+    }
+    o.put("n", points.n());
+    o.put("points", Packed.encode(px, k, box));
+    o.put("lines", grid.size());
+    o.put("samples", samples);
+    o.put("grid", Packed.encode(g, k, box));
+    o.put("field_n", field.n());
+    o.put("field", Packed.encode(pf, k, box));
+    return o;
+  }
+}

@@ -1,0 +1,97 @@
+// The left column: data, network, training. Every change edits the state (and so the URL);
+// the page restarts the run. Classroom mode (&hide=…) hides whole fieldsets.
+import { classColour } from './palette.js';
+
+const ACTS = ['tanh', 'sigmoid', 'softplus', 'relu', 'leaky-relu', 'elu', 'sin', 'identity'];
+const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const sel = (id, opts, v) => `<select id="${id}">${opts.map(o => `<option ${o === v ? 'selected' : ''}>${o}</option>`).join('')}</select>`;
+const num = (id, v, step = 'any', min = '', max = '') => `<input id="${id}" type="number" value="${v}" step="${step}" min="${min}" max="${max}">`;
+
+export function createControls(el, datasets, onChange, onUpload) {
+  let state, addClass = 0, uploadInfo = null;
+
+  function render() {
+    const ds = datasets.find(d => d.name === state.data) || datasets[0];
+    const extra = ds.params.filter(p => !['points', 'noise', 'scale'].includes(p.name));
+    const pts = ds.params.find(p => p.name === 'points');
+    const layers = state.hidden.map((w, i) => `<div class="layer"><b>${w}</b>
+        <span class="pm"><button data-unit="${i}" data-d="-1" aria-label="fewer units">−</button><button data-unit="${i}" data-d="1" aria-label="more units">+</button></span>
+        ${sel('act-' + i, ACTS, state.acts[i])}</div>`).join('');
+    const wide = state.hidden.some(w => w > 16) || state.hidden.length > 6;
+    el.innerHTML = `
+    <fieldset id="fs-data" class="${state.hide.includes('data') ? 'hide-in-classroom' : ''}"><legend>Data</legend>
+      <label><span>data set</span>${sel('data', datasets.map(d => d.name), state.upload ? '' : state.data)}</label>
+      <p class="movehelp">${esc(state.upload ? 'uploaded: ' + (uploadInfo?.name || state.upload) : ds.description)}</p>
+      ${pts ? `<label><span>points per class</span>${num('points', state.points, 1, 1, 5000)}</label>` : ''}
+      <label><span>noise</span>${num('noise', state.noise, 0.01, 0, 10)}</label>
+      ${extra.map(p => `<label title="${esc(p.description)}"><span>${esc(p.name)}</span>${num('p-' + p.name, state.params[p.name] ?? p.default, p.integer ? 1 : 'any', p.min, p.max)}</label>`).join('')}
+      <label><span>test share</span>${num('test', state.test, 0.05, 0, 0.9)}</label>
+      <label><span>seed</span>${num('seed', state.seed, 1)}</label>
+      <button id="regen">↻ regenerate</button>
+      <label><span>click adds class</span><span>${ds.classes.map((c, i) => `<button data-class="${i}" title="${esc(c)}" style="border-color:${classColour(i)};${i === addClass ? `background:${classColour(i)};color:#fff` : ''}">${esc(c)}</button>`).join('')}</span></label>
+      ${state.added.length ? `<button id="clear-added">remove ${state.added.length} added point${state.added.length > 1 ? 's' : ''}</button>` : ''}
+      <label><span>your data</span><input id="upload" type="file" accept=".csv,.tsv,.txt,.npy,.npz"></label>
+      <div id="upload-error" class="error" role="alert"></div>
+    </fieldset>
+    <fieldset id="fs-network" class="${state.hide.includes('network') ? 'hide-in-classroom' : ''}"><legend>Network ${ds.dim}-${state.hidden.join('-')}${state.hidden.length ? '-' : ''}${ds.classes.length}</legend>
+      <div class="layers">${layers}<span class="pm"><button id="add-layer">+ layer</button>${state.hidden.length ? '<button id="drop-layer">− layer</button>' : ''}</span></div>
+      ${wide ? '<p class="movehelp">Wide or deep: training and drawing get slower.</p>' : ''}
+      <label><span>initialiser</span>${sel('init', ['glorot', 'he'], state.init)}</label>
+    </fieldset>
+    <fieldset id="fs-training" class="${state.hide.includes('training') ? 'hide-in-classroom' : ''}"><legend>Training</legend>
+      <label><span>loss</span>${sel('loss', ['softmax-ce', 'squared'], state.loss)}</label>
+      <label><span>optimiser</span>${sel('opt', ['adam', 'sgd', 'momentum', 'nesterov'], state.opt)}</label>
+      <label><span>learning rate</span>${num('lr', state.lr, 0.001, 0.0001, 10)}</label>
+      <label><span>schedule</span>${sel('sched', ['constant', 'cosine', 'step:200:0.5'], state.sched)}</label>
+      <label><span>batch (0 = all)</span>${num('batch', state.batch, 1, 0)}</label>
+      <label><span>L1</span>${num('l1', state.l1, 0.0001, 0)}</label>
+      <label><span>L2</span>${num('l2', state.l2, 0.0001, 0)}</label>
+      <label><span>epochs</span>${num('epochs', state.epochs, 100, 1, 100000)}</label>
+      <label><span>weight seed</span>${num('tseed', state.tseed, 1)}</label>
+    </fieldset>`;
+    wire(ds);
+  }
+
+  function change(mutate) {
+    mutate(state);
+    render();
+    onChange(state);
+  }
+
+  function wire(ds) {
+    const on = (id, ev, f) => el.querySelector('#' + id)?.addEventListener(ev, f);
+    on('data', 'change', e => change(s => { s.data = e.target.value; s.params = {}; s.added = []; s.upload = null; }));
+    for (const k of ['points', 'noise', 'test', 'seed', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed']) {
+      on(k, 'change', e => change(s => { s[k] = +e.target.value; }));
+    }
+    for (const k of ['init', 'loss', 'opt', 'sched']) on(k, 'change', e => change(s => { s[k] = e.target.value; }));
+    for (const p of ds.params) on('p-' + p.name, 'change', e => change(s => { s.params[p.name] = +e.target.value; }));
+    on('regen', 'click', () => change(s => { s.seed += 1; }));
+    on('add-layer', 'click', () => change(s => { s.hidden.push(s.hidden[s.hidden.length - 1] || 3); s.acts.push(s.acts[s.acts.length - 1] || 'tanh'); }));
+    on('drop-layer', 'click', () => change(s => { s.hidden.pop(); s.acts.pop(); }));
+    on('clear-added', 'click', () => change(s => { s.added = []; }));
+    el.querySelectorAll('[data-unit]').forEach(b => b.addEventListener('click', () => change(s => {
+      const i = +b.dataset.unit;
+      s.hidden[i] = Math.max(1, Math.min(64, s.hidden[i] + +b.dataset.d));
+    })));
+    state.hidden.forEach((_, i) => on('act-' + i, 'change', e => change(s => { s.acts[i] = e.target.value; })));
+    el.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; render(); }));
+    on('upload', 'change', async e => {
+      const f = e.target.files[0];
+      if (!f) return;
+      const box = el.querySelector('#upload-error');
+      box.textContent = '';
+      try {
+        uploadInfo = await onUpload(f);
+        change(s => { s.upload = uploadInfo.upload; s.added = []; });
+      } catch (err) {
+        box.textContent = err.message;
+      }
+    });
+  }
+
+  return {
+    set(s) { state = s; document.body.classList.toggle('classroom', s.hide.length > 0); render(); },
+    addClass: () => addClass,
+  };
+}

@@ -1,0 +1,61 @@
+// What topology says: the verdict before training (with its citation), then per layer the
+// badges, Betti numbers per class per stage, separability, the certificate, and divergence alerts.
+import { classColour } from './palette.js';
+
+const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+
+export function createTopology(el, actions) {
+  el.innerHTML = `<fieldset><legend>Before training: what theory says</legend><div id="before">…</div></fieldset>
+    <fieldset><legend>After training: what the weights did</legend>
+      <button id="explain-run">Explain this run</button><div id="after"><p class="movehelp">Badges per layer, Betti numbers per class per stage, separability and the certificate — computed on the current weights.</p></div></fieldset>`;
+  el.querySelector('#explain-run').addEventListener('click', () => actions.explain());
+
+  return {
+    before(v, state) {
+      const box = el.querySelector('#before');
+      if (!v) { box.textContent = '…'; return; }
+      const list = v.verdicts_before || [];
+      const narrow = state.hidden.length > 0 && Math.min(...state.hidden) < 3;
+      let html = list.length ? '' : `<div class="verdict ok">No theorem rules this network out for ${esc(v.data)}. Training decides.</div>`;
+      for (const x of list) {
+        html += `<div class="verdict ${x.kind === 'impossible' ? '' : 'ok'}"><b>${esc(x.kind)}</b>: ${esc(x.statement)}
+          <cite>${esc(x.citation)}</cite>${x.caveat ? `<cite>Caveat: ${esc(x.caveat)}</cite>` : ''}</div>`;
+      }
+      html += narrow
+        ? '<button id="fix-width">Give every hidden layer a third unit</button>'
+        : '<button id="try-narrow">Try the width-2 network (2-2-2)</button>';
+      box.innerHTML = html;
+      box.querySelector('#fix-width')?.addEventListener('click', () => actions.widen());
+      box.querySelector('#try-narrow')?.addEventListener('click', () => actions.narrow());
+    },
+    beforeError(text) { el.querySelector('#before').innerHTML = `<p class="error">${esc(text)}</p>`; },
+    busy(text) { el.querySelector('#after').innerHTML = `<p class="movehelp">${esc(text)}</p>`; },
+    error(text) { el.querySelector('#after').innerHTML = `<p class="error">${esc(text)}</p>`; },
+    after(r, classNames) {
+      let html = `<p>At epoch ${r.epoch}:</p>`;
+      for (const l of r.layers) {
+        html += `<div><b>${l.output ? 'output' : 'layer ' + l.layer}</b> ${l.in}→${l.out} ${esc(l.activation.toLowerCase())}, rank ${l.rank}
+          ${l.badges.map(b => `<span class="badge ${b.badge}" title="${esc(b.explanation)}">${b.badge.replace('_', ' ')}</span>`).join('')}</div>`;
+      }
+      const shown = r.stages.filter(s => s.stage === 0 || /bend|output layer · shift/.test(s.name));
+      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch" style="background:${classColour(i)}"></span>β ${esc(c)}</th>`).join('')}<th>cut by a line?</th></tr>`;
+      for (const s of shown) {
+        html += `<tr><td>${esc(s.name)}</td>${s.betti.map(b => `<td>${b.join(',')}</td>`).join('')}<td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
+      }
+      html += '</table>';
+      for (const c of r.certificates || []) html += `<div class="verdict">${esc(c.sentence)}</div>`;
+      for (const v of r.verdicts_after || []) html += `<div class="verdict ${v.kind === 'impossible' ? '' : 'ok'}">${esc(v.statement)}<cite>${esc(v.citation)}</cite></div>`;
+      html += `<ul>${(r.account || []).map(a => `<li>${esc(a)}</li>`).join('')}</ul>`;
+      el.querySelector('#after').innerHTML = html;
+    },
+  };
+}
+
+/** The divergence alert: what the guard saw and the rewind it made. */
+export function showRewinds(el, rewinds) {
+  if (!rewinds || !rewinds.length) { el.hidden = true; return; }
+  const r = rewinds[rewinds.length - 1];
+  el.hidden = false;
+  el.innerHTML = `<b>Training diverged at epoch ${r.epoch}</b> (${esc(r.reason)}): rewound to epoch ${r.back_to} and halved the learning rate
+    ${r.lr_before} → ${r.lr_after}. ${rewinds.length > 1 ? `(${rewinds.length} rewinds so far)` : ''}`;
+}

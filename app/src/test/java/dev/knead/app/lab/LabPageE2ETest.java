@@ -1,0 +1,131 @@
+package dev.knead.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The page in Debian's chromium: the demo trains, the views draw, errors show, exports work. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabPageE2ETest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path SHOTS = Path.of("target", "lab-screenshots");
+
+  LabServer server;
+  Playwright pw;
+  Browser browser;
+
+  @BeforeAll
+  void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: browser tests skipped");
+    Files.createDirectories(SHOTS);
+    server = LabServer.start(new LabServer.Options("127.0.0.1", 0, true, 2));
+    pw = Playwright.create();
+    browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
+            "--enable-unsafe-swiftshader")));
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (pw != null) {
+      pw.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  Page open(String hash) {
+    Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1500, 1250).setAcceptDownloads(true));
+    page.navigate(server.url() + hash);
+    return page;
+  }
+
+  @Test
+  void demoTrainsLiveAndEveryViewDraws() throws Exception {
+    Page page = open("");
+    List<String> errors = new java.util.ArrayList<>();
+    page.onPageError(errors::add);
+    page.waitForFunction("() => +(document.body.dataset.frames || 0) >= 5", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+    assertThat(page.locator(".sheet canvas").count()).isEqualTo(3); // input, layer 1 (3-D), logits
+    String firstEpoch = page.evaluate("document.body.dataset.epoch").toString();
+    page.waitForFunction("e => +document.body.dataset.epoch > +e", firstEpoch, new Page.WaitForFunctionOptions().setTimeout(20_000));
+    // browser frame rate while training
+    Object fps = page.evaluate("() => new Promise(r => { const f0 = +document.body.dataset.frames; setTimeout(() => r((+document.body.dataset.frames - f0) / 2), 2000); })");
+    System.out.println("lab e2e: live frames drawn per second in chromium: " + fps);
+    // the 3-D view has drawn something that is not white
+    Object coloured = page.evaluate("() => { const c = document.querySelector('#view3d canvas'); const g = document.createElement('canvas');"
+        + " g.width = 64; g.height = 64; const x = g.getContext('2d'); x.drawImage(c, 0, 0, 64, 64);"
+        + " const d = x.getImageData(0, 0, 64, 64).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i+1] < 200 || d[i+2] < 200) n++; return n; }");
+    assertThat(((Number) coloured).intValue()).as("coloured pixels in the 3-D view").isGreaterThan(20);
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("demo.png")).setFullPage(true));
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void scrubberMovesThePoints() throws Exception {
+    Page page = open("#speed=0&epochs=200");
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    page.waitForFunction("() => document.querySelector('#move-name').textContent.length > 1", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+    String before = (String) page.evaluate("document.querySelector('#scrubber canvas').toDataURL()");
+    page.evaluate("() => { const s = document.querySelector('#move-slider'); s.value = 3.5; s.dispatchEvent(new Event('input')); }");
+    page.waitForFunction("() => document.querySelector('#scrubber canvas').dataset.position === '3.5'", null,
+        new Page.WaitForFunctionOptions().setTimeout(10_000));
+    String after = (String) page.evaluate("document.querySelector('#scrubber canvas').toDataURL()");
+    assertThat(after).isNotEqualTo(before);
+    assertThat(page.textContent("#move-name")).contains("layer 1");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("scrubber.png")).setFullPage(true));
+  }
+
+  @Test
+  void narrowNetworkShowsTheVerdict() throws Exception {
+    Page page = open("#hidden=2&act=tanh&speed=0&epochs=300");
+    page.waitForSelector(".verdict", new Page.WaitForSelectorOptions().setTimeout(20_000));
+    assertThat(page.textContent("#before")).contains("width 3");
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("narrow.png")).setFullPage(true));
+  }
+
+  @Test
+  void badUploadShowsTheError() throws Exception {
+    Page page = open("#speed=0&epochs=50");
+    page.waitForSelector("#upload");
+    Path bad = Files.createTempFile("bad", ".csv");
+    Files.writeString(bad, "x,y,label\n1,2,a\nthree,4,b\n");
+    page.setInputFiles("#upload", bad);
+    page.waitForFunction("() => document.querySelector('#upload-error').textContent.length > 0", null,
+        new Page.WaitForFunctionOptions().setTimeout(10_000));
+    assertThat(page.textContent("#upload-error")).isNotBlank();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("upload-error.png")));
+  }
+
+  @Test
+  void pngExportIsAValidPng() throws Exception {
+    Page page = open("#speed=0&epochs=100");
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    Download d = page.waitForDownload(() -> page.click("#export-png"));
+    Path png = SHOTS.resolve("export.png");
+    d.saveAs(png);
+    byte[] b = Files.readAllBytes(png);
+    assertThat(b.length).isGreaterThan(1000);
+    assertThat(new byte[] {b[0], b[1], b[2], b[3]}).containsExactly(0x89, 'P', 'N', 'G');
+    assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
+  }
+}

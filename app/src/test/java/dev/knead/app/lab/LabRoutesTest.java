@@ -1,0 +1,215 @@
+package dev.knead.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.knead.core.io.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Every endpoint and its errors, over real HTTP against a lab on a free port. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabRoutesTest {
+  static final String SMALL = "{\"session\":\"s1\",\"data\":{\"name\":\"disk-annulus\",\"params\":{\"points\":60}},"
+      + "\"network\":{\"hidden\":[3]},\"train\":{\"epochs\":40},\"speed\":0}";
+
+  LabServer server;
+  HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  void start() {
+    server = LabServer.start(new LabServer.Options("127.0.0.1", 0, true, 2));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  record Reply(int status, JsonNode json, String text) {}
+
+  Reply send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).timeout(Duration.ofSeconds(30));
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode j = null;
+    try {
+      j = Json.MAPPER.readTree(r.body());
+    } catch (Exception ignored) {
+      // not JSON
+    }
+    return new Reply(r.statusCode(), j, r.body());
+  }
+
+  String finishedRun() throws Exception {
+    Reply r = send("POST", "/api/runs", SMALL);
+    assertThat(r.status()).isEqualTo(201);
+    String id = r.json().get("run").asText();
+    for (int i = 0; i < 200; i++) {
+      Reply s = send("GET", "/api/runs/" + id, null);
+      if (s.json().get("status").asText().equals("done")) {
+        return id;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("run did not finish");
+  }
+
+  @Test
+  void pageAndImportMap() throws Exception {
+    Reply r = send("GET", "/", null);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.text()).contains("importmap", "/webjars/three/0.181", "/webjars/d3/7.9", "/lab/js/main.js").doesNotContain("{{");
+    assertThat(send("GET", "/lab/js/sheet.js", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void datasets() throws Exception {
+    Reply r = send("GET", "/api/datasets", null);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().isArray()).isTrue();
+    assertThat(r.text()).contains("\"disk-annulus\"", "\"params\"");
+  }
+
+  @Test
+  void runLifecycleTraceFrameExportExplain() throws Exception {
+    String id = finishedRun();
+    Reply run = send("GET", "/api/runs/" + id, null);
+    assertThat(run.json().get("history").size()).isEqualTo(40);
+    assertThat(run.json().get("snapshot_epochs").size()).isGreaterThan(1);
+    Reply trace = send("GET", "/api/runs/" + id + "/trace", null);
+    assertThat(trace.status()).isEqualTo(200);
+    assertThat(trace.json().get("stage_count").asInt()).isEqualTo(11); // input, 5 + 4 moves, softmax
+    assertThat(trace.json().get("stages").size()).isEqualTo(11);
+    assertThat(trace.json().get("cut").get("normal").size()).isEqualTo(3);
+    Reply frame = send("GET", "/api/runs/" + id + "/trace?snapshot=0&position=2.5", null);
+    assertThat(frame.json().get("caption").asText()).contains("layer 1");
+    assertThat(frame.json().get("n").asInt()).isEqualTo(120);
+    Reply export = send("GET", "/api/runs/" + id + "/export", null);
+    assertThat(export.json().get("format").asText()).isEqualTo("knead-run");
+    Reply explain = send("GET", "/api/runs/" + id + "/explain", null);
+    assertThat(explain.status()).isEqualTo(200);
+    assertThat(explain.json().get("layers").size()).isEqualTo(2);
+    assertThat(send("DELETE", "/api/runs/" + id, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void controlPauseStepResumeCancel() throws Exception {
+    Reply r = send("POST", "/api/runs", SMALL.replace("\"epochs\":40", "\"epochs\":100000").replace("s1", "s2").replace("\"speed\":0", "\"speed\":50"));
+    String id = r.json().get("run").asText();
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"pause\"}").status()).isEqualTo(200);
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"step\",\"epochs\":2}").status()).isEqualTo(200);
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"speed\",\"speed\":0}").status()).isEqualTo(200);
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"resume\"}").status()).isEqualTo(200);
+    Reply bad = send("POST", "/api/runs/" + id + "/control", "{\"action\":\"fly\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("action");
+    assertThat(send("DELETE", "/api/runs/" + id, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void liveStreamSendsFramesThenEnd() throws Exception {
+    String id = send("POST", "/api/runs", SMALL.replace("s1", "s3")).json().get("run").asText();
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write(("GET /api/runs/" + id + "/live HTTP/1.1\r\nHost: localhost:" + server.port()
+          + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      boolean frame = false;
+      boolean end = false;
+      String line;
+      while ((line = in.readLine()) != null && !end) {
+        frame |= line.equals("event: frame");
+        end |= line.equals("event: end");
+      }
+      assertThat(frame).isTrue();
+      assertThat(end).isTrue();
+    }
+  }
+
+  @Test
+  void explainBeforeTraining() throws Exception {
+    Reply r = send("POST", "/api/explain", SMALL.replace("[3]", "[2,2]"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("verdicts_before").get(0).get("kind").asText()).isEqualTo("impossible");
+  }
+
+  @Test
+  void uploadGoodAndBad() throws Exception {
+    Reply good = send("POST", "/api/upload?name=mine.csv", "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n");
+    assertThat(good.status()).isEqualTo(201);
+    assertThat(good.json().get("points").asInt()).isEqualTo(4);
+    String up = good.json().get("upload").asText();
+    Reply run = send("POST", "/api/runs", SMALL.replace("\"name\":\"disk-annulus\"", "\"upload\":\"" + up + "\"").replace("s1", "s4"));
+    assertThat(run.status()).isEqualTo(201);
+    Reply bad = send("POST", "/api/upload?name=bad.csv", "x,y,label\n1,2,a\nthree,4,b\n");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("file");
+    assertThat(send("POST", "/api/upload?name=evil.exe", "MZ").json().get("field").asText()).isEqualTo("name");
+    assertThat(send("POST", "/api/upload", "1,2").json().get("field").asText()).isEqualTo("name");
+  }
+
+  @Test
+  void badRequestsNameTheField() throws Exception {
+    assertField(send("POST", "/api/runs", "{not json"), 400, "body");
+    assertField(send("POST", "/api/runs", "[1]"), 400, "body");
+    assertField(send("POST", "/api/runs", "{\"network\":{\"hidden\":[0]}}"), 400, "network.hidden[0]");
+    assertField(send("POST", "/api/runs", "{\"network\":{\"hidden\":[3],\"activations\":[\"wiggle\"]}}"), 400, "network.activations[0]");
+    assertField(send("POST", "/api/runs", "{\"train\":{\"lr\":\"fast\"}}"), 400, "train.lr");
+    assertField(send("POST", "/api/runs", "{\"train\":{\"epochs\":0}}"), 400, "train.epochs");
+    assertField(send("POST", "/api/runs", "{\"data\":{\"name\":\"/etc/passwd\"}}"), 400, "data.name");
+    assertField(send("POST", "/api/runs", "{\"data\":{\"params\":{\"r9\":1}}}"), 400, "data.params");
+    assertField(send("POST", "/api/runs", "{\"data\":{\"upload\":\"nope\"}}"), 400, "data.upload");
+    assertField(send("POST", "/api/runs", "{\"data\":{\"added\":[[0,0,7]]}}"), 400, "data.added");
+    assertField(send("POST", "/api/runs", "{\"session\":\"../x\"}"), 400, "session");
+    assertField(send("POST", "/api/runs", "{\"x\":\"" + "a".repeat(300_000) + "\"}"), 413, "body");
+    assertField(send("GET", "/api/runs/r999", null), 404, "id");
+    assertField(send("GET", "/api/nothing", null), 404, "path");
+    String id = finishedRun();
+    assertField(send("GET", "/api/runs/" + id + "/trace?snapshot=999", null), 400, "snapshot");
+    assertField(send("GET", "/api/runs/" + id + "/trace?position=99", null), 400, "position");
+    assertField(send("GET", "/api/runs/" + id + "/trace?position=x", null), 400, "position");
+  }
+
+  @Test
+  void foreignHostAndOriginAreRefused() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write("GET /api/datasets HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 403").contains("\"field\":\"Host\"");
+    }
+    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/runs"))
+        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(SMALL)).build();
+    HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).isEqualTo(403);
+    assertThat(res.body()).contains("\"field\":\"Origin\"");
+    HttpRequest ok = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/datasets"))
+        .header("Origin", "http://localhost:" + server.port()).GET().build();
+    assertThat(http.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void takenPortMovesToTheNextFreeOne() {
+    try (LabServer second = LabServer.start(new LabServer.Options("127.0.0.1", server.port(), false, 1))) {
+      assertThat(second.port()).isNotEqualTo(server.port());
+      assertThat(second.url()).startsWith("http://localhost:");
+    }
+  }
+
+  static void assertField(Reply r, int status, String field) {
+    assertThat(r.status()).as(r.text()).isEqualTo(status);
+    assertThat(r.json().get("field").asText()).as(r.text()).isEqualTo(field);
+    assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+}
