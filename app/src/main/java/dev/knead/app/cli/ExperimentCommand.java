@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code knead experiment}: the literature's claims, runnable (see docs/cli-experiments.md). */
+/** {@code knead experiment}: the literature's claims, runnable (see docs/cli.md). */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
     description = "Reproduce the literature's claims: each with its protocol, seeds, verdict and report.",
     subcommands = {ExperimentCommand.ListCommand.class, ExperimentCommand.RunCommand.class})
