@@ -36,13 +36,20 @@ public record HopBetti(int k, double scale, int maxDim) {
     }
   }
 
-  /** @param points n × d */
+  /**
+   * Only the Betti numbers of one flag complex are needed — the clique complex of the graph
+   * joining points within floor(scale) hops — so the graph is collapsed first (dominated
+   * vertices and edges keep the homotopy type; see {@link FlagCollapse}) and the small rest
+   * goes to the cohomology engine. Same numbers as persistence of the hop filtration read at
+   * floor(scale).
+   *
+   * @param points n × d
+   */
   public Measurement measure(double[][] points) {
-    int hops = (int) Math.floor(scale);
-    NeighbourLists lists = HopGraph.hopLists(HopGraph.knn(points, k), hops);
-    Barcode b = Rips.of(lists).maxDim(maxDim).cycles(0).compute().barcode();
+    final int hops = (int) Math.floor(scale);
+    int[] b = FlagBetti.of(HopGraph.hopAdjacency(HopGraph.knn(points, k), hops), maxDim);
     List<Integer> betti = new ArrayList<>();
-    for (int dim = 0; dim <= maxDim; dim++) betti.add(b.betti(dim, hops));
+    for (int x : b) betti.add(x);
     return new Measurement(k, scale, betti);
   }
 
