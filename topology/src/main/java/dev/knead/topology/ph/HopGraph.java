@@ -9,96 +9,33 @@ final class HopGraph {
 
   /**
    * Adjacency of the symmetrised kNN graph: i ~ j when j is among i's k nearest (Euclidean,
-   * ties by index) or i among j's.
-   *
-   * <p>Brute force over the n(n−1)/2 pairs, each squared distance computed once and offered to
-   * both endpoints' bounded max-heaps keyed by (squared distance, index). (a − b)² equals
-   * (b − a)² exactly in IEEE arithmetic, so this selects the same neighbours as sorting each
-   * row. O(n² d) time, O(n k) memory.
+   * ties by index) or i among j's. Neighbours come exactly from {@link NearestNeighbours}.
    *
    * @param points n × d
    * @return row i is the sorted array of i's neighbours
    */
   static int[][] knn(double[][] points, int k) {
     final int n = points.length;
-    final int kk = Math.max(0, Math.min(k, n - 1));
-    final double[] heapD = new double[n * kk];
-    final int[] heapI = new int[n * kk];
-    final int[] size = new int[n];
-    for (int i = 1; i < n; i++) {
-      final double[] pi = points[i];
-      for (int j = 0; j < i; j++) {
-        final double[] pj = points[j];
-        double s = 0;
-        for (int c = 0; c < pi.length; c++) {
-          final double t = pi[c] - pj[c];
-          s += t * t;
-        }
-        offer(heapD, heapI, size, kk, i, s, j);
-        offer(heapD, heapI, size, kk, j, s, i);
-      }
-    }
+    final int[][] near = NearestNeighbours.of(points, k);
     // symmetrise: count, fill, then sort and deduplicate each row
     int[] deg = new int[n];
     for (int i = 0; i < n; i++) {
-      for (int a = 0; a < size[i]; a++) {
+      for (int j : near[i]) {
         deg[i]++;
-        deg[heapI[i * kk + a]]++;
+        deg[j]++;
       }
     }
     int[][] nb = new int[n][];
     for (int i = 0; i < n; i++) nb[i] = new int[deg[i]];
     Arrays.fill(deg, 0);
     for (int i = 0; i < n; i++) {
-      for (int a = 0; a < size[i]; a++) {
-        final int j = heapI[i * kk + a];
+      for (int j : near[i]) {
         nb[i][deg[i]++] = j;
         nb[j][deg[j]++] = i;
       }
     }
     for (int i = 0; i < n; i++) nb[i] = sortedDistinct(nb[i]);
     return nb;
-  }
-
-  /**
-   * Offers (s, j) to row i's max-heap of its kk smallest (distance, index) pairs. Invariant:
-   * heap slots [i·kk, i·kk + size[i]) hold a binary max-heap under lexicographic order.
-   */
-  private static void offer(double[] heapD, int[] heapI, int[] size, int kk, int i, double s, int j) {
-    final int base = i * kk;
-    int m = size[i];
-    if (m < kk) {
-      int c = m; // sift up
-      while (c > 0) {
-        final int p = (c - 1) >>> 1;
-        if (!greater(s, j, heapD[base + p], heapI[base + p])) break;
-        heapD[base + c] = heapD[base + p];
-        heapI[base + c] = heapI[base + p];
-        c = p;
-      }
-      heapD[base + c] = s;
-      heapI[base + c] = j;
-      size[i] = m + 1;
-      return;
-    }
-    if (kk == 0 || !greater(heapD[base], heapI[base], s, j)) return;
-    int c = 0; // replace the top and sift down
-    while (true) {
-      int l = 2 * c + 1;
-      if (l >= kk) break;
-      if (l + 1 < kk && greater(heapD[base + l + 1], heapI[base + l + 1], heapD[base + l], heapI[base + l])) l++;
-      if (!greater(heapD[base + l], heapI[base + l], s, j)) break;
-      heapD[base + c] = heapD[base + l];
-      heapI[base + c] = heapI[base + l];
-      c = l;
-    }
-    heapD[base + c] = s;
-    heapI[base + c] = j;
-  }
-
-  /** (d1, i1) after (d2, i2) in (distance, index) order. */
-  private static boolean greater(double d1, int i1, double d2, int i2) {
-    return d1 > d2 || (d1 == d2 && i1 > i2);
   }
 
   private static int[] sortedDistinct(int[] row) {

@@ -58,7 +58,7 @@ class FlagCollapseTest {
   @MethodSource("seeds")
   void knnSelectsLikeSortingEachRow(long seed) {
     SplittableRandom rng = new SplittableRandom(2000 + seed);
-    final int n = 1 + rng.nextInt(120);
+    final int n = 1 + rng.nextInt(seed % 4 == 3 ? 600 : 120);
     final int d = 1 + rng.nextInt(5);
     double[][] p = new double[n][d];
     // integer coordinates in a small range: many exactly tied distances and some duplicates
