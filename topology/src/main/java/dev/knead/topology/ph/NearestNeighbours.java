@@ -68,7 +68,7 @@ final class NearestNeighbours {
 
   /** Arranges id[lo, hi) so that each internal node's median splits it along its widest axis. */
   private void build(double[][] points, int lo, int hi) {
-    if (hi - lo <= LEAF) return;
+    if (hi - lo <= LEAF || d == 0) return;
     int axis = 0;
     double widest = -1;
     for (int c = 0; c < d; c++) {
@@ -120,7 +120,7 @@ final class NearestNeighbours {
 
   /** Offers every point of tree rows [lo, hi) that could beat the current worst. */
   private void search(int lo, int hi) {
-    if (hi - lo <= LEAF) {
+    if (hi - lo <= LEAF || d == 0) {
       for (int r = lo; r < hi; r++) if (r != query) consider(r);
       return;
     }

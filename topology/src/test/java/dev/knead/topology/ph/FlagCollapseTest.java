@@ -70,6 +70,14 @@ class FlagCollapseTest {
   }
 
   @Test
+  void knnOfPointsWithoutCoordinatesTakesLowestIndices() {
+    double[][] p = new double[20][0];
+    int[][] fast = HopGraph.knn(p, 3);
+    int[][] slow = SortedKnn.of(p, 3);
+    for (int i = 0; i < p.length; i++) assertThat(fast[i]).containsExactly(slow[i]);
+  }
+
+  @Test
   void hopAdjacencyMatchesHopLists() {
     int[][] g = HopGraph.knn(uniformSquare(300, new SplittableRandom(5)), 6);
     for (int hops = 1; hops <= 3; hops++) {
