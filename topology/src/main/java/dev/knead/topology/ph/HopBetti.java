@@ -36,13 +36,25 @@ public record HopBetti(int k, double scale, int maxDim) {
     }
   }
 
-  /** @param points n × d */
+  /**
+   * Only the Betti numbers of one flag complex are needed — the clique complex of the graph
+   * joining points within floor(scale) hops — so the graph is collapsed first (dominated
+   * vertices and edges keep the homotopy type; see {@link FlagCollapse}) and the small rest
+   * goes to the cohomology engine. Same numbers as persistence of the hop filtration read at
+   * floor(scale).
+   *
+   * @param points n × d
+   */
   public Measurement measure(double[][] points) {
-    int hops = (int) Math.floor(scale);
-    NeighbourLists lists = HopGraph.hopLists(HopGraph.knn(points, k), hops);
-    Barcode b = Rips.of(lists).maxDim(maxDim).cycles(0).compute().barcode();
+    return measureGraph(HopGraph.knn(points, k));
+  }
+
+  /** @param knn the symmetrised k-nearest-neighbour graph of the cloud for this k */
+  private Measurement measureGraph(int[][] knn) {
+    final int hops = (int) Math.floor(scale);
+    int[] b = FlagBetti.of(HopGraph.hopAdjacency(knn, hops), maxDim);
     List<Integer> betti = new ArrayList<>();
-    for (int dim = 0; dim <= maxDim; dim++) betti.add(b.betti(dim, hops));
+    for (int x : b) betti.add(x);
     return new Measurement(k, scale, betti);
   }
 
@@ -55,9 +67,10 @@ public record HopBetti(int k, double scale, int maxDim) {
     HopBetti best = null;
     int bestError = Integer.MAX_VALUE;
     for (int k : ks) {
+      final int[][] knn = HopGraph.knn(reference, k); // shared by every scale tried with this k
       for (double s : scales) {
         HopBetti h = new HopBetti(k, s, known.length - 1);
-        List<Integer> b = h.measure(reference).betti();
+        List<Integer> b = h.measureGraph(knn).betti();
         int err = 0;
         for (int d = 0; d < known.length; d++) err += Math.abs(b.get(d) - known[d]);
         if (err < bestError) {

@@ -9,40 +9,77 @@ final class HopGraph {
 
   /**
    * Adjacency of the symmetrised kNN graph: i ~ j when j is among i's k nearest (Euclidean,
-   * ties by index) or i among j's.
+   * ties by index) or i among j's. Neighbours come exactly from {@link NearestNeighbours}.
    *
    * @param points n × d
    * @return row i is the sorted array of i's neighbours
    */
   static int[][] knn(double[][] points, int k) {
     final int n = points.length;
-    final int kk = Math.min(k, n - 1);
-    int[][] near = new int[n][];
-    double[] d = new double[n];
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int c = 0; c < points[i].length; c++) {
-          double t = points[i][c] - points[j][c];
-          s += t * t;
-        }
-        d[j] = j == i ? Double.POSITIVE_INFINITY : s;
-        idx[j] = j;
-      }
-      Arrays.sort(idx, (a, b) -> d[a] != d[b] ? Double.compare(d[a], d[b]) : Integer.compare(a, b));
-      near[i] = new int[kk];
-      for (int a = 0; a < kk; a++) near[i][a] = idx[a];
-    }
-    // symmetrise through per-vertex sorted sets
+    final int[][] near = NearestNeighbours.of(points, k);
+    // symmetrise: count, fill, then sort and deduplicate each row
     int[] deg = new int[n];
-    for (int i = 0; i < n; i++) for (int j : near[i]) { deg[i]++; deg[j]++; }
+    for (int i = 0; i < n; i++) {
+      for (int j : near[i]) {
+        deg[i]++;
+        deg[j]++;
+      }
+    }
     int[][] nb = new int[n][];
     for (int i = 0; i < n; i++) nb[i] = new int[deg[i]];
     Arrays.fill(deg, 0);
-    for (int i = 0; i < n; i++) for (int j : near[i]) { nb[i][deg[i]++] = j; nb[j][deg[j]++] = i; }
-    for (int i = 0; i < n; i++) nb[i] = Arrays.stream(nb[i]).sorted().distinct().toArray();
+    for (int i = 0; i < n; i++) {
+      for (int j : near[i]) {
+        nb[i][deg[i]++] = j;
+        nb[j][deg[j]++] = i;
+      }
+    }
+    for (int i = 0; i < n; i++) nb[i] = sortedDistinct(nb[i]);
     return nb;
+  }
+
+  private static int[] sortedDistinct(int[] row) {
+    Arrays.sort(row);
+    int m = 0;
+    for (int a = 0; a < row.length; a++) if (m == 0 || row[a] != row[m - 1]) row[m++] = row[a];
+    return m == row.length ? row : Arrays.copyOf(row, m);
+  }
+
+  /**
+   * The graph joining points at most {@code maxHops} edges apart (the 1-skeleton of the
+   * Vietoris–Rips complex of the hop distance at scale maxHops). Truncated BFS from every
+   * vertex on primitive arrays.
+   *
+   * @param graph sorted adjacency rows
+   * @return row i is the sorted array of vertices 1..maxHops hops from i
+   */
+  static int[][] hopAdjacency(int[][] graph, int maxHops) {
+    final int n = graph.length;
+    final int[] hop = new int[n];
+    Arrays.fill(hop, -1);
+    final int[] queue = new int[n];
+    int[][] out = new int[n][];
+    for (int s = 0; s < n; s++) {
+      int head = 0;
+      int tail = 0;
+      hop[s] = 0;
+      queue[tail++] = s;
+      // invariant: queue[0, tail) are the visited vertices in BFS order with hop[] their depth
+      while (head < tail) {
+        final int x = queue[head++];
+        if (hop[x] == maxHops) continue;
+        for (int y : graph[x]) {
+          if (hop[y] != -1) continue;
+          hop[y] = hop[x] + 1;
+          queue[tail++] = y;
+        }
+      }
+      int[] row = Arrays.copyOfRange(queue, 1, tail);
+      Arrays.sort(row);
+      out[s] = row;
+      for (int a = 0; a < tail; a++) hop[queue[a]] = -1;
+    }
+    return out;
   }
 
   /** Pairs within {@code maxHops} edges of each other, with the hop count as distance (BFS). */
