@@ -1,0 +1,197 @@
+package dev.knead.render.view;
+
+import dev.knead.core.data.Points;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * What a panel shows, in at most three coordinates: the points, the grid lines and the region
+ * samples of one stage or frame. Up to 3-D the coordinates are the stage's own; wider stages
+ * are projected on their first three principal axes (of the points), and — when a previous
+ * scene of the same points is given — turned by the orthogonal Procrustes rotation that best
+ * matches it, so an animation does not flip or spin when principal axes swap.
+ *
+ * @param points n × 3, row-major
+ * @param grid polylines, each m × 3
+ * @param field region samples, f × 3
+ * @param dim the stage's own dimension
+ */
+public record Scene(double[] points, List<double[]> grid, double[] field, int dim) {
+
+  public int n() {
+    return points.length / 3;
+  }
+
+  /** @return whether the scene lies in a plane (dim ≤ 2) */
+  public boolean flat() {
+    return dim <= 2;
+  }
+
+  /** @return whether the scene is a principal-axes view of a wider stage */
+  public boolean projected() {
+    return dim > 3;
+  }
+
+  public static Scene of(Points points, List<Points> grid, Points field, Scene previous) {
+    int d = points.d();
+    if (d <= 3) {
+      List<double[]> g = new ArrayList<>(grid.size());
+      for (Points line : grid) {
+        g.add(pad(line));
+      }
+      return new Scene(pad(points), g, pad(field), d);
+    }
+    double[] x = points.toArray();
+    int n = points.n();
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += x[i * d + j] / n;
+      }
+    }
+    DMatrixRMaj c = new DMatrixRMaj(n, d);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        c.data[i * d + j] = x[i * d + j] - mean[j];
+      }
+    }
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
+    double[] axes = new double[3 * d]; // 3 × d, rows = principal directions
+    if (svd.decompose(c)) {
+      DMatrixRMaj vt = svd.getV(null, true);
+      double[] s = svd.getSingularValues();
+      Integer[] order = new Integer[s.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
+      for (int k = 0; k < Math.min(3, order.length); k++) {
+        for (int j = 0; j < d; j++) {
+          axes[k * d + j] = vt.get(order[k], j);
+        }
+      }
+    }
+    double[] p3 = project(x, n, d, mean, axes);
+    if (previous != null && previous.n() == n) {
+      double[] r = procrustes(p3, previous.points, n);
+      rotate(p3, r);
+      axes = rotateAxes(axes, d, r);
+    } else {
+      fixSigns(p3, axes, d, n);
+    }
+    List<double[]> g = new ArrayList<>(grid.size());
+    for (Points line : grid) {
+      g.add(project(line.toArray(), line.n(), d, mean, axes));
+    }
+    return new Scene(p3, g, project(field.toArray(), field.n(), d, mean, axes), d);
+  }
+
+  private static double[] pad(Points p) {
+    int d = p.d();
+    double[] out = new double[p.n() * 3];
+    double[] x = p.toArray();
+    for (int i = 0; i < p.n(); i++) {
+      for (int j = 0; j < Math.min(3, d); j++) {
+        out[i * 3 + j] = x[i * d + j];
+      }
+    }
+    return out;
+  }
+
+  private static double[] project(double[] x, int n, int d, double[] mean, double[] axes) {
+    double[] out = new double[n * 3];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < 3; k++) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          s += (x[i * d + j] - mean[j]) * axes[k * d + j];
+        }
+        out[i * 3 + k] = s;
+      }
+    }
+    return out;
+  }
+
+  /** Each axis points to where the largest coordinate is positive: a deterministic sign. */
+  private static void fixSigns(double[] p3, double[] axes, int d, int n) {
+    for (int k = 0; k < 3; k++) {
+      double best = 0;
+      for (int i = 0; i < n; i++) {
+        if (Math.abs(p3[i * 3 + k]) > Math.abs(best)) {
+          best = p3[i * 3 + k];
+        }
+      }
+      if (best < 0) {
+        for (int i = 0; i < n; i++) {
+          p3[i * 3 + k] = -p3[i * 3 + k];
+        }
+        for (int j = 0; j < d; j++) {
+          axes[k * d + j] = -axes[k * d + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * The orthogonal 3 × 3 R minimising ‖A R − B‖ (Schönemann 1966): with Aᵀ B = U S Vᵀ, R = U Vᵀ.
+   * Both clouds are centred first.
+   */
+  static double[] procrustes(double[] a, double[] b, int n) {
+    double[] ca = centre(a, n);
+    double[] cb = centre(b, n);
+    DMatrixRMaj m = new DMatrixRMaj(3, 3);
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 3; c++) {
+          m.data[r * 3 + c] += (a[i * 3 + r] - ca[r]) * (b[i * 3 + c] - cb[c]);
+        }
+      }
+    }
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(3, 3, true, true, false);
+    if (!svd.decompose(m)) {
+      return new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    }
+    DMatrixRMaj u = svd.getU(null, false);
+    DMatrixRMaj vt = svd.getV(null, true);
+    DMatrixRMaj r = new DMatrixRMaj(3, 3);
+    CommonOps_DDRM.mult(u, vt, r);
+    return r.data.clone();
+  }
+
+  private static double[] centre(double[] a, int n) {
+    double[] c = new double[3];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < 3; k++) {
+        c[k] += a[i * 3 + k] / n;
+      }
+    }
+    return c;
+  }
+
+  /** p ← p R for every row. */
+  private static void rotate(double[] p, double[] r) {
+    for (int i = 0; i < p.length; i += 3) {
+      double x = p[i];
+      double y = p[i + 1];
+      double z = p[i + 2];
+      p[i] = x * r[0] + y * r[3] + z * r[6];
+      p[i + 1] = x * r[1] + y * r[4] + z * r[7];
+      p[i + 2] = x * r[2] + y * r[5] + z * r[8];
+    }
+  }
+
+  /** New axes Rᵀ · axes, so that projecting with them equals projecting then rotating. */
+  private static double[] rotateAxes(double[] axes, int d, double[] r) {
+    double[] out = new double[3 * d];
+    for (int k = 0; k < 3; k++) {
+      for (int j = 0; j < d; j++) {
+        out[k * d + j] = r[k] * axes[j] + r[3 + k] * axes[d + j] + r[6 + k] * axes[2 * d + j];
+      }
+    }
+    return out;
+  }
+}
