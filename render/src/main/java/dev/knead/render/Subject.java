@@ -53,6 +53,19 @@ public record Subject(Trace trace, List<String> classNames, String description) 
     return new Cut(n, out.bias(0) - out.bias(1));
   }
 
+  /** @return for two classes, p₀ − p₁ of every region sample (from the output stage); else null */
+  public double[] fieldMargin() {
+    if (trace.network().classes() != 2) {
+      return null;
+    }
+    dev.knead.core.data.Points probs = trace.stage(trace.size() - 1).field();
+    double[] m = new double[probs.n()];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = probs.get(i, 0) - probs.get(i, 1);
+    }
+    return m;
+  }
+
   /** @return the class names for k classes, numbering any the data did not name */
   public String className(int c) {
     return c < classNames.size() ? classNames.get(c) : "class " + c;

@@ -33,11 +33,19 @@ public final class Animator {
   private final BufferedImage image;
   private final Graphics2D graphics;
   private final Java2DCanvas canvas;
+  private final int[] labels;
+  private final int[] fieldClasses;
+  private final double[] fieldMargin;
+  private final int fieldSide;
   private Scene previous;
 
   public Animator(Subject subject, AnimationOptions options) {
     this.subject = subject;
     this.options = options;
+    this.labels = subject.trace().labels();
+    this.fieldClasses = subject.trace().fieldClasses();
+    this.fieldMargin = subject.fieldMargin();
+    this.fieldSide = subject.fieldSide();
     this.timeline = new Timeline(subject.trace().size(), options.frames(), options.hold());
     FigureOptions f = options.figure();
     image = new BufferedImage(f.pixelWidth(), f.pixelHeight(), BufferedImage.TYPE_INT_RGB);
@@ -97,7 +105,7 @@ public final class Animator {
     SheetStyle st = new SheetStyle(pal, f.radiusFor(fr.points().n()), f.regions(), f.sheet(), false, 0);
     boolean settled = pos.t() >= 1;
     Sheet.draw(c, 8, top, w - 16, h - top - strip - 8, scene, cam,
-        new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldSide(), settled ? subject.cut(to) : null, null), st);
+        new Sheet.Content(labels, fieldClasses, fieldMargin, fieldSide, settled ? subject.cut(to) : null, null), st);
     strip(c, w, h - strip, pos, pal);
   }
 

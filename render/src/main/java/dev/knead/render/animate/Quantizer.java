@@ -13,9 +13,13 @@ import java.awt.image.IndexColorModel;
  * the per-pixel work one lookup, and the same colours in every frame keep a GIF from flickering.
  */
 public final class Quantizer {
+  /** The index that means "same as the previous frame" in a GIF; no colour maps to it. */
+  public static final int UNCHANGED = 255;
+
   private final int[] colors;
   private final byte[] lookup = new byte[1 << 15];
   private final IndexColorModel model;
+  private final IndexColorModel deltaModel;
 
   public Quantizer(Palette p) {
     int[] c = new int[256];
@@ -39,9 +43,9 @@ public final class Quantizer {
       }
       c[k++] = Palette.mix(Palette.mix(col, p.background(), 0.7), p.sheet(), 0.5);
     }
-    for (int r = 0; r < 5 && k < 256; r++) {
-      for (int g = 0; g < 5 && k < 256; g++) {
-        for (int b = 0; b < 5 && k < 256; b++) {
+    for (int r = 0; r < 5 && k < UNCHANGED; r++) {
+      for (int g = 0; g < 5 && k < UNCHANGED; g++) {
+        for (int b = 0; b < 5 && k < UNCHANGED; b++) {
           c[k++] = 0xff000000 | (r * 63) << 16 | (g * 63) << 8 | b * 63;
         }
       }
@@ -49,6 +53,7 @@ public final class Quantizer {
     while (k < 256) {
       c[k++] = p.background();
     }
+    c[UNCHANGED] = 0xff00ff; // never chosen by the lookup below
     colors = c;
     for (int key = 0; key < lookup.length; key++) {
       int r = ((key >> 10) & 31) * 255 / 31;
@@ -56,7 +61,7 @@ public final class Quantizer {
       int b = (key & 31) * 255 / 31;
       int best = 0;
       long bestD = Long.MAX_VALUE;
-      for (int i = 0; i < 256; i++) {
+      for (int i = 0; i < UNCHANGED; i++) {
         int dr = r - ((c[i] >> 16) & 255);
         int dg = g - ((c[i] >> 8) & 255);
         int db = b - (c[i] & 255);
@@ -77,11 +82,17 @@ public final class Quantizer {
       bs[i] = (byte) c[i];
     }
     model = new IndexColorModel(8, 256, rs, gs, bs);
+    deltaModel = new IndexColorModel(8, 256, rs, gs, bs, UNCHANGED);
   }
 
   /** @return a new indexed image the size of frames to come */
   public BufferedImage newIndexed(int width, int height) {
     return new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, model);
+  }
+
+  /** @return a new indexed image whose {@link #UNCHANGED} index is transparent (GIF frame deltas) */
+  public BufferedImage newDelta(int width, int height) {
+    return new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, deltaModel);
   }
 
   /**

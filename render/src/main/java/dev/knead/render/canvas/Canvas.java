@@ -27,6 +27,12 @@ public interface Canvas {
    */
   void polyline(double[] xs, double[] ys, int n, int argb, double width, boolean dashed);
 
+  /**
+   * Many polylines of one colour and width, stroked as one shape (one rasterisation pass,
+   * overlaps do not darken): line i is vertices ends[i − 1] … ends[i] − 1 (ends[−1] = 0).
+   */
+  void polylines(double[] xs, double[] ys, int[] ends, int lines, int argb, double width);
+
   /** A filled closed polygon of n vertices. */
   void fillPolygon(double[] xs, double[] ys, int n, int argb);
 

@@ -140,6 +140,25 @@ public final class SvgCanvas implements Canvas {
   }
 
   @Override
+  public void polylines(double[] xs, double[] ys, int[] ends, int lines, int argb, double width) {
+    b.append("<path d=\"");
+    int start = 0;
+    for (int l = 0; l < lines; l++) {
+      int end = ends[l];
+      for (int i = start; i < end && end - start >= 2; i++) {
+        b.append(i == start ? 'M' : 'L');
+        num(b, xs[i]).append(' ');
+        num(b, ys[i]);
+      }
+      start = end;
+    }
+    b.append("\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\" stroke-width=\"");
+    num(b, width).append('"');
+    paint("stroke", argb);
+    b.append("/>\n");
+  }
+
+  @Override
   public void fillPolygon(double[] xs, double[] ys, int n, int argb) {
     if (n < 3) {
       return;

@@ -39,10 +39,10 @@ public final class CurvesFigure implements Figure {
     panel(c, 50, top, pw, ph, "loss", 0, maxLoss > 0 ? maxLoss * 1.05 : 1, Epoch::loss, Epoch::testLoss, pal);
     panel(c, 100 + pw, top, pw, ph, "accuracy", 0, 1.0, Epoch::trainAccuracy, Epoch::testAccuracy, pal);
     double ly = h - 12;
-    c.line(w / 2 - 150, ly - 4, w / 2 - 120, ly - 4, pal.ink(), 1.6);
-    c.text(w / 2 - 114, ly, "training", 11, Canvas.Anchor.START, pal.ink(), false);
-    c.polyline(new double[] {w / 2 + 20, w / 2 + 50}, new double[] {ly - 4, ly - 4}, 2, pal.classColor(1), 1.6, true);
-    c.text(w / 2 + 56, ly, "test", 11, Canvas.Anchor.START, pal.ink(), false);
+    c.line(w / 2 - 110, ly - 4, w / 2 - 80, ly - 4, pal.ink(), 1.6);
+    c.text(w / 2 - 74, ly, "training", 11, Canvas.Anchor.START, pal.ink(), false);
+    c.polyline(new double[] {w / 2 + 10, w / 2 + 40}, new double[] {ly - 4, ly - 4}, 2, pal.muted(), 1.6, true);
+    c.text(w / 2 + 46, ly, "test", 11, Canvas.Anchor.START, pal.ink(), false);
   }
 
   private void panel(Canvas c, double x, double y, double w, double h, String name, double lo, double hi,
@@ -65,7 +65,7 @@ public final class CurvesFigure implements Figure {
     c.text(x + w / 2, y - 8, name, 12, Canvas.Anchor.MIDDLE, pal.ink(), true);
     c.clip(x, y - 2, w, h + 4);
     series(c, x, y, w, h, lo, hi, first, last, train, pal.ink(), false);
-    series(c, x, y, w, h, lo, hi, first, last, test, pal.classColor(1), true);
+    series(c, x, y, w, h, lo, hi, first, last, test, pal.muted(), true);
     c.unclip();
   }
 

@@ -62,11 +62,11 @@ public final class LiftFigure implements Figure {
     Stage in = t.stage(0);
     Stage up = t.stage(stage);
     SheetStyle st = new SheetStyle(pal, options.radiusFor(n) * 0.85, options.regions(), options.sheet(), false, 11);
-    Sheet.Content left = new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldSide(), subject.cut(in),
+    Sheet.Content left = new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(in),
         "input (2-D) with the decision regions");
     Sheet.draw(c, 8, top, pw, ph, Scene.of(in.points(), in.grid(), in.field(), null), Camera.FLAT, left, st);
     boolean plane = subject.cut(up) != null;
-    Sheet.Content right = new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldSide(), subject.cut(up),
+    Sheet.Content right = new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(up),
         up.name() + " (3-D)" + (plane ? ": the output's plane separates" : ""));
     Sheet.draw(c, 16 + pw, top, pw, ph, Scene.of(up.points(), up.grid(), up.field(), null), Camera.oblique(yaw), right, st);
     Legend.row(c, w / 2, h - 9, subject.classNames(), plane, pal, 11);

@@ -8,7 +8,8 @@ import dev.knead.render.view.Viewport;
  * Paints decision regions from the region samples. When the samples are a side × side lattice
  * over a 2-D input (x fastest), neighbouring samples span cells that are drawn as deformed
  * quadrilaterals — the regions move with the sheet; a cell whose corners disagree is split into
- * four quarters, one per corner, which halves the staircase along boundaries. Otherwise each
+ * four quarters, one per corner (two classes: cut where the interpolated margin p₀ − p₁ is zero,
+ * as in marching squares, so boundaries are smooth). Otherwise each
  * sample is a soft dot.
  */
 final class Regions {
@@ -17,10 +18,13 @@ final class Regions {
   /**
    * @param f projected samples, count × 3 view coordinates
    * @param classes predicted class of each sample
+   * @param margin for two classes, p₀ − p₁ of each sample (boundaries are then interpolated
+   *     linearly inside a cell, as in marching squares); null otherwise
    * @param side lattice side, 0 if the samples are not a 2-D lattice
    * @param alpha opacity of the region colour
    */
-  static void draw(Canvas c, Viewport v, double[] f, int[] classes, int side, Palette pal, double alpha, double radius) {
+  static void draw(Canvas c, Viewport v, double[] f, int[] classes, double[] margin, int side, Palette pal, double alpha,
+      double radius) {
     int count = classes.length;
     int k = 0;
     for (int y : classes) {
@@ -51,6 +55,10 @@ final class Regions {
                 px[corner[3]], py[corner[3]]);
             continue;
           }
+          if (margin != null && k <= 2) {
+            split(quads, used, corner, classes, margin, px, py);
+            continue;
+          }
           float mx = (px[corner[0]] + px[corner[1]] + px[corner[2]] + px[corner[3]]) / 4;
           float my = (py[corner[0]] + py[corner[1]] + py[corner[2]] + py[corner[3]]) / 4;
           for (int q = 0; q < 4; q++) {
@@ -70,6 +78,45 @@ final class Regions {
     double r = Math.max(1, radius * 0.9);
     for (int i = 0; i < count; i++) {
       c.dot(v.px(f[i * 3]), v.py(f[i * 3 + 1]), r, Palette.alpha(pal.tint(classes[i], 0.6), 0.45 * alpha + 0.1), 0);
+    }
+  }
+
+  /**
+   * A two-class cell: walks its corners, cutting each edge whose ends disagree where the
+   * interpolated margin is zero, and fills the two polygons (up to six vertices, as fans of
+   * quads; a repeated vertex makes a triangle).
+   */
+  private static void split(float[][] quads, int[] used, int[] corner, int[] classes, double[] margin, float[] px, float[] py) {
+    float[][] xs = new float[2][6];
+    float[][] ys = new float[2][6];
+    int[] n = new int[2];
+    for (int q = 0; q < 4; q++) {
+      int a = corner[q];
+      int b = corner[(q + 1) & 3];
+      int ca = classes[a];
+      xs[ca][n[ca]] = px[a];
+      ys[ca][n[ca]++] = py[a];
+      if (classes[b] != ca) {
+        double den = margin[a] - margin[b];
+        float t = (float) (den == 0 ? 0.5 : Math.max(0, Math.min(1, margin[a] / den)));
+        float x = px[a] + t * (px[b] - px[a]);
+        float y = py[a] + t * (py[b] - py[a]);
+        for (int cl = 0; cl < 2; cl++) {
+          if (n[cl] < 6) {
+            xs[cl][n[cl]] = x;
+            ys[cl][n[cl]++] = y;
+          }
+        }
+      }
+    }
+    for (int cl = 0; cl < 2; cl++) {
+      int m = n[cl];
+      for (int start = 1; start + 1 < m; start += 2) {
+        int i1 = start;
+        int i2 = start + 1;
+        int i3 = Math.min(start + 2, m - 1);
+        add(quads, used, cl, xs[cl][0], ys[cl][0], xs[cl][i1], ys[cl][i1], xs[cl][i2], ys[cl][i2], xs[cl][i3], ys[cl][i3]);
+      }
     }
   }
 

@@ -36,7 +36,7 @@ public final class RegionsFigure implements Figure {
         pal.ink(), true);
     SheetStyle st = new SheetStyle(pal, options.radiusFor(in.points().n()), true, false, true, 0);
     Sheet.draw(c, 12, 40, w - 28, h - 40 - 30, Scene.of(in.points(), in.grid(), in.field(), null), Camera.FLAT,
-        new Sheet.Content(subject.trace().labels(), subject.trace().fieldClasses(), subject.fieldSide(), subject.cut(in), null),
+        new Sheet.Content(subject.trace().labels(), subject.trace().fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(in), null),
         st);
     Legend.row(c, w / 2, h - 10, subject.classNames(), false, pal, 11);
   }

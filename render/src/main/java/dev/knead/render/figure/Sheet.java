@@ -19,7 +19,7 @@ public final class Sheet {
   private Sheet() {}
 
   /** A panel's inputs besides the scene. */
-  public record Content(int[] labels, int[] fieldClasses, int fieldSide, Cut cut, String caption) {}
+  public record Content(int[] labels, int[] fieldClasses, double[] fieldMargin, int fieldSide, Cut cut, String caption) {}
 
   /** Draws the scene in the rectangle (x, y, w, h). */
   public static void draw(Canvas c, double x, double y, double w, double h, Scene s, Camera cam, Content k, SheetStyle st) {
@@ -64,7 +64,7 @@ public final class Sheet {
     if (st.regions() && k.fieldClasses() != null && k.fieldClasses().length * 3 == s.field().length) {
       double[] f = new double[s.field().length];
       camera.project(s.field(), f.length / 3, centre, radius, f);
-      Regions.draw(c, v, f, k.fieldClasses(), k.fieldSide(), pal, s.flat() ? 1 : 0.38, st.radius());
+      Regions.draw(c, v, f, k.fieldClasses(), k.fieldMargin(), k.fieldSide(), pal, s.flat() ? 1 : 0.38, st.radius());
     }
     if (tilt > 0) {
       drawBox(c, v, camera, centre, radius, lo, hi, Palette.alpha(pal.muted(), 0.55 * tilt));
@@ -72,18 +72,27 @@ public final class Sheet {
     if (st.sheet()) {
       int col = s.flat() ? Palette.alpha(pal.sheet(), 0.75) : Palette.alpha(pal.sheet(), 0.55);
       double lw = s.grid().size() > 60 ? 0.5 : 0.75;
+      int total = 0;
+      for (double[] line : s.grid()) {
+        total += line.length / 3;
+      }
+      double[] xs = new double[total];
+      double[] ys = new double[total];
+      int[] ends = new int[s.grid().size()];
+      double[] pr = new double[3 * Math.max(1, total)];
+      int at = 0;
+      int l = 0;
       for (double[] line : s.grid()) {
         int m = line.length / 3;
-        double[] pr = new double[line.length];
         camera.project(line, m, centre, radius, pr);
-        double[] xs = new double[m];
-        double[] ys = new double[m];
         for (int i = 0; i < m; i++) {
-          xs[i] = v.px(pr[i * 3]);
-          ys[i] = v.py(pr[i * 3 + 1]);
+          xs[at + i] = v.px(pr[i * 3]);
+          ys[at + i] = v.py(pr[i * 3 + 1]);
         }
-        c.polyline(xs, ys, m, col, lw, false);
+        at += m;
+        ends[l++] = at;
       }
+      c.polylines(xs, ys, ends, ends.length, col, lw);
     }
     double[] p = new double[n * 3];
     camera.project(s.points(), n, centre, radius, p);
@@ -133,6 +142,7 @@ public final class Sheet {
       double r = st.radius();
       if (tilt > 0) {
         double dn = Math.max(-1, Math.min(1, p[i * 3 + 2] / radius)); // −1 far … 1 near
+        dn = Math.round(dn * 6) / 6.0; // a few depth levels, so dot sprites are shared
         col = Palette.mix(col, pal.background(), tilt * 0.5 * (1 - dn) / 2);
         r *= 1 + tilt * 0.2 * dn;
       }

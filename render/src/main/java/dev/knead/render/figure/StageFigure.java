@@ -42,7 +42,7 @@ public final class StageFigure implements Figure {
     Cut cut = subject.cut(s);
     SheetStyle st = new SheetStyle(pal, options.radiusFor(s.points().n()), options.regions(), options.sheet(), true, 0);
     Sheet.draw(c, 12, 52, w - 28, h - 52 - 30, scene, Camera.oblique(-0.65),
-        new Sheet.Content(subject.trace().labels(), subject.trace().fieldClasses(), subject.fieldSide(), cut, null), st);
+        new Sheet.Content(subject.trace().labels(), subject.trace().fieldClasses(), subject.fieldMargin(), subject.fieldSide(), cut, null), st);
     Legend.row(c, w / 2, h - 10, subject.classNames(), cut != null, pal, 11);
   }
 

@@ -68,7 +68,7 @@ public final class StagesFigure implements Figure {
       Scene scene = Scene.of(s.points(), s.grid(), s.field(), null);
       String name = s.index() + " · " + s.name().replace("output layer", "out").replace("layer ", "L");
       Sheet.draw(c, x + 3, y + 2, cw - 6, ch - 6, scene, Camera.oblique(-0.65),
-          new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldSide(), subject.cut(s), name), st);
+          new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(s), name), st);
     }
     Legend.row(c, w / 2, h - 8, subject.classNames(), t.network().classes() == 2, pal, 11);
   }
