@@ -5,22 +5,14 @@ import dev.knead.render.canvas.Java2DCanvas;
 import dev.knead.render.canvas.SvgCanvas;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /** Turns a {@link Figure} into a raster image, PNG bytes or an SVG document; writes files atomically. */
 public final class Images {
-  /** PNG compression quality (1 = fastest, 0 = smallest); figures are mostly flat colour, so a fast deflate level loses little. */
-  static final float PNG_QUALITY = 0.6f;
+  /** Deflate level of PNG files; figures are mostly flat colour, so a fast level loses little. */
+  static final int PNG_LEVEL = 2;
 
   private Images() {}
 
@@ -55,22 +47,7 @@ public final class Images {
   }
 
   public static byte[] png(BufferedImage img) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
-    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-      w.setOutput(ios);
-      ImageWriteParam p = w.getDefaultWriteParam();
-      if (p.canWriteCompressed()) {
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(PNG_QUALITY);
-      }
-      w.write(null, new IIOImage(img, null, null), p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      w.dispose();
-    }
-    return out.toByteArray();
+    return PngEncoder.encode(img, PNG_LEVEL);
   }
 
   public static String svg(Figure f, FigureOptions o) {

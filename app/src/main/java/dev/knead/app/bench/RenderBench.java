@@ -40,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  * with 1,000 points and a 40 × 40 grid (drawing alone, and drawing plus GIF encoding), (b) the
  * single stage figure (PNG), and (c) the same scatter-plus-polylines stage figure drawn by
  * matplotlib (Debian's python3-matplotlib, Agg backend) from a script written to a temp folder;
- * Java and Python rounds alternate in the same run. Seeded: same inputs every time.
+ * Java and Python rounds alternate in the same run. Times are CPU time of the drawing thread
+ * (Java: ThreadMXBean; Python: time.process_time), so a busy machine skews them less than wall
+ * time; Python's start-up and imports are not counted. Seeded: same inputs every time.
  */
 public final class RenderBench {
   private RenderBench() {}
@@ -98,27 +100,28 @@ public final class RenderBench {
     List<Double> full = new ArrayList<>();
     List<Double> same = new ArrayList<>();
     List<Double> mpl = new ArrayList<>();
-    // warm-up
-    Images.png(new StageFigure(s, stage, plain), plain);
+    for (int k = 0; k < 30; k++) { // warm-up: let the JIT compile the drawing code
+      Images.png(new StageFigure(s, stage, k % 2 == 0 ? plain : fo), k % 2 == 0 ? plain : fo);
+    }
     for (int r = 0; r < c.rounds(); r++) {
       Animator a = new Animator(s, ao);
-      long t0 = System.nanoTime();
+      long t0 = cpu();
       a.run(k -> { });
-      anim.add((System.nanoTime() - t0) / 1e6);
+      anim.add((cpu() - t0) / 1e6);
       a.close();
-      t0 = System.nanoTime();
+      t0 = cpu();
       byte[] g = GifAnimation.bytes(s, ao);
-      gif.add((System.nanoTime() - t0) / 1e6 + g.length * 0.0);
-      t0 = System.nanoTime();
+      gif.add((cpu() - t0) / 1e6 + g.length * 0.0);
+      t0 = cpu();
       for (int k = 0; k < c.reps(); k++) {
         Images.png(new StageFigure(s, stage, fo), fo);
       }
-      full.add((System.nanoTime() - t0) / 1e6 / c.reps());
-      t0 = System.nanoTime();
+      full.add((cpu() - t0) / 1e6 / c.reps());
+      t0 = cpu();
       for (int k = 0; k < c.reps(); k++) {
         Images.png(new StageFigure(s, stage, plain), plain);
       }
-      same.add((System.nanoTime() - t0) / 1e6 / c.reps());
+      same.add((cpu() - t0) / 1e6 / c.reps());
       mpl.add(runPython(c.python(), script, dir, c.reps(), c.size()));
     }
     double m = median(mpl);
@@ -130,6 +133,13 @@ public final class RenderBench {
     rows.add(new Row("matplotlib scatter + polylines PNG (Agg)", m, 1));
     return rows;
   }
+
+  /** CPU time of this thread, ns: robust when other processes share the cores (wall time is not). */
+  private static long cpu() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private static double median(List<Double> v) {
     List<Double> s = new ArrayList<>(v);
@@ -172,10 +182,10 @@ public final class RenderBench {
             fig.savefig(path)
             plt.close(fig)
         draw(d + "/warm.png")
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for i in range(reps):
             draw(d + "/mpl.png")
-        print((time.perf_counter() - t0) * 1000 / reps)
+        print((time.process_time() - t0) * 1000 / reps)
         """;
     try {
       Files.writeString(dir.resolve("points.txt"), pts, StandardCharsets.UTF_8);
