@@ -69,14 +69,15 @@ public final class GalleryCommand implements Callable<Integer> {
       write(o, new RegionsFigure(s, square), square, e.key() + "-regions.png");
       if (e.key().equals("disk-annulus-2-3-2")) {
         write(o, new StageFigure(s, RenderCommand.defaultStage(s), square), square, e.key() + "-stage.png");
-        write(o, new StageFigure(s, RenderCommand.defaultStage(s), square), square, e.key() + "-stage.svg");
         write(o, new LiftFigure(s, FigureOptions.of(900, 480), -0.65), FigureOptions.of(900, 480), e.key() + "-lift.png");
         write(o, new CurvesFigure(run.result().history(), s.description(), FigureOptions.of(800, 360)),
             FigureOptions.of(800, 360), e.key() + "-curves.png");
-        gif(o, s, e.key() + ".gif", 12, 13);
+        write(o, new CurvesFigure(run.result().history(), s.description(), FigureOptions.of(800, 360)),
+            FigureOptions.of(800, 360), e.key() + "-curves.svg");
+        gif(o, s, e.key() + ".gif", 8, 11);
       }
       if (e.key().equals("xor-2-2-2")) {
-        gif(o, s, e.key() + ".gif", 10, 10);
+        gif(o, s, e.key() + ".gif", 8, 8);
       }
     }
     return KneadCommand.OK;
@@ -90,7 +91,7 @@ public final class GalleryCommand implements Callable<Integer> {
 
   private void gif(PrintWriter o, Subject s, String name, int fps, double seconds) {
     Path p = out.resolve(name);
-    GifAnimation.write(s, new AnimationOptions(FigureOptions.of(360, 380), fps, seconds, 0.35, 0.25, true), p);
+    GifAnimation.write(s, new AnimationOptions(FigureOptions.of(320, 340), fps, seconds, 0.35, 0.25, true), p);
     o.println("  wrote " + p);
   }
 

@@ -15,6 +15,7 @@ import dev.knead.render.view.Camera;
 import dev.knead.render.view.Scene;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -37,6 +38,7 @@ public final class Animator {
   private final int[] fieldClasses;
   private final double[] fieldMargin;
   private final int fieldSide;
+  private final boolean[] planar;
   private Scene previous;
 
   public Animator(Subject subject, AnimationOptions options) {
@@ -46,6 +48,10 @@ public final class Animator {
     this.fieldClasses = subject.trace().fieldClasses();
     this.fieldMargin = subject.fieldMargin();
     this.fieldSide = subject.fieldSide();
+    this.planar = new boolean[subject.trace().size()];
+    for (Stage s : subject.trace().stages()) {
+      planar[s.index()] = Scene.of(s.points(), List.of(), s.field(), null).planar();
+    }
     this.timeline = new Timeline(subject.trace().size(), options.frames(), options.hold());
     FigureOptions f = options.figure();
     image = new BufferedImage(f.pixelWidth(), f.pixelHeight(), BufferedImage.TYPE_INT_RGB);
@@ -92,7 +98,7 @@ public final class Animator {
     Stage from = t.stage(Math.max(0, pos.stage() - 1));
     Scene scene = Scene.of(fr.points(), fr.grid(), fr.field(), previous);
     previous = scene;
-    double tilt = tilt(fr.dim(), from.dim(), to.dim(), pos.stage() == 0 || pos.t() >= 1 ? 1 : pos.t());
+    double tilt = tilt(scene.planar(), planar[from.index()], planar[to.index()], pos.stage() == 0 || pos.t() >= 1 ? 1 : pos.t());
     Camera cam = new Camera(-0.65 + 2 * Math.PI * options.turns() * pos.u(), 1.1, tilt, 5);
 
     c.fillRect(0, 0, w, h, pal.background());
@@ -109,19 +115,22 @@ public final class Animator {
     strip(c, w, h - strip, pos, pal);
   }
 
-  /** How far the camera is tipped: 0 flat, 1 oblique; blended while a move gains or loses a third axis. */
-  static double tilt(int frameDim, int fromDim, int toDim, double t) {
-    if (frameDim <= 2) {
+  /**
+   * How far the camera is tipped: 0 flat, 1 oblique; blended while a move takes a flat sheet
+   * into three dimensions or back, so the view never jumps.
+   */
+  static double tilt(boolean frameFlat, boolean fromFlat, boolean toFlat, double t) {
+    if (frameFlat) {
       return 0;
     }
-    if (fromDim <= 2 && toDim > 2) {
+    if (fromFlat && !toFlat) {
       return t;
     }
-    if (fromDim > 2 && toDim <= 2) {
+    if (!fromFlat && toFlat) {
       return 1 - t;
     }
-    if (fromDim <= 2 && toDim <= 2) {
-      return Math.sin(Math.PI * t); // passes through 3-D and back (e.g. a 2 → 3 → 2 stretch frame)
+    if (fromFlat) {
+      return Math.sin(Math.PI * t); // leaves the plane and comes back within one move
     }
     return 1;
   }

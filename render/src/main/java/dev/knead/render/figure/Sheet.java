@@ -64,7 +64,7 @@ public final class Sheet {
     if (st.regions() && k.fieldClasses() != null && k.fieldClasses().length * 3 == s.field().length) {
       double[] f = new double[s.field().length];
       camera.project(s.field(), f.length / 3, centre, radius, f);
-      Regions.draw(c, v, f, k.fieldClasses(), k.fieldMargin(), k.fieldSide(), pal, s.flat() ? 1 : 0.38, st.radius());
+      Regions.draw(c, v, f, k.fieldClasses(), k.fieldMargin(), k.fieldSide(), pal, 1 - 0.62 * tilt, st.radius());
     }
     if (tilt > 0) {
       drawBox(c, v, camera, centre, radius, lo, hi, Palette.alpha(pal.muted(), 0.55 * tilt));

@@ -19,16 +19,18 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * @param grid polylines, each m × 3
  * @param field region samples, f × 3
  * @param dim the stage's own dimension
+ * @param planar whether the points lie in the plane of the first two view axes (dim ≤ 2, a 3-D
+ *     stage whose third coordinate is 0, or a wider stage of affine rank ≤ 2): drawn flat
  */
-public record Scene(double[] points, List<double[]> grid, double[] field, int dim) {
+public record Scene(double[] points, List<double[]> grid, double[] field, int dim, boolean planar) {
 
   public int n() {
     return points.length / 3;
   }
 
-  /** @return whether the scene lies in a plane (dim ≤ 2) */
+  /** @return whether the scene is drawn flat (see {@code planar}) */
   public boolean flat() {
-    return dim <= 2;
+    return planar;
   }
 
   /** @return whether the scene is a principal-axes view of a wider stage */
@@ -43,7 +45,8 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
       for (Points line : grid) {
         g.add(pad(line));
       }
-      return new Scene(pad(points), g, pad(field), d);
+      double[] p3 = pad(points);
+      return new Scene(p3, g, pad(field), d, d <= 2 || thirdIsZero(p3));
     }
     double[] x = points.toArray();
     int n = points.n();
@@ -61,6 +64,7 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
     }
     SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
     double[] axes = new double[3 * d]; // 3 × d, rows = principal directions
+    boolean planar = false;
     if (svd.decompose(c)) {
       DMatrixRMaj vt = svd.getV(null, true);
       double[] s = svd.getSingularValues();
@@ -69,6 +73,7 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
         order[i] = i;
       }
       java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
+      planar = order.length < 3 || s[order[2]] <= 1e-7 * Math.max(1e-300, s[order[0]]);
       for (int k = 0; k < Math.min(3, order.length); k++) {
         for (int j = 0; j < d; j++) {
           axes[k * d + j] = vt.get(order[k], j);
@@ -87,7 +92,32 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
     for (Points line : grid) {
       g.add(project(line.toArray(), line.n(), d, mean, axes));
     }
-    return new Scene(p3, g, project(field.toArray(), field.n(), d, mean, axes), d);
+    if (planar) {
+      flatten(p3);
+      g.forEach(Scene::flatten);
+    }
+    double[] f3 = project(field.toArray(), field.n(), d, mean, axes);
+    if (planar) {
+      flatten(f3);
+    }
+    return new Scene(p3, g, f3, d, planar);
+  }
+
+  private static void flatten(double[] p) {
+    for (int i = 2; i < p.length; i += 3) {
+      p[i] = 0;
+    }
+  }
+
+  /** @return whether every third coordinate is 0 relative to the extent of the first two */
+  private static boolean thirdIsZero(double[] p) {
+    double ext = 0;
+    double z = 0;
+    for (int i = 0; i < p.length; i += 3) {
+      ext = Math.max(ext, Math.max(Math.abs(p[i]), Math.abs(p[i + 1])));
+      z = Math.max(z, Math.abs(p[i + 2]));
+    }
+    return z <= 1e-9 * Math.max(ext, 1e-300);
   }
 
   private static double[] pad(Points p) {
