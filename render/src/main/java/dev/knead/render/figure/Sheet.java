@@ -21,9 +21,22 @@ public final class Sheet {
   /** A panel's inputs besides the scene. */
   public record Content(int[] labels, int[] fieldClasses, double[] fieldMargin, int fieldSide, Cut cut, String caption) {}
 
-  /** Draws the scene in the rectangle (x, y, w, h). */
-  public static void draw(Canvas c, double x, double y, double w, double h, Scene s, Camera cam, Content k, SheetStyle st) {
-    Palette pal = st.palette();
+  /**
+   * Where a panel puts things: the plot rectangle, the view mapping, the camera used and the
+   * scene's centre and radius (the camera turns about the centre).
+   */
+  public record Layout(double px, double py, double pw, double ph, Viewport viewport, Camera camera, double[] centre,
+      double radius, double[] lo, double[] hi) {
+    /** @return pixel x, y of a point given in the scene's coordinates */
+    public double[] toPixel(double x, double y, double z) {
+      double[] out = new double[3];
+      camera.project(new double[] {x, y, z}, 1, centre, radius, out);
+      return new double[] {viewport.px(out[0]), viewport.py(out[1])};
+    }
+  }
+
+  /** @return the layout {@link #draw} uses for these arguments */
+  public static Layout layout(double x, double y, double w, double h, Scene s, Camera cam, SheetStyle st) {
     double top = st.captionSize() > 0 ? st.captionSize() * 1.6 : 0;
     double axis = st.axes() ? 30 : 0;
     double px = x + axis;
@@ -58,6 +71,24 @@ public final class Sheet {
     }
     double pad = 1.06;
     Viewport v = new Viewport(-bx * pad, bx * pad, -by * pad, by * pad, px + 4, py + 4, pw - 8, ph - 8);
+    return new Layout(px, py, pw, ph, v, camera, centre, radius, lo, hi);
+  }
+
+  /** Draws the scene in the rectangle (x, y, w, h). */
+  public static void draw(Canvas c, double x, double y, double w, double h, Scene s, Camera cam, Content k, SheetStyle st) {
+    Palette pal = st.palette();
+    Layout layout = layout(x, y, w, h, s, cam, st);
+    double px = layout.px();
+    double py = layout.py();
+    double pw = layout.pw();
+    double ph = layout.ph();
+    Camera camera = layout.camera();
+    double tilt = camera.tilt();
+    double[] lo = layout.lo();
+    double[] hi = layout.hi();
+    double[] centre = layout.centre();
+    double radius = layout.radius();
+    Viewport v = layout.viewport();
 
     c.clip(px, py, pw, ph);
     int n = s.n();
