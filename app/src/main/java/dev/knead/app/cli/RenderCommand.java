@@ -38,7 +38,7 @@ public final class RenderCommand implements Callable<Integer> {
       try {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new BadInputException("--kind " + s + ": expected one of "
+        throw new BadInputException("--kind " + s + ": unknown kind; expected one of "
             + String.join(", ", Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
       }
     }
