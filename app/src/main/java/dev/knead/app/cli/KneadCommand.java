@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KneadCommand.VersionProvider.class,
     description = "Train neural networks and watch, measure and explain how each layer kneads space.",
-    subcommands = {DatasetsCommand.class, TrainCommand.class, TraceCommand.class, RenderCommand.class, AnimateCommand.class,
-        GalleryCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class, TopologyCommand.class,
+        BenchCommand.class, RenderCommand.class, AnimateCommand.class, GalleryCommand.class, CommandLine.HelpCommand.class})
 public final class KneadCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int INTERNAL = 1;

@@ -52,12 +52,11 @@ public record Architecture(int inputDim, List<Integer> hidden, List<Activation> 
     if (t.isEmpty() || t.equals("none")) {
       return widths;
     }
-    for (String part : t.split("[,x×]")) {
-      try {
-        widths.add(Integer.parseInt(part.trim()));
-      } catch (NumberFormatException e) {
+    for (String part : t.split("[,x×]", -1)) {
+      if (!part.trim().matches("[0-9]{1,9}")) {
         throw new BadInputException("hidden widths '" + text + "': '" + part.trim() + "' is not a whole number");
       }
+      widths.add(Integer.parseInt(part.trim()));
     }
     return widths;
   }

@@ -18,12 +18,18 @@ public final class Tracer {
   /** Grid lines per axis and samples per line, by input dimension (1-D, 2-D, 3-D). */
   public record Options(int lines2d, int samples2d, int lines3d, int samples3d, int fieldSamples, double margin) {
     public static final Options DEFAULT = new Options(21, 101, 7, 41, 4096, 0.1);
+    /** Points only: no grid lines and no region samples (for curves and probes). */
+    public static final Options POINTS_ONLY = new Options(0, 2, 0, 2, 0, 0.1);
   }
 
   private Tracer() {}
 
   public static Trace trace(Network net, Points points, int[] labels) {
-    return trace(net, points, labels, Domain.around(points, Options.DEFAULT.margin()), Options.DEFAULT);
+    return trace(net, points, labels, Options.DEFAULT);
+  }
+
+  public static Trace trace(Network net, Points points, int[] labels, Options opt) {
+    return trace(net, points, labels, Domain.around(points, opt.margin()), opt);
   }
 
   /**
@@ -38,9 +44,9 @@ public final class Tracer {
     if (labels.length != points.n()) {
       throw new IllegalArgumentException(labels.length + " labels for " + points.n() + " points");
     }
-    List<Points> grid = d == 3 ? Grid.lines(domain, opt.lines3d(), opt.samples3d())
+    List<Points> grid = opt.lines2d() == 0 && opt.lines3d() == 0 ? List.of() : d == 3 ? Grid.lines(domain, opt.lines3d(), opt.samples3d())
         : d == 1 ? Grid.lines(domain, opt.lines2d(), 4 * opt.samples2d()) : Grid.lines(domain, opt.lines2d(), opt.samples2d());
-    Points field = Grid.lattice(domain, opt.fieldSamples());
+    Points field = opt.fieldSamples() == 0 ? Points.of(0, d, new double[0]) : Grid.lattice(domain, opt.fieldSamples());
 
     List<Stage> stages = new ArrayList<>();
     stages.add(new Stage(0, Stage.Kind.INPUT, -1, "input", points, grid, field, Optional.empty(), Optional.empty()));

@@ -1,0 +1,282 @@
+package dev.knead.analysis;
+
+import dev.knead.core.data.Curve;
+import dev.knead.core.data.Dataset;
+import dev.knead.core.data.GroundTruth;
+import dev.knead.core.data.Points;
+import dev.knead.core.net.Network;
+import dev.knead.core.trace.Stage;
+import dev.knead.core.trace.Trace;
+import dev.knead.core.trace.Tracer;
+import dev.knead.topology.certificate.Certificate;
+import dev.knead.topology.certificate.DecisionRegionCertificate;
+import dev.knead.topology.certificate.SphereCertificate;
+import dev.knead.topology.maps.LayerMap;
+import dev.knead.topology.maps.MapAnalysis;
+import dev.knead.topology.measure.IntrinsicDimension;
+import dev.knead.topology.measure.KnnAccuracy;
+import dev.knead.topology.measure.LinearProbe;
+import dev.knead.topology.measure.Separability;
+import dev.knead.topology.ph.HopBetti;
+import dev.knead.topology.verdict.Explanation;
+import dev.knead.topology.verdict.StageFacts;
+import dev.knead.topology.verdict.Verdict;
+import dev.knead.topology.verdict.Verdicts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Analyses every stage of a trace: the step where core's traces meet topology's measures.
+ * Algorithms return values; nothing here prints.
+ */
+public final class Analyst {
+  /**
+   * @param maxPerClass most points per class for Betti numbers (a seeded subsample beyond it)
+   * @param maxDim highest Betti number (0 … 2)
+   * @param certificate whether to search for escaping decision regions
+   * @param seed for the subsample
+   */
+  public record Options(int maxPerClass, int maxDim, boolean certificate, long seed) {
+    public static final Options DEFAULT = new Options(400, 2, true, 0);
+  }
+
+  private static final int[] KS = {5, 6, 8, 10, 12, 14, 17, 20};
+  private static final double[] SCALES = {2.5, 1.5, 3.5};
+
+  private Analyst() {}
+
+  /** Verdicts that need no training: the architecture against the data's known topology. */
+  public static List<Verdict> before(dev.knead.core.net.Architecture arch, Dataset data) {
+    List<Verdict> v = new ArrayList<>(Verdicts.beforeTraining(Facts.architecture(arch), Facts.known(data.truth(), data.dim())));
+    if (data.dim() == 1 && data.classes() == 2) {
+      double[] x = new double[data.size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = data.points().get(i, 0);
+      }
+      Verdicts.halfLine(Facts.architecture(arch), x, data.labels()).ifPresent(v::add);
+    }
+    return v;
+  }
+
+  public static Report analyse(Network net, Dataset data, Options opt) {
+    dev.knead.core.net.Architecture arch = new dev.knead.core.net.Architecture(net.inputDim(), net.hiddenWidths(),
+        net.layers().subList(0, net.depth()).stream().map(l -> l.activation()).toList(), net.classes());
+    List<Verdict> before = before(arch, data);
+    Trace trace = Tracer.trace(net, data.points(), data.labels());
+    List<Stage> analysed = analysedStages(trace);
+
+    List<LayerMap> maps = new ArrayList<>();
+    for (int l = 0; l < net.layers().size(); l++) {
+      maps.add(layerMap(trace, l));
+    }
+
+    int[] labels = data.labels();
+    int[][] sample = subsample(labels, data.classes(), opt);
+    List<HopBetti> procedures = calibrate(data, sample, opt);
+    Carried carried = Carried.of(net, data.truth());
+
+    List<StageMeasure> measures = new ArrayList<>();
+    List<StageFacts> facts = new ArrayList<>();
+    for (Stage s : analysed) {
+      StageMeasure m = measure(s, labels, sample, procedures, carried, data.classes());
+      measures.add(m);
+      Map<Integer, List<Integer>> betti = new HashMap<>();
+      for (int c = 0; c < m.betti().size(); c++) {
+        betti.put(c, m.betti().get(c));
+      }
+      StageFacts f = StageFacts.unknown().withBetti(betti).withSeparable(m.separable());
+      if (m.linkingNumber().isPresent()) {
+        f = f.withLinkingNumber(m.linkingNumber().get());
+      }
+      facts.add(f);
+    }
+    List<Certificate> certs = new ArrayList<>();
+    List<SphereCertificate> spheres = new ArrayList<>();
+    if (opt.certificate() && (data.dim() == 2 || data.dim() == 3)) {
+      double[] centre = centroid(data.points());
+      double radius = radius(data.points(), centre);
+      List<Integer> classes = data.truth().enclosed().isEmpty() ? allClasses(data.classes()) : data.truth().enclosed();
+      for (int c : classes) {
+        if (data.dim() == 2) {
+          certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius));
+        } else {
+          spheres.add(DecisionRegionCertificate.searchSphere(net::predict, c, centre, radius));
+        }
+      }
+    }
+    List<Verdict> after = Verdicts.afterTraining(maps.subList(0, maps.size() - 1));
+    // the account pairs each hidden layer with the stage after it: drop the logits stage
+    List<String> account = new ArrayList<>(
+        Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames()));
+    for (int l = 0; l + 1 < maps.size() && l < account.size(); l++) {
+      LayerMap m = maps.get(l);
+      boolean keepsShape = m.has(dev.knead.topology.maps.Badge.HOMEOMORPHISM) || m.has(dev.knead.topology.maps.Badge.EMBEDDING);
+      if (keepsShape && !measures.get(l).betti().equals(measures.get(l + 1).betti())) {
+        // theory and sample disagree: the map cannot tear, so the sample no longer covers the set
+        account.set(l, account.get(l) + " Such a map cannot tear or glue, so the change in the measured Betti numbers means"
+            + " the layer stretched or squeezed part of a class so thin (or saturated it) that the sample no longer"
+            + " covers it at the measuring scale — the \"easy way out\" of a network too narrow for the task.");
+      }
+    }
+    return new Report(net.describe(), data.name(), before, maps, measures, procedures, opt.maxPerClass(), certs, spheres,
+        after, account);
+  }
+
+  /** Input, the output of every hidden layer (its bend), and the logits. */
+  static List<Stage> analysedStages(Trace t) {
+    List<Stage> out = new ArrayList<>();
+    out.add(t.stage(0));
+    for (Stage s : t.stages()) {
+      if (s.kind() == Stage.Kind.BEND && s.layer() < t.network().depth()) {
+        out.add(s);
+      }
+    }
+    out.add(t.logits());
+    return out;
+  }
+
+  static LayerMap layerMap(Trace t, int layer) {
+    Stage shift = null;
+    Stage last = null;
+    for (Stage s : t.stages()) {
+      if (s.layer() == layer) {
+        if (s.kind() == Stage.Kind.SHIFT) {
+          shift = s;
+        }
+        last = s;
+      }
+    }
+    double[][] pre = rows(shift.points());
+    double[][] post = rows(last.points());
+    return MapAnalysis.of(t.network().layer(layer).weights().toRows(), Facts.traits(t.network().layer(layer).activation()),
+        pre, post);
+  }
+
+  private static StageMeasure measure(Stage s, int[] labels, int[][] sample, List<HopBetti> procedures, Carried carried, int k) {
+    double[][] pts = rows(s.points());
+    List<List<Integer>> betti = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      double[][] cls = new double[sample[c].length][];
+      for (int i = 0; i < cls.length; i++) {
+        cls[i] = pts[sample[c][i]];
+      }
+      betti.add(cls.length < 3 ? List.of(cls.length) : procedures.get(c).measure(cls).betti());
+    }
+    boolean separable = Separability.linear(pts, labels).separable();
+    double probe = LinearProbe.fit(pts, labels).accuracy();
+    double knn = KnnAccuracy.leaveOneOut(pts, labels, 5);
+    double id = pts.length > 10 ? IntrinsicDimension.twoNN(pts) : Double.NaN;
+    return new StageMeasure(s.index(), s.name(), s.dim(), betti, separable, probe, knn, id, carried.linking(s.index()),
+        carried.winding(s.index()));
+  }
+
+  private static List<HopBetti> calibrate(Dataset data, int[][] sample, Options opt) {
+    List<HopBetti> out = new ArrayList<>();
+    double[][] pts = rows(data.points());
+    GroundTruth t = data.truth();
+    for (int c = 0; c < data.classes(); c++) {
+      double[][] cls = new double[sample[c].length][];
+      for (int i = 0; i < cls.length; i++) {
+        cls[i] = pts[sample[c][i]];
+      }
+      int maxDim = Math.min(opt.maxDim(), Math.max(1, data.dim() - 1));
+      if (cls.length < 3) {
+        out.add(new HopBetti(1, 1.5, maxDim));
+      } else if (t.isKnown() && c < t.betti().size()) {
+        int[] known = new int[maxDim + 1];
+        List<Integer> b = t.betti().get(c);
+        for (int d = 0; d <= maxDim; d++) {
+          known[d] = d < b.size() ? b.get(d) : 0;
+        }
+        out.add(steadiest(cls, known));
+      } else {
+        out.add(HopBetti.calibrate(cls, maxDim, KS, 2.5));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The (k, scale) that reproduces the known Betti numbers most robustly: at each scale, the
+   * longest run of consecutive k that all reproduce them, and the middle k of the longest run
+   * overall. A choice at the edge of a run would flip at the first perturbation a layer adds.
+   * Falls back to the topology module's nearest match when no pair reproduces them.
+   */
+  static HopBetti steadiest(double[][] cls, int[] known) {
+    List<Integer> want = java.util.Arrays.stream(known).boxed().toList();
+    HopBetti best = null;
+    int bestLen = 0;
+    for (double scale : SCALES) {
+      int run = 0;
+      for (int i = 0; i < KS.length; i++) {
+        HopBetti h = new HopBetti(KS[i], scale, known.length - 1);
+        run = h.measure(cls).betti().equals(want) ? run + 1 : 0;
+        if (run > bestLen) {
+          bestLen = run;
+          best = new HopBetti(KS[i - run / 2], scale, known.length - 1);
+        }
+      }
+    }
+    return best != null ? best : HopBetti.calibrate(cls, known, KS, SCALES);
+  }
+
+  private static int[][] subsample(int[] labels, int k, Options opt) {
+    int[][] out = new int[k][];
+    SplittableRandom rng = new SplittableRandom(opt.seed());
+    for (int c = 0; c < k; c++) {
+      final int cls = c;
+      int[] idx = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cls).toArray();
+      if (idx.length > opt.maxPerClass()) {
+        for (int i = 0; i < opt.maxPerClass(); i++) { // partial Fisher–Yates
+          int j = i + rng.nextInt(idx.length - i);
+          int tmp = idx[i];
+          idx[i] = idx[j];
+          idx[j] = tmp;
+        }
+        idx = java.util.Arrays.copyOf(idx, opt.maxPerClass());
+        java.util.Arrays.sort(idx);
+      }
+      out[c] = idx;
+    }
+    return out;
+  }
+
+  static double[][] rows(Points p) {
+    double[][] r = new double[p.n()][];
+    for (int i = 0; i < p.n(); i++) {
+      r[i] = p.row(i);
+    }
+    return r;
+  }
+
+  private static double[] centroid(Points p) {
+    double[] c = new double[p.d()];
+    for (int i = 0; i < p.n(); i++) {
+      for (int j = 0; j < p.d(); j++) {
+        c[j] += p.get(i, j) / p.n();
+      }
+    }
+    return c;
+  }
+
+  private static double radius(Points p, double[] c) {
+    double r = 0;
+    for (int i = 0; i < p.n(); i++) {
+      double s = 0;
+      for (int j = 0; j < p.d(); j++) {
+        s += (p.get(i, j) - c[j]) * (p.get(i, j) - c[j]);
+      }
+      r = Math.max(r, Math.sqrt(s));
+    }
+    return r;
+  }
+
+  private static List<Integer> allClasses(int k) {
+    return java.util.stream.IntStream.range(0, k).boxed().toList();
+  }
+
+}

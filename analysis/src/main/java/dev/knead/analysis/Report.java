@@ -1,0 +1,49 @@
+package dev.knead.analysis;
+
+import dev.knead.topology.certificate.Certificate;
+import dev.knead.topology.certificate.SphereCertificate;
+import dev.knead.topology.maps.LayerMap;
+import dev.knead.topology.ph.HopBetti;
+import dev.knead.topology.verdict.Verdict;
+import java.util.List;
+
+/**
+ * Everything {@code knead explain} says about a network on a data set.
+ *
+ * @param network e.g. "2-3-2 tanh"
+ * @param data the data set's name
+ * @param before what theory decides from the architecture and the data's topology alone
+ * @param layers the map analysis of every layer (output layer last)
+ * @param stages measurements at the input, after every hidden layer, and at the logits
+ * @param bettiProcedure per class, the frozen (k, scale) of the hop-distance Betti numbers
+ * @param sampledPerClass the most points per class used for Betti numbers (a seeded subsample)
+ * @param certificates for 2-D inputs: whether each checked class's decision region is bounded,
+ *     and through which tunnel it escapes to infinity
+ * @param sphereCertificates the same for 3-D inputs
+ * @param after verdicts that need the trained weights
+ * @param account the plain-language account, one or two sentences per layer
+ */
+public record Report(
+    String network,
+    String data,
+    List<Verdict> before,
+    List<LayerMap> layers,
+    List<StageMeasure> stages,
+    List<HopBetti> bettiProcedure,
+    int sampledPerClass,
+    List<Certificate> certificates,
+    List<SphereCertificate> sphereCertificates,
+    List<Verdict> after,
+    List<String> account) {
+
+  public Report {
+    before = List.copyOf(before);
+    layers = List.copyOf(layers);
+    stages = List.copyOf(stages);
+    bettiProcedure = List.copyOf(bettiProcedure);
+    certificates = List.copyOf(certificates);
+    sphereCertificates = List.copyOf(sphereCertificates);
+    after = List.copyOf(after);
+    account = List.copyOf(account);
+  }
+}

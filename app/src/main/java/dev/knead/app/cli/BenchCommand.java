@@ -1,0 +1,168 @@
+package dev.knead.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.app.bench.BettiBench;
+import dev.knead.app.bench.TopologyBench;
+import dev.knead.core.BadInputException;
+import dev.knead.core.io.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code knead bench}: speed, measured side by side with the tools users would otherwise pick. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure Knead's speed against the reference tools in the same run (ratios, not bare times).",
+    subcommands = {BenchCommand.Topology.class, BenchCommand.Betti.class})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return KneadCommand.OK;
+  }
+
+  /** Where ../shared/bench lives: beside the repository, or given. */
+  static Path shared(Path given) {
+    Path p = given != null ? given : Path.of("..", "shared", "bench");
+    if (!Files.isDirectory(p)) {
+      throw new BadInputException("reference scripts not found at " + p.toAbsolutePath().normalize() + "; give --shared DIR");
+    }
+    return p;
+  }
+
+  /** {@code knead bench topology}. */
+  @Command(name = "topology", mixinStandardHelpOptions = true,
+      description = "Persistent homology against Debian's ripser on ../shared/bench/ph: CPU time and peak memory per "
+          + "cloud, each in a fresh process, alternating.")
+  static final class Topology implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--shared", paramLabel = "DIR", description = "The shared bench folder (default: ../shared/bench).")
+    Path sharedDir;
+
+    @Option(names = "--repetitions", defaultValue = "3", description = "Runs per case; medians are reported (default: ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Option(names = "--case", paramLabel = "CLOUD:DIM:full|thr", description = "Only these cases, e.g. circle_n1000:1:full.")
+    List<String> cases;
+
+    @Option(names = "--json", description = "A JSON array of rows on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      Path ph = shared(sharedDir).resolve("ph");
+      if (!Files.isExecutable(Path.of("/usr/bin/ripser"))) {
+        throw new BadInputException("Debian's ripser is not installed (apt-get install ripser)");
+      }
+      if (repetitions < 1 || repetitions > 20) {
+        throw new BadInputException("--repetitions must be 1 … 20");
+      }
+      TopologyBench.Settings d = TopologyBench.Settings.defaults(ph);
+      TopologyBench.Settings s = new TopologyBench.Settings(ph, d.javaBinary(), d.classpath(), d.jvmOptions(), d.ripser(),
+          repetitions, d.timeoutSeconds());
+      List<TopologyBench.Case> todo = cases == null ? TopologyBench.defaultCases(ph) : cases.stream().map(Topology::parse).toList();
+      PrintWriter out = spec.commandLine().getOut();
+      ArrayNode rows = Json.array();
+      if (!json) {
+        out.print(TopologyBench.table(List.of()));
+      }
+      for (TopologyBench.Case c : todo) {
+        for (TopologyBench.Row r : TopologyBench.run(s, List.of(c))) {
+          if (json) {
+            ObjectNode o = rows.addObject();
+            o.put("cloud", r.cloud());
+            o.put("n", r.n());
+            o.put("dim", r.dim());
+            o.put("mode", r.mode());
+            o.put("max_dim", r.maxDim());
+            o.set("knead_cpu_s", Json.num(r.kneadCpuS()));
+            o.set("knead_peak_mb", Json.num(r.kneadPeakMb()));
+            o.set("ripser_cpu_s", Json.num(r.ripserCpuS()));
+            o.set("ripser_peak_mb", Json.num(r.ripserPeakMb()));
+            o.set("cpu_ratio", Json.num(r.cpuRatio()));
+            o.set("memory_ratio", Json.num(r.memRatio()));
+            o.put("barcodes_equal", r.barcodesEqual());
+            o.put("status", r.status());
+          } else {
+            out.print(TopologyBench.table(List.of(r)).lines().skip(2).map(l -> l + System.lineSeparator()).reduce("", String::concat));
+            out.flush();
+          }
+        }
+      }
+      if (json) {
+        out.println(Json.writeLine(rows));
+      }
+      return KneadCommand.OK;
+    }
+
+    static TopologyBench.Case parse(String text) {
+      String[] f = text.split(":");
+      if (f.length != 3 || !(f[2].equals("full") || f[2].equals("thr")) || !f[1].matches("[0-3]")) {
+        throw new BadInputException("--case '" + text + "': use CLOUD:DIM:full|thr, e.g. circle_n1000:1:full");
+      }
+      return new TopologyBench.Case(f[0].endsWith(".csv") ? f[0] : f[0] + ".csv", Integer.parseInt(f[1]), f[2].equals("thr"));
+    }
+  }
+
+  /** {@code knead bench betti}. */
+  @Command(name = "betti", mixinStandardHelpOptions = true,
+      description = "Naitzat et al.'s per-layer Betti numbers at full size: D-I, both classes, every layer of a trained "
+          + "2-15×10-2 tanh network (k = 14, hop scale 2.5).")
+  static final class Betti implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--epochs", defaultValue = "300", description = "Training epochs before measuring (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--json", description = "One JSON document on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      if (epochs < 0 || epochs > 100_000) {
+        throw new BadInputException("--epochs must be 0 … 100000");
+      }
+      BettiBench.Result r = BettiBench.run(epochs, seed);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = Json.object();
+        o.put("points_class_a", r.points()[0]);
+        o.put("points_class_b", r.points()[1]);
+        o.put("stages", r.stages());
+        o.put("betti_numbers", 2 * 2 * r.stages());
+        o.put("seconds", r.seconds());
+        o.put("train_accuracy", r.trainAccuracy());
+        ArrayNode b = o.putArray("betti");
+        r.betti().forEach(stage -> {
+          ArrayNode s = b.addArray();
+          stage.forEach(cls -> {
+            ArrayNode c = s.addArray();
+            cls.forEach(c::add);
+          });
+        });
+        out.println(Json.writeLine(o));
+      } else {
+        out.printf(Locale.ROOT, "D-I: %d + %d points, %d stages, train accuracy %.1f %%%n", r.points()[0], r.points()[1], r.stages(),
+            100 * r.trainAccuracy());
+        for (int s = 0; s < r.betti().size(); s++) {
+          out.printf(Locale.ROOT, "  stage %2d  class a β = %s  class b β = %s%n", s, r.betti().get(s).get(0), r.betti().get(s).get(1));
+        }
+        out.printf(Locale.ROOT, "%d Betti numbers in %.2f s (%.3f s each)%n", 4 * r.stages(), r.seconds(), r.seconds() / (4 * r.stages()));
+      }
+      return KneadCommand.OK;
+    }
+  }
+}

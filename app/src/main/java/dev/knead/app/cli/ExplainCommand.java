@@ -1,0 +1,154 @@
+package dev.knead.app.cli;
+
+import dev.knead.analysis.Analyst;
+import dev.knead.analysis.Report;
+import dev.knead.analysis.StageMeasure;
+import dev.knead.core.BadInputException;
+import dev.knead.core.data.Dataset;
+import dev.knead.core.io.Json;
+import dev.knead.core.io.RunFile;
+import dev.knead.core.net.Architecture;
+import dev.knead.core.run.ExperimentConfig;
+import dev.knead.core.run.Run;
+import dev.knead.core.run.Runs;
+import dev.knead.core.train.TrainListener;
+import dev.knead.topology.certificate.Certificate;
+import dev.knead.topology.certificate.SphereCertificate;
+import dev.knead.topology.maps.Badge;
+import dev.knead.topology.maps.LayerMap;
+import dev.knead.topology.verdict.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code knead explain}: what theory decides, and what every layer did. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Verdicts from theory, per-layer badges, Betti numbers per class per stage, linking/winding numbers, "
+        + "linear separability, the decision-region certificate and a plain-language account.",
+        "Give a saved RUN, or --data/--hidden (and any train flags) to train first; --before prints only what theory "
+            + "decides before training."})
+public final class ExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "RUN", description = "A run folder or its run.json.")
+  Path run;
+
+  @ArgGroup(exclusive = false, heading = "Train first (instead of RUN):%n")
+  TrainOptions train;
+
+  @Option(names = "--before", description = "Only the verdicts that hold before training (no training, no run needed).")
+  boolean before;
+
+  @Option(names = "--max-points", defaultValue = "400", description = "Most points per class for Betti numbers (default: ${DEFAULT-VALUE}).")
+  int maxPoints;
+
+  @Option(names = "--no-certificate", description = "Skip the search for escaping decision regions.")
+  boolean noCertificate;
+
+  @Option(names = "--json", description = "One JSON document on stdout (see docs/cli.md).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if ((run == null) == (train == null)) {
+      throw new BadInputException("give a RUN or --data … --hidden …, not " + (run == null ? "neither" : "both"));
+    }
+    if (maxPoints < 10 || maxPoints > 5000) {
+      throw new BadInputException("--max-points must be in 10 … 5000");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (before) {
+      ExperimentConfig c = run != null ? RunFile.load(run).config() : train.config();
+      Dataset data = c.data().load();
+      Architecture arch = c.train().architecture(data.dim(), data.classes());
+      List<Verdict> vs = Analyst.before(arch, data);
+      if (json) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = Json.object();
+        o.put("data", data.name());
+        o.set("verdicts_before", ReportJson.verdicts(vs));
+        out.println(Json.writeLine(o));
+      } else {
+        printVerdicts(out, "What theory decides before training", vs);
+      }
+      return KneadCommand.OK;
+    }
+    Run r = run != null ? RunFile.load(run) : Runs.execute(train.config(), TrainListener.NONE);
+    Report report = Analyst.analyse(r.network(), r.data(),
+        new Analyst.Options(maxPoints, 2, !noCertificate, r.config().data().seed()));
+    if (json) {
+      out.println(Json.writeLine(ReportJson.write(report)));
+      return KneadCommand.OK;
+    }
+    out.printf(Locale.ROOT, "%s on %s: train accuracy %.1f %%%s%n%n", report.network(), report.data(),
+        100 * r.result().trainAccuracy(),
+        r.split().test().size() > 0 ? String.format(Locale.ROOT, ", test %.1f %%", 100 * r.result().testAccuracy()) : "");
+    printVerdicts(out, "What theory decides before training", report.before());
+    out.println("Layers");
+    for (int l = 0; l < report.layers().size(); l++) {
+      LayerMap m = report.layers().get(l);
+      out.printf(Locale.ROOT, "  %s %d→%d %s: rank %d, σ = %s%s%n", l == report.layers().size() - 1 ? "output" : "layer " + (l + 1),
+          m.inputs(), m.outputs(), m.activation().name(), m.rank(), values(m.singularValues()),
+          m.badges().isEmpty() ? "" : "  [" + String.join(", ", m.badges().stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList()) + "]");
+    }
+    out.println();
+    out.println("Stages (Betti numbers β₀,β₁,β₂ per class; frozen k-NN hop procedure)");
+    for (StageMeasure s : report.stages()) {
+      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s separable %-3s probe %5.1f %%  kNN %5.1f %%  dim≈%.1f%s%s%n", s.name(), s.dim(),
+          s.betti().toString().replace(" ", ""), s.separable() ? "yes" : "no", 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
+          s.intrinsicDimension(),
+          s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v)).orElse(""),
+          s.windingNumber().map(v -> String.format(Locale.ROOT, "  winding %.2f", v)).orElse(""));
+    }
+    out.println();
+    for (Certificate c : report.certificates()) {
+      out.println("Certificate: " + c.sentence());
+    }
+    for (SphereCertificate c : report.sphereCertificates()) {
+      out.println("Certificate: " + c.sentence());
+    }
+    if (!report.certificates().isEmpty() || !report.sphereCertificates().isEmpty()) {
+      out.println();
+    }
+    printVerdicts(out, "What the trained weights show", report.after());
+    out.println("What each layer did");
+    for (String line : report.account()) {
+      out.println("  " + line);
+    }
+    List<Badge> seen = java.util.Arrays.stream(Badge.values())
+        .filter(b -> report.layers().stream().anyMatch(m -> m.has(b))).toList();
+    if (!seen.isEmpty()) {
+      out.println();
+      out.println("Badges");
+      seen.forEach(b -> out.println("  " + b.name().toLowerCase(Locale.ROOT) + ": " + b.explanation()));
+    }
+    return KneadCommand.OK;
+  }
+
+  private static void printVerdicts(PrintWriter out, String title, List<Verdict> vs) {
+    out.println(title);
+    if (vs.isEmpty()) {
+      out.println("  (no theorem applies)");
+    }
+    for (Verdict v : vs) {
+      out.printf(Locale.ROOT, "  [%s] %s%n      %s%n      caveat: %s%n", v.kind().name().toLowerCase(Locale.ROOT), v.statement(),
+          v.citation(), v.caveat());
+    }
+    out.println();
+  }
+
+  private static String values(double[] v) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < v.length; i++) {
+      b.append(String.format(Locale.ROOT, "%s%.3g", i == 0 ? "" : ", ", v[i]));
+    }
+    return b.append(']').toString();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.knead.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.analysis.Report;
+import dev.knead.analysis.StageMeasure;
+import dev.knead.core.io.Json;
+import dev.knead.topology.certificate.Certificate;
+import dev.knead.topology.certificate.SphereCertificate;
+import dev.knead.topology.maps.Badge;
+import dev.knead.topology.maps.LayerMap;
+import dev.knead.topology.ph.HopBetti;
+import dev.knead.topology.verdict.Verdict;
+import java.util.List;
+import java.util.Locale;
+
+/** The JSON shape of {@code knead explain --json}, documented in docs/cli.md. */
+final class ReportJson {
+  private ReportJson() {}
+
+  static ObjectNode write(Report r) {
+    ObjectNode o = Json.object();
+    o.put("network", r.network());
+    o.put("data", r.data());
+    o.set("verdicts_before", verdicts(r.before()));
+    ArrayNode layers = o.putArray("layers");
+    for (int l = 0; l < r.layers().size(); l++) {
+      LayerMap m = r.layers().get(l);
+      ObjectNode lo = layers.addObject();
+      lo.put("layer", l + 1);
+      lo.put("output", l == r.layers().size() - 1);
+      lo.put("in", m.inputs());
+      lo.put("out", m.outputs());
+      lo.put("kind", m.kind().name().toLowerCase(Locale.ROOT));
+      lo.put("activation", m.activation().name());
+      lo.put("rank", m.rank());
+      lo.set("singular_values", Json.nums(m.singularValues()));
+      lo.set("determinant", Json.num(m.determinant()));
+      lo.set("condition_number", Json.num(m.conditionNumber()));
+      lo.put("reflects", m.reflects());
+      lo.set("saturation_fraction", Json.num(m.saturationFraction()));
+      lo.put("saturated_units", m.saturatedUnits());
+      lo.put("dead_units", m.deadUnits());
+      lo.put("folding_units", m.foldingUnits());
+      ArrayNode badges = lo.putArray("badges");
+      for (Badge b : m.badges()) {
+        ObjectNode bo = badges.addObject();
+        bo.put("badge", b.name().toLowerCase(Locale.ROOT));
+        bo.put("explanation", b.explanation());
+      }
+    }
+    ArrayNode stages = o.putArray("stages");
+    for (StageMeasure s : r.stages()) {
+      ObjectNode so = stages.addObject();
+      so.put("stage", s.stage());
+      so.put("name", s.name());
+      so.put("dim", s.dim());
+      ArrayNode betti = so.putArray("betti");
+      for (List<Integer> b : s.betti()) {
+        ArrayNode row = betti.addArray();
+        b.forEach(row::add);
+      }
+      so.put("complexity", s.complexity());
+      so.put("linearly_separable", s.separable());
+      so.set("linear_probe_accuracy", Json.num(s.probeAccuracy()));
+      so.set("knn_accuracy", Json.num(s.knnAccuracy()));
+      so.set("intrinsic_dimension", Json.num(s.intrinsicDimension()));
+      so.set("linking_number", s.linkingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
+      so.set("winding_number", s.windingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
+    }
+    ObjectNode proc = o.putObject("betti_procedure");
+    proc.put("method", "k-nearest-neighbour graph, hop distance, Vietoris–Rips at a frozen scale (Naitzat et al. 2020)");
+    proc.put("max_points_per_class", r.sampledPerClass());
+    ArrayNode per = proc.putArray("per_class");
+    for (HopBetti h : r.bettiProcedure()) {
+      ObjectNode ho = per.addObject();
+      ho.put("k", h.k());
+      ho.put("scale_hops", h.scale());
+      ho.put("max_dim", h.maxDim());
+    }
+    ArrayNode certs = o.putArray("certificates");
+    for (Certificate c : r.certificates()) {
+      ObjectNode co = certs.addObject();
+      co.put("class", c.classIndex());
+      co.put("bounded", c.bounded());
+      co.set("angle_degrees", Json.num(c.angleDegrees()));
+      co.set("width_degrees", Json.num(c.widthDegrees()));
+      co.set("arc_length_at_data_radius", Json.num(c.arcLengthAtDataRadius()));
+      co.set("max_radius_checked", Json.num(c.maxRadiusChecked()));
+      co.put("sentence", c.sentence());
+    }
+    for (SphereCertificate c : r.sphereCertificates()) {
+      ObjectNode co = certs.addObject();
+      co.put("class", c.classIndex());
+      co.put("bounded", c.bounded());
+      co.set("max_radius_checked", Json.num(c.maxRadiusChecked()));
+      co.put("sentence", c.sentence());
+    }
+    o.set("verdicts_after", verdicts(r.after()));
+    ArrayNode account = o.putArray("account");
+    r.account().forEach(account::add);
+    return o;
+  }
+
+  static ArrayNode verdicts(List<Verdict> vs) {
+    ArrayNode a = Json.array();
+    for (Verdict v : vs) {
+      ObjectNode vo = a.addObject();
+      vo.put("id", v.id());
+      vo.put("kind", v.kind().name().toLowerCase(Locale.ROOT));
+      vo.put("statement", v.statement());
+      vo.put("citation", v.citation());
+      vo.put("caveat", v.caveat());
+      ArrayNode f = vo.putArray("facts");
+      v.facts().forEach(f::add);
+    }
+    return a;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.knead.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.core.BadInputException;
+import dev.knead.core.data.DataFiles;
+import dev.knead.core.data.LoadOptions;
+import dev.knead.core.data.Points;
+import dev.knead.core.io.Json;
+import dev.knead.core.io.RunFile;
+import dev.knead.core.run.Run;
+import dev.knead.core.trace.Stage;
+import dev.knead.core.trace.Trace;
+import dev.knead.topology.ph.Bar;
+import dev.knead.topology.ph.Metric;
+import dev.knead.topology.ph.PersistenceResult;
+import dev.knead.topology.ph.RipserFormat;
+import dev.knead.topology.ph.Rips;
+import dev.knead.topology.ph.StableScale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code knead topology}: persistent homology of a point cloud or of a stage of a run. */
+@Command(name = "topology", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Vietoris–Rips persistent homology (Z/2) of a point-cloud file or of one stage and class of a run.",
+        "The text output is ripser's (same bars, same format); --format json adds the stable scale, its Betti numbers "
+            + "and representative cycles of the longest H1 bars."})
+public final class TopologyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE|RUN", description = "A point-cloud file (ripser's: one point per line, comma or space "
+      + "separated; or CSV/NPY/NPZ) or a run folder / run.json.")
+  Path input;
+
+  @Option(names = "--stage", paramLabel = "S", description = "For a run: the stage (default 0, the input; see knead trace).")
+  Integer stage;
+
+  @Option(names = "--class", paramLabel = "C", description = "For a run: only the points of class C (index or name).")
+  String cls;
+
+  @Option(names = "--dim", defaultValue = "1", paramLabel = "K", description = "Highest homology dimension, 0 … 3 (default: ${DEFAULT-VALUE}).")
+  int dim;
+
+  @Option(names = "--threshold", paramLabel = "T", description = "Only edges of length ≤ T (sparse and much faster).")
+  Double threshold;
+
+  @Option(names = "--format", defaultValue = "ripser", description = "ripser (text) or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--metric", defaultValue = "ripser",
+      description = "ripser (float arithmetic, bit-identical to ripser) or euclidean (double, then float) (default: ${DEFAULT-VALUE}).")
+  String metric;
+
+  @Option(names = "--cycles", defaultValue = "3", description = "JSON: representative cycles for this many longest H1 bars (default: ${DEFAULT-VALUE}).")
+  int cycles;
+
+  @Override
+  public Integer call() {
+    if (dim < 0 || dim > 3) {
+      throw new BadInputException("--dim must be 0 … 3, got " + dim);
+    }
+    if (threshold != null && !(threshold > 0)) {
+      throw new BadInputException("--threshold must be positive, got " + threshold);
+    }
+    if (!format.equals("ripser") && !format.equals("json")) {
+      throw new BadInputException("--format must be ripser or json, got '" + format + "'");
+    }
+    Metric m = switch (metric.toLowerCase(Locale.ROOT)) {
+      case "ripser" -> Metric.EUCLIDEAN_RIPSER;
+      case "euclidean" -> Metric.EUCLIDEAN;
+      default -> throw new BadInputException("--metric must be ripser or euclidean, got '" + metric + "'");
+    };
+    if (cycles < 0 || cycles > 100) {
+      throw new BadInputException("--cycles must be 0 … 100");
+    }
+    Points points = points();
+    if (points.n() < 1) {
+      throw new BadInputException("no points to analyse");
+    }
+    if (points.n() > 20_000 && threshold == null) {
+      throw new BadInputException(points.n() + " points without --threshold would need "
+          + String.format(Locale.ROOT, "%.1f", points.n() * (double) points.n() * 2e-9) + " GB of distances; give --threshold");
+    }
+    Rips rips = Rips.of(points.toArray(), points.n(), points.d()).maxDim(dim).metric(m).cycles(format.equals("json") ? cycles : 0);
+    if (threshold != null) {
+      rips = rips.threshold(threshold);
+    }
+    PersistenceResult result = rips.compute();
+    if (format.equals("ripser")) {
+      spec.commandLine().getOut().print(RipserFormat.write(result));
+      spec.commandLine().getOut().flush();
+      return KneadCommand.OK;
+    }
+    ObjectNode o = Json.object();
+    o.put("points", points.n());
+    o.put("ambient_dim", points.d());
+    o.put("max_dim", dim);
+    o.set("threshold", threshold == null ? Json.NODES.nullNode() : Json.num(threshold));
+    o.put("metric", metric.toLowerCase(Locale.ROOT));
+    ArrayNode bars = o.putArray("bars");
+    for (Bar b : result.barcode().bars()) {
+      ObjectNode bo = bars.addObject();
+      bo.put("dim", b.dim());
+      bo.put("birth", b.birth());
+      bo.set("death", Json.num(b.death()));
+    }
+    StableScale s = StableScale.of(result.barcode(), dim);
+    ObjectNode so = o.putObject("stable_scale");
+    so.set("scale", Json.num(s.scale()));
+    so.set("from", Json.num(s.from()));
+    so.set("to", Json.num(s.to()));
+    ArrayNode betti = so.putArray("betti");
+    s.betti().forEach(betti::add);
+    ArrayNode cyc = o.putArray("cycles");
+    for (PersistenceResult.Cycle c : result.cycles()) {
+      ObjectNode co = cyc.addObject();
+      co.put("birth", c.bar().birth());
+      co.set("death", Json.num(c.bar().death()));
+      ArrayNode edges = co.putArray("edges");
+      for (int[] e : c.edges()) {
+        edges.addArray().add(e[0]).add(e[1]);
+      }
+    }
+    spec.commandLine().getOut().println(Json.writeLine(o));
+    return KneadCommand.OK;
+  }
+
+  private Points points() {
+    boolean isRun = Files.isDirectory(input) || input.getFileName().toString().equals(RunFile.NAME);
+    if (!isRun) {
+      if (stage != null || cls != null) {
+        throw new BadInputException("--stage and --class apply to runs; " + input + " is a point-cloud file");
+      }
+      return DataFiles.loadCloud(input, LoadOptions.defaults());
+    }
+    Run run = RunFile.load(input);
+    Trace t = run.trace();
+    int s = stage == null ? 0 : stage;
+    if (s < 0 || s >= t.size()) {
+      throw new BadInputException("--stage " + s + " is outside 0 … " + (t.size() - 1));
+    }
+    Stage st = t.stage(s);
+    if (cls == null) {
+      return st.points();
+    }
+    int c = run.data().classNames().indexOf(cls);
+    if (c < 0) {
+      try {
+        c = Integer.parseInt(cls);
+      } catch (NumberFormatException e) {
+        c = -1;
+      }
+    }
+    if (c < 0 || c >= run.data().classes()) {
+      throw new BadInputException("--class " + cls + " is not one of " + run.data().classNames() + " (or 0 … "
+          + (run.data().classes() - 1) + ")");
+    }
+    final int cc = c;
+    int[] labels = t.labels();
+    return st.points().select(java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cc).toArray());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.knead.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.knead.core.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopologyAndExplainCommandTest {
+  static final Path SHARED = Path.of("../../shared/bench/ph").toAbsolutePath().normalize();
+
+  @Test
+  void ripserTextOutputIsRipsersOwn() throws Exception {
+    Path cloud = SHARED.resolve("clouds/circle_n500.csv");
+    Path expected = SHARED.resolve("expected/circle_n500_d1_full.txt");
+    assumeTrue(Files.exists(cloud) && Files.exists(expected), "../shared/bench/ph is not beside the repository");
+    Cli c = Cli.run("topology", cloud.toString());
+    assertThat(c.code()).isZero();
+    // the same header lines and the same bars, line for line
+    assertThat(c.out().lines().toList()).isEqualTo(Files.readAllLines(expected));
+  }
+
+  @Test
+  void aCircleHasOneComponentAndOneHole(@TempDir Path dir) throws Exception {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      double a = 2 * Math.PI * i / 100;
+      b.append(Math.cos(a)).append(',').append(Math.sin(a)).append('\n');
+    }
+    Path f = dir.resolve("circle.csv");
+    Files.writeString(f, b);
+    JsonNode j = Json.parse(Cli.run("topology", f.toString(), "--format", "json").out(), "json");
+    assertThat(j.get("stable_scale").get("betti").toString()).isEqualTo("[1,1]");
+    assertThat(j.get("cycles").size()).isEqualTo(1);
+    assertThat(j.get("cycles").get(0).get("edges").size()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aStageAndClassOfARun(@TempDir Path dir) {
+    Path run = dir.resolve("run");
+    assertThat(Cli.run("train", "--data", "disk-annulus", "--set", "points=80", "--hidden", "3", "--epochs", "50",
+        "--out", run.toString()).code()).isZero();
+    Cli c = Cli.run("topology", run.toString(), "--stage", "5", "--class", "ring", "--format", "json");
+    assertThat(c.code()).as(c.err()).isZero();
+    JsonNode j = Json.parse(c.out(), "json");
+    assertThat(j.get("ambient_dim").asInt()).isEqualTo(3);
+    assertThat(j.get("points").asInt()).isEqualTo(80);
+    assertThat(Cli.run("topology", run.toString(), "--class", "nope").code()).isEqualTo(2);
+    assertThat(Cli.run("topology", run.toString(), "--stage", "99").code()).isEqualTo(2);
+    assertThat(Cli.run("topology", run.toString(), "--dim", "7").code()).isEqualTo(2);
+  }
+
+  @Test
+  void explainSaysWidthTwoCannotAndShowsTheTunnel() {
+    Cli c = Cli.run("explain", "--data", "disk-annulus", "--set", "points=120", "--hidden", "2", "--epochs", "300",
+        "--max-points", "120", "--json");
+    assertThat(c.code()).as(c.err()).isZero();
+    JsonNode j = Json.parse(c.out(), "json");
+    assertThat(j.get("verdicts_before").findValuesAsText("kind")).contains("impossible");
+    assertThat(j.get("certificates").get(0).get("bounded").asBoolean()).isFalse();
+    assertThat(j.get("stages").get(0).get("betti").toString()).isEqualTo("[[1,0],[1,1]]");
+    assertThat(j.get("layers").size()).isEqualTo(2);
+    assertThat(j.get("account").size()).isEqualTo(1);
+  }
+
+  @Test
+  void explainBeforeNeedsNoTraining() {
+    Cli c = Cli.run("explain", "--data", "hopf-rings", "--hidden", "3,3", "--before");
+    assertThat(c.code()).isZero();
+    assertThat(c.out()).contains("[impossible]");
+    assertThat(Cli.run("explain").code()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.knead.topology.certificate;
+
+import java.util.List;
+
+/**
+ * The 3-D form of {@link Certificate}: evidence from spheres of growing radius about whether a
+ * class's decision region stays bounded or reaches infinity, and through what cone.
+ *
+ * @param classIndex the class examined
+ * @param bounded the class does not meet the outermost sphere checked
+ * @param direction unit vector towards the centre of the widest tunnel on the outermost
+ *     sphere; empty when bounded
+ * @param angularRadiusDegrees mean angle from that direction to the tunnel's edge on the
+ *     outermost sphere (180: the whole sphere); NaN when bounded
+ * @param boundRadius when bounded, the smallest checked radius from which on no sphere meets
+ *     the class; NaN otherwise
+ * @param maxRadiusChecked radius of the outermost sphere
+ * @param evidence every sphere checked, innermost first
+ * @param sentence the finding in one plain sentence
+ */
+public record SphereCertificate(
+    int classIndex,
+    boolean bounded,
+    double[] direction,
+    double angularRadiusDegrees,
+    double boundRadius,
+    double maxRadiusChecked,
+    List<Shell> evidence,
+    String sentence) {
+
+  public SphereCertificate {
+    direction = direction.clone();
+    evidence = List.copyOf(evidence);
+  }
+
+  @Override
+  public double[] direction() {
+    return direction.clone();
+  }
+
+  /**
+   * One patch of a sphere where the class is found.
+   *
+   * @param direction unit vector to the patch's centre
+   * @param angularRadiusDegrees mean angle from the centre to the patch's edge
+   * @param samples sample directions that fell inside
+   */
+  public record Cap(double[] direction, double angularRadiusDegrees, int samples) {
+    public Cap {
+      direction = direction.clone();
+    }
+
+    @Override
+    public double[] direction() {
+      return direction.clone();
+    }
+  }
+
+  /**
+   * One checked sphere.
+   *
+   * @param radius its radius around the centre
+   * @param caps the patches where the class was found (empty: the class misses this sphere)
+   */
+  public record Shell(double radius, List<Cap> caps) {
+    public Shell {
+      caps = List.copyOf(caps);
+    }
+  }
+}

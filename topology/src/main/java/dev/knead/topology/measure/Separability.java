@@ -1,0 +1,255 @@
+package dev.knead.topology.measure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.LocalizedOptimFormats;
+import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.linear.LinearConstraint;
+import org.hipparchus.optim.linear.LinearConstraintSet;
+import org.hipparchus.optim.linear.LinearObjectiveFunction;
+import org.hipparchus.optim.linear.NonNegativeConstraint;
+import org.hipparchus.optim.linear.Relationship;
+import org.hipparchus.optim.linear.SimplexSolver;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+
+/**
+ * Exact linear separability as a linear-programming feasibility test.
+ *
+ * <p>Two finite sets A, B ⊂ ℝᵈ are strictly linearly separable iff there are w, b with
+ * w·x + b ≥ 1 on A and ≤ −1 on B (any strict separator can be rescaled to margin 1). For k
+ * classes Knead asks this for <em>every pair</em> of classes and reports each pair: the
+ * classes are "linearly separable" when all pairs are (which is what a softmax layer needs
+ * for the two-class case and a necessary condition for k classes).
+ *
+ * <p>Points are centred and scaled into [−1, 1]ᵈ first (separability is affine-invariant),
+ * then solved by constraint generation: the LP is solved on a subset, the most violated
+ * remaining points are added, until every point satisfies the margin or the subset is already
+ * infeasible (a subset that cannot be separated proves the whole cannot). The verdict is exact
+ * up to the simplex tolerance: after scaling, separations with a margin below about 1e-6 of
+ * the data's extent are reported as not separable. A point carried by both classes is never
+ * separable.
+ */
+public final class Separability {
+  private Separability() {}
+
+  private static final int BATCH = 100;
+  private static final double SLACK = 1e-7;
+
+  /**
+   * One pair of classes.
+   *
+   * @param classA the class on the positive side
+   * @param classB the class on the negative side
+   * @param separable whether a hyperplane strictly separates them
+   * @param normal w (length d) in the original coordinates when separable, else empty
+   * @param offset b, so that w·x + b &gt; 0 on classA and &lt; 0 on classB; NaN if not separable
+   */
+  public record Pair(int classA, int classB, boolean separable, double[] normal, double offset) {
+    public Pair {
+      normal = normal.clone();
+    }
+
+    @Override
+    public double[] normal() {
+      return normal.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pair p && p.classA == classA && p.classB == classB && p.separable == separable
+          && Arrays.equals(p.normal, normal) && Double.compare(p.offset, offset) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * classA + classB) + Arrays.hashCode(normal);
+    }
+
+    @Override
+    public String toString() {
+      return "class " + classA + " vs " + classB + (separable ? ": separable" : ": not separable");
+    }
+  }
+
+  /**
+   * @param pairs one entry per pair of distinct labels (a &lt; b), in label order
+   * @param separable true when every pair is separable (trivially true for one class)
+   */
+  public record Report(List<Pair> pairs, boolean separable) {
+    public Report {
+      pairs = List.copyOf(pairs);
+    }
+
+    /** @return the pairs that no hyperplane separates */
+    public List<Pair> inseparable() {
+      return pairs.stream().filter(p -> !p.separable()).toList();
+    }
+  }
+
+  /**
+   * @param points n × d points
+   * @param labels n class labels (any ints)
+   * @return the separability of every pair of classes
+   */
+  public static Report linear(double[][] points, int[] labels) {
+    Rows.dimension(points, "separability");
+    Rows.checkLabels(points, labels, "separability");
+    final TreeSet<Integer> classes = new TreeSet<>();
+    for (int y : labels) {
+      classes.add(y);
+    }
+    final Integer[] cs = classes.toArray(new Integer[0]);
+    final List<Pair> pairs = new ArrayList<>();
+    boolean all = true;
+    for (int i = 0; i < cs.length; i++) {
+      for (int j = i + 1; j < cs.length; j++) {
+        final Pair p = pair(points, labels, cs[i], cs[j]);
+        pairs.add(p);
+        all &= p.separable();
+      }
+    }
+    return new Report(pairs, all);
+  }
+
+  /** @see #linear(double[][], int[]) with flat row-major n × d points */
+  public static Report linear(double[] flat, int n, int d, int[] labels) {
+    return linear(Rows.fromFlat(flat, n, d), labels);
+  }
+
+  /**
+   * @param points n × d points
+   * @param labels n labels
+   * @return whether the points labelled a can be strictly separated from those labelled b
+   */
+  public static Pair pair(double[][] points, int[] labels, int a, int b) {
+    final int d = Rows.dimension(points, "separability");
+    Rows.checkLabels(points, labels, "separability");
+    final List<double[]> xs = new ArrayList<>();
+    final List<Integer> ys = new ArrayList<>();
+    for (int i = 0; i < points.length; i++) {
+      if (labels[i] == a || labels[i] == b) {
+        xs.add(points[i]);
+        ys.add(labels[i] == a ? 1 : -1);
+      }
+    }
+    if (!ys.contains(1) || !ys.contains(-1)) {
+      return new Pair(a, b, true, new double[d], ys.contains(1) ? 1 : -1);
+    }
+    // Scale into [−1, 1]^d around the bounding-box centre.
+    final double[] lo = new double[d];
+    final double[] hi = new double[d];
+    Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (double[] x : xs) {
+      for (int j = 0; j < d; j++) {
+        lo[j] = Math.min(lo[j], x[j]);
+        hi[j] = Math.max(hi[j], x[j]);
+      }
+    }
+    final double[] centre = new double[d];
+    double scale = 0;
+    for (int j = 0; j < d; j++) {
+      centre[j] = (lo[j] + hi[j]) / 2;
+      scale = Math.max(scale, (hi[j] - lo[j]) / 2);
+    }
+    if (scale == 0) {
+      scale = 1; // all points equal: both classes share it, infeasible below
+    }
+    final int m = xs.size();
+    final double[][] z = new double[m][d];
+    final int[] y = new int[m];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < d; j++) {
+        z[i][j] = (xs.get(i)[j] - centre[j]) / scale;
+      }
+      y[i] = ys.get(i);
+    }
+    final double[] wb = solve(z, y);
+    if (wb == null) {
+      return new Pair(a, b, false, new double[0], Double.NaN);
+    }
+    // Undo the scaling: w·(x − c)/s + b' = (w/s)·x + (b' − w·c/s).
+    final double[] w = new double[d];
+    double offset = wb[d];
+    for (int j = 0; j < d; j++) {
+      w[j] = wb[j] / scale;
+      offset -= w[j] * centre[j];
+    }
+    return new Pair(a, b, true, w, offset);
+  }
+
+  /** @return (w, b) with y_i (w·z_i + b) ≥ 1 − slack for all i, or null if none exists */
+  private static double[] solve(double[][] z, int[] y) {
+    final int m = z.length;
+    final boolean[] in = new boolean[m];
+    final List<Integer> active = new ArrayList<>();
+    final int stride = Math.max(1, m / BATCH);
+    for (int i = 0; i < m; i += stride) {
+      in[i] = true;
+      active.add(i);
+    }
+    while (true) {
+      final double[] wb = feasible(z, y, active);
+      if (wb == null) {
+        return null;
+      }
+      final List<Integer> violated = new ArrayList<>();
+      final double[] margin = new double[m];
+      for (int i = 0; i < m; i++) {
+        margin[i] = y[i] * (dot(wb, z[i]) + wb[wb.length - 1]);
+        if (!in[i] && margin[i] < 1 - SLACK) {
+          violated.add(i);
+        }
+      }
+      if (violated.isEmpty()) {
+        return wb;
+      }
+      violated.sort((p, q) -> Double.compare(margin[p], margin[q]));
+      for (int k = 0; k < Math.min(BATCH, violated.size()); k++) {
+        in[violated.get(k)] = true;
+        active.add(violated.get(k));
+      }
+    }
+  }
+
+  private static double[] feasible(double[][] z, int[] y, List<Integer> rows) {
+    final int d = z[0].length;
+    final List<LinearConstraint> constraints = new ArrayList<>(rows.size());
+    for (int i : rows) {
+      final double[] c = new double[d + 1];
+      for (int j = 0; j < d; j++) {
+        c[j] = y[i] * z[i][j];
+      }
+      c[d] = y[i];
+      constraints.add(new LinearConstraint(c, Relationship.GEQ, 1));
+    }
+    try {
+      final PointValuePair p =
+          new SimplexSolver()
+              .optimize(
+                  new MaxIter(100_000),
+                  new LinearObjectiveFunction(new double[d + 1], 0),
+                  new LinearConstraintSet(constraints),
+                  GoalType.MINIMIZE,
+                  new NonNegativeConstraint(false));
+      return p.getPoint();
+    } catch (MathIllegalStateException e) {
+      if (e.getSpecifier() == LocalizedOptimFormats.NO_FEASIBLE_SOLUTION) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static double dot(double[] w, double[] x) {
+    double s = 0;
+    for (int j = 0; j < x.length; j++) {
+      s += w[j] * x[j];
+    }
+    return s;
+  }
+}
