@@ -22,6 +22,9 @@ import dev.knead.render.figure.LiftFigure;
 import dev.knead.render.figure.RegionsFigure;
 import dev.knead.render.figure.StageFigure;
 import dev.knead.render.figure.StagesFigure;
+import dev.knead.render.topo.BarcodeFigure;
+import dev.knead.render.topo.BettiFigure;
+import dev.knead.render.topo.DiagramFigure;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -75,6 +78,12 @@ public final class GalleryCommand implements Callable<Integer> {
         write(o, new CurvesFigure(run.result().history(), s.description(), FigureOptions.of(800, 360)),
             FigureOptions.of(800, 360), e.key() + "-curves.svg");
         gif(o, s, e.key() + ".gif", 8, 11);
+        FigureOptions topo = FigureOptions.of(640, 420);
+        write(o, new BarcodeFigure(TopologyValues.barcodes(run, s.trace(), 0, s.description(), 0), topo), topo,
+            e.key() + "-barcode.png");
+        write(o, new DiagramFigure(TopologyValues.barcodes(run, s.trace(), 0, s.description(), 0), topo), topo,
+            e.key() + "-diagram.png");
+        write(o, new BettiFigure(TopologyValues.betti(run, s.description()), topo), topo, e.key() + "-betti.png");
       }
       if (e.key().equals("xor-2-2-2")) {
         gif(o, s, e.key() + ".gif", 8, 8);

@@ -11,6 +11,9 @@ import dev.knead.render.figure.LiftFigure;
 import dev.knead.render.figure.RegionsFigure;
 import dev.knead.render.figure.StageFigure;
 import dev.knead.render.figure.StagesFigure;
+import dev.knead.render.topo.BarcodeFigure;
+import dev.knead.render.topo.BettiFigure;
+import dev.knead.render.topo.DiagramFigure;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,14 +27,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code knead render}: one figure of a saved run, as PNG or SVG. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions (PNG or SVG).")
+    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti (PNG or SVG).")
 public final class RenderCommand implements Callable<Integer> {
   /** The figures; the topology kinds wait for the topology module. */
   enum Kind {
     STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN;
 
     boolean available() {
-      return ordinal() <= REGIONS.ordinal();
+      return ordinal() <= BETTI.ordinal();
     }
 
     static Kind parse(String s) {
@@ -50,10 +53,10 @@ public final class RenderCommand implements Callable<Integer> {
   Path run;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "stage | stages | lift | curves | regions (barcode, diagram, betti, certificate, jacobian: not yet).")
+      description = "stage | stages | lift | curves | regions | barcode | diagram | betti (certificate, jacobian: not yet).")
   String kind;
 
-  @Option(names = "--stage", paramLabel = "S", description = "For --kind stage: the stage (0 = input; default: the last hidden bend).")
+  @Option(names = "--stage", paramLabel = "S", description = "For stage: the stage (default: the last hidden bend); barcode, diagram: default 0.")
   Integer stage;
 
   @Option(names = "--size", defaultValue = "800x800", paramLabel = "WxH", description = "Logical size (default: ${DEFAULT-VALUE}).")
@@ -70,15 +73,15 @@ public final class RenderCommand implements Callable<Integer> {
     Kind k = Kind.parse(kind);
     if (!k.available()) {
       throw new BadInputException("--kind " + k.name().toLowerCase(Locale.ROOT)
-          + " is not available yet: it needs the topology module (persistent homology), which this build does not have");
+          + " is not available yet (planned: the decision-region certificate and the Jacobian-determinant map)");
     }
     FigureArgs.Size sz = FigureArgs.size(size);
     if (!(scale >= 0.25 && scale <= 8)) {
       throw new BadInputException("--scale " + scale + ": must be within 0.25 … 8");
     }
     FigureArgs.checkOut(out, Set.of("png", "svg"), "for animations use knead animate");
-    if (stage != null && k != Kind.STAGE) {
-      throw new BadInputException("--stage applies to --kind stage only");
+    if (stage != null && k != Kind.STAGE && k != Kind.BARCODE && k != Kind.DIAGRAM) {
+      throw new BadInputException("--stage applies to --kind stage, barcode and diagram only");
     }
     FigureOptions opt;
     try {
@@ -96,6 +99,11 @@ public final class RenderCommand implements Callable<Integer> {
         case LIFT -> new LiftFigure(subject, opt, -0.65);
         case CURVES -> new CurvesFigure(r.result().history(), subject.description(), opt);
         case REGIONS -> new RegionsFigure(subject, opt);
+        case BARCODE -> new BarcodeFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
+            subject.description(), 0), opt);
+        case DIAGRAM -> new DiagramFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
+            subject.description(), 0), opt);
+        case BETTI -> new BettiFigure(TopologyValues.betti(r, subject.description()), opt);
         default -> throw new IllegalStateException();
       };
     } catch (IllegalArgumentException e) {
