@@ -9,8 +9,8 @@ import java.util.zip.Deflater;
 
 /**
  * A small PNG encoder for opaque RGB images (PNG spec, ISO/IEC 15948): signature, IHDR, one
- * IDAT of zlib-deflated scanlines, IEND. Each row takes the cheapest of the None, Sub and Up
- * filters by the usual sum-of-absolute-values heuristic. Several times faster than ImageIO's
+ * IDAT of zlib-deflated scanlines, IEND. Each row takes the Sub or the Up filter, whichever
+ * leaves smaller residuals on a sample of the row. Several times faster than ImageIO's
  * writer on TYPE_INT_RGB images, which copies pixels through the generic raster path.
  */
 public final class PngEncoder {
@@ -32,8 +32,6 @@ public final class PngEncoder {
     int stride = w * 3;
     byte[] prev = new byte[stride];
     byte[] cur = new byte[stride];
-    byte[] sub = new byte[stride];
-    byte[] up = new byte[stride];
     Deflater def = new Deflater(level);
     ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 4 + 1024);
     byte[] buf = new byte[1 << 16];
@@ -47,29 +45,28 @@ public final class PngEncoder {
           cur[x * 3 + 1] = (byte) (p >> 8);
           cur[x * 3 + 2] = (byte) p;
         }
-        long sNone = 0;
+        // Sub or Up, whichever leaves smaller residuals on a sample of the row (every 7th byte):
+        // a cheap version of the usual heuristic; flat figures give long zero runs either way
         long sSub = 0;
         long sUp = 0;
-        for (int i = 0; i < stride; i++) {
-          byte s = (byte) (cur[i] - (i >= 3 ? cur[i - 3] : 0));
-          byte u = (byte) (cur[i] - prev[i]);
-          sub[i] = s;
-          up[i] = u;
-          sNone += Math.abs((int) cur[i]);
-          sSub += Math.abs((int) s);
-          sUp += Math.abs((int) u);
+        for (int i = 3; i < stride; i += 7) {
+          sSub += Math.abs((byte) (cur[i] - cur[i - 3]));
+          sUp += Math.abs((byte) (cur[i] - prev[i]));
         }
-        byte[] chosen = cur;
-        byte filter = 0;
-        if (sSub < sNone && sSub <= sUp) {
-          chosen = sub;
-          filter = 1;
-        } else if (sUp < sNone) {
-          chosen = up;
-          filter = 2;
+        if (y > 0 && sUp <= sSub) {
+          row[0] = 2;
+          for (int i = 0; i < stride; i++) {
+            row[i + 1] = (byte) (cur[i] - prev[i]);
+          }
+        } else {
+          row[0] = 1;
+          for (int i = 0; i < 3; i++) {
+            row[i + 1] = cur[i];
+          }
+          for (int i = 3; i < stride; i++) {
+            row[i + 1] = (byte) (cur[i] - cur[i - 3]);
+          }
         }
-        row[0] = filter;
-        System.arraycopy(chosen, 0, row, 1, stride);
         def.setInput(row);
         while (!def.needsInput()) {
           int n = def.deflate(buf);

@@ -56,13 +56,28 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
         mean[j] += x[i * d + j] / n;
       }
     }
-    DMatrixRMaj c = new DMatrixRMaj(n, d);
+    // principal axes from the d × d scatter matrix Σ (xᵢ − m)(xᵢ − m)ᵀ: its singular vectors are
+    // the right singular vectors of the centred points, its singular values their squares —
+    // O(n d²) instead of a QR of the n × d matrix
+    DMatrixRMaj c = new DMatrixRMaj(d, d);
+    double[] row = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        c.data[i * d + j] = x[i * d + j] - mean[j];
+        row[j] = x[i * d + j] - mean[j];
+      }
+      for (int a = 0; a < d; a++) {
+        double ra = row[a];
+        for (int b = a; b < d; b++) {
+          c.data[a * d + b] += ra * row[b];
+        }
       }
     }
-    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < a; b++) {
+        c.data[a * d + b] = c.data[b * d + a];
+      }
+    }
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, d, false, true, true);
     double[] axes = new double[3 * d]; // 3 × d, rows = principal directions
     boolean planar = false;
     if (svd.decompose(c)) {
@@ -73,7 +88,8 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
         order[i] = i;
       }
       java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
-      planar = order.length < 3 || s[order[2]] <= 1e-7 * Math.max(1e-300, s[order[0]]);
+      // singular values of the scatter matrix are squared ones: compare at the squared tolerance
+      planar = order.length < 3 || s[order[2]] <= 1e-14 * Math.max(1e-300, s[order[0]]);
       for (int k = 0; k < Math.min(3, order.length); k++) {
         for (int j = 0; j < d; j++) {
           axes[k * d + j] = vt.get(order[k], j);
