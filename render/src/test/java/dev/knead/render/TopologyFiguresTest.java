@@ -64,4 +64,21 @@ class TopologyFiguresTest {
     assertThat(t.betti(2, 1, 1)).isZero();
     assertThat(t.betti(0, 1, 1)).isEqualTo(1);
   }
+
+  @Test
+  void jacobianAreaFactorsMatchTheLinearMapsDeterminant() {
+    // a network whose first layer is linear-ish at small scale: compare the measured area factor
+    // of the first stretch stage with |σ₁ σ₂| (the product of singular values = |det W|)
+    Subject s = Subjects.subject(Subjects.net222(), 20);
+    int stretch = 2;
+    double[] sigma = s.trace().stage(stretch).factors().orElseThrow().sigma();
+    double[] f = dev.knead.render.topo.JacobianFigure.logAreaFactors(s.trace().stage(0).field(), s.trace().stage(stretch).field(),
+        s.fieldSide());
+    double want = Math.log10(Math.abs(sigma[0] * sigma[1]));
+    for (double v : f) {
+      assertThat(v).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    FigureOptions o = FigureOptions.of(300, 260);
+    assertThat(Images.raster(new dev.knead.render.topo.JacobianFigure(s, 5, o), o).getWidth()).isEqualTo(300);
+  }
 }

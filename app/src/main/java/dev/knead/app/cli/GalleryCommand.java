@@ -25,6 +25,7 @@ import dev.knead.render.figure.StagesFigure;
 import dev.knead.render.topo.BarcodeFigure;
 import dev.knead.render.topo.BettiFigure;
 import dev.knead.render.topo.DiagramFigure;
+import dev.knead.render.topo.JacobianFigure;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -84,6 +85,12 @@ public final class GalleryCommand implements Callable<Integer> {
         write(o, new DiagramFigure(TopologyValues.barcodes(run, s.trace(), 0, s.description(), 0), topo), topo,
             e.key() + "-diagram.png");
         write(o, new BettiFigure(TopologyValues.betti(run, s.description()), topo), topo, e.key() + "-betti.png");
+      }
+      if (e.key().equals("disk-annulus-2-2-2")) {
+        FigureOptions cert = FigureOptions.of(800, 440);
+        write(o, TopologyValues.certificates(run, s, cert), cert, e.key() + "-certificate.png");
+        FigureOptions jac = FigureOptions.of(560, 460);
+        write(o, new JacobianFigure(s, RenderCommand.defaultStage(s), jac), jac, e.key() + "-jacobian.png");
       }
       if (e.key().equals("xor-2-2-2")) {
         gif(o, s, e.key() + ".gif", 8, 8);

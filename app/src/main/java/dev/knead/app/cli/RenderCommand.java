@@ -14,6 +14,7 @@ import dev.knead.render.figure.StagesFigure;
 import dev.knead.render.topo.BarcodeFigure;
 import dev.knead.render.topo.BettiFigure;
 import dev.knead.render.topo.DiagramFigure;
+import dev.knead.render.topo.JacobianFigure;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,15 +28,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code knead render}: one figure of a saved run, as PNG or SVG. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti (PNG or SVG).")
+    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti, certificate, jacobian (PNG or SVG).")
 public final class RenderCommand implements Callable<Integer> {
-  /** The figures; the topology kinds wait for the topology module. */
+  /** The figures. */
   enum Kind {
     STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN;
 
-    boolean available() {
-      return ordinal() <= BETTI.ordinal();
-    }
 
     static Kind parse(String s) {
       try {
@@ -53,10 +51,10 @@ public final class RenderCommand implements Callable<Integer> {
   Path run;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "stage | stages | lift | curves | regions | barcode | diagram | betti (certificate, jacobian: not yet).")
+      description = "stage | stages | lift | curves | regions | barcode | diagram | betti | certificate | jacobian.")
   String kind;
 
-  @Option(names = "--stage", paramLabel = "S", description = "For stage: the stage (default: the last hidden bend); barcode, diagram: default 0.")
+  @Option(names = "--stage", paramLabel = "S", description = "For stage, jacobian: the stage (default: the last hidden bend); barcode, diagram: default 0.")
   Integer stage;
 
   @Option(names = "--size", defaultValue = "800x800", paramLabel = "WxH", description = "Logical size (default: ${DEFAULT-VALUE}).")
@@ -71,17 +69,13 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Kind k = Kind.parse(kind);
-    if (!k.available()) {
-      throw new BadInputException("--kind " + k.name().toLowerCase(Locale.ROOT)
-          + " is not available yet (planned: the decision-region certificate and the Jacobian-determinant map)");
-    }
     FigureArgs.Size sz = FigureArgs.size(size);
     if (!(scale >= 0.25 && scale <= 8)) {
       throw new BadInputException("--scale " + scale + ": must be within 0.25 … 8");
     }
     FigureArgs.checkOut(out, Set.of("png", "svg"), "for animations use knead animate");
-    if (stage != null && k != Kind.STAGE && k != Kind.BARCODE && k != Kind.DIAGRAM) {
-      throw new BadInputException("--stage applies to --kind stage, barcode and diagram only");
+    if (stage != null && k != Kind.STAGE && k != Kind.BARCODE && k != Kind.DIAGRAM && k != Kind.JACOBIAN) {
+      throw new BadInputException("--stage applies to --kind stage, barcode, diagram and jacobian only");
     }
     FigureOptions opt;
     try {
@@ -104,7 +98,9 @@ public final class RenderCommand implements Callable<Integer> {
         case DIAGRAM -> new DiagramFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
             subject.description(), 0), opt);
         case BETTI -> new BettiFigure(TopologyValues.betti(r, subject.description()), opt);
-        default -> throw new IllegalStateException();
+        case CERTIFICATE -> TopologyValues.certificates(r, subject, opt);
+        case JACOBIAN -> new JacobianFigure(subject, stage == null ? Math.max(1, defaultStage(subject)) : checkStage(subject, stage),
+            opt);
       };
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());

@@ -7,7 +7,13 @@ import dev.knead.core.data.Points;
 import dev.knead.core.run.Run;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
+import dev.knead.core.BadInputException;
+import dev.knead.render.FigureOptions;
+import dev.knead.render.Subject;
 import dev.knead.render.topo.BettiTable;
+import dev.knead.render.topo.CertificateFigure;
+import dev.knead.topology.certificate.Certificate;
+import dev.knead.topology.certificate.DecisionRegionCertificate;
 import dev.knead.render.topo.ClassBarcodes;
 import dev.knead.topology.ph.Barcode;
 import dev.knead.topology.ph.Rips;
@@ -48,6 +54,29 @@ final class TopologyValues {
       codes.add(m == 0 ? new Barcode(List.of()) : Rips.of(p.toArray(), p.n(), p.d()).maxDim(1).compute().barcode());
     }
     return new ClassBarcodes(description + " · stage " + stage + " · " + s.name(), names, codes, 1);
+  }
+
+  /** The decision-region certificate of every class (2-D inputs), around the data's centroid. */
+  static CertificateFigure certificates(Run run, Subject subject, FigureOptions opt) {
+    Points p = run.data().points();
+    if (p.d() != 2) {
+      throw new BadInputException("--kind certificate draws 2-D inputs; this run's input is " + p.d() + "-D");
+    }
+    double[] centre = new double[2];
+    for (int i = 0; i < p.n(); i++) {
+      centre[0] += p.get(i, 0) / p.n();
+      centre[1] += p.get(i, 1) / p.n();
+    }
+    double radius = 0;
+    for (int i = 0; i < p.n(); i++) {
+      radius = Math.max(radius, Math.hypot(p.get(i, 0) - centre[0], p.get(i, 1) - centre[1]));
+    }
+    List<Certificate> certs = new ArrayList<>();
+    for (int c = 0; c < run.network().classes(); c++) {
+      certs.add(DecisionRegionCertificate.search(run.network()::predict, c, centre, radius));
+    }
+    return new CertificateFigure(subject.description(), certs, run.data().classNames(), p, run.data().labels(), centre, radius,
+        opt);
   }
 
   /** Betti numbers per class at the input, after every hidden layer and at the logits (the analysis module's procedure). */
