@@ -85,7 +85,7 @@ public final class RenderBench {
   public static List<Row> run(Config c) {
     Subject s = subject();
     FigureOptions fo = FigureOptions.of(c.size(), c.size());
-    AnimationOptions ao = new AnimationOptions(fo, 30, c.frames() / 30.0, 0.35, 0.25, true);
+    AnimationOptions ao = new AnimationOptions(fo, 30, c.frames() / 30.0, 0.35, 0.25, true, false);
     int stage = s.trace().logits().index() - 4;
     FigureOptions plain = new FigureOptions(c.size(), c.size(), 1, fo.palette(), Optional.empty(), false, true, 0);
     Path dir;

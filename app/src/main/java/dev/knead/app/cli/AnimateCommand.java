@@ -38,6 +38,9 @@ public final class AnimateCommand implements Callable<Integer> {
   @Option(names = "--hold", defaultValue = "0.35", description = "Rest on each stage, as a share of a move's time (default: ${DEFAULT-VALUE}).")
   double hold;
 
+  @Option(names = "--tour", description = "Stages wider than 3-D swing their view from the first three principal axes to the next three and back.")
+  boolean tour;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.gif.")
   Path out;
 
@@ -50,7 +53,7 @@ public final class AnimateCommand implements Callable<Integer> {
     double secs = seconds != null ? seconds : Math.min(40, 1.2 * (subject.trace().size() - 1));
     AnimationOptions opt;
     try {
-      opt = new AnimationOptions(FigureOptions.of(sz.width(), sz.height()).withScale(scale), fps, secs, hold, 0.25, true);
+      opt = new AnimationOptions(FigureOptions.of(sz.width(), sz.height()).withScale(scale), fps, secs, hold, 0.25, true, tour);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -107,7 +107,7 @@ public final class GalleryCommand implements Callable<Integer> {
 
   private void gif(PrintWriter o, Subject s, String name, int fps, double seconds) {
     Path p = out.resolve(name);
-    GifAnimation.write(s, new AnimationOptions(FigureOptions.of(320, 340), fps, seconds, 0.35, 0.25, true), p);
+    GifAnimation.write(s, new AnimationOptions(FigureOptions.of(320, 340), fps, seconds, 0.35, 0.25, true, false), p);
     o.println("  wrote " + p);
   }
 

@@ -11,8 +11,11 @@ import dev.knead.render.FigureOptions;
  * @param hold time resting on each stage, as a share of one move's time (0 = none)
  * @param turns how far a 3-D camera turns over the whole loop, in full turns
  * @param mergeRepeats write a frame identical to the one before as a longer delay instead
+ * @param tour stages wider than 3-D swing their view from the first three principal axes to the
+ *     next three and back, once per loop (see {@code Scene.of(…, tour)})
  */
-public record AnimationOptions(FigureOptions figure, int fps, double seconds, double hold, double turns, boolean mergeRepeats) {
+public record AnimationOptions(FigureOptions figure, int fps, double seconds, double hold, double turns, boolean mergeRepeats,
+    boolean tour) {
   public static final int MAX_FRAMES = 3000;
 
   public AnimationOptions {
@@ -31,7 +34,12 @@ public record AnimationOptions(FigureOptions figure, int fps, double seconds, do
   }
 
   public static AnimationOptions of(FigureOptions figure, int fps, double seconds) {
-    return new AnimationOptions(figure, fps, seconds, 0.35, 0.25, true);
+    return new AnimationOptions(figure, fps, seconds, 0.35, 0.25, true, false);
+  }
+
+  /** Same options with the tour of wide stages on or off. */
+  public AnimationOptions withTour(boolean on) {
+    return new AnimationOptions(figure, fps, seconds, hold, turns, mergeRepeats, on);
   }
 
   /** @return the number of frames drawn */

@@ -96,7 +96,8 @@ public final class Animator {
     Frame fr = t.at(pos.stage(), pos.t());
     Stage to = t.stage(pos.stage());
     Stage from = t.stage(Math.max(0, pos.stage() - 1));
-    Scene scene = Scene.of(fr.points(), fr.grid(), fr.field(), previous);
+    double tour = options.tour() ? Math.PI / 2 * Math.pow(Math.sin(Math.PI * pos.u()), 2) : 0;
+    Scene scene = Scene.of(fr.points(), fr.grid(), fr.field(), previous, tour);
     previous = scene;
     double tilt = tilt(scene.planar(), planar[from.index()], planar[to.index()], pos.stage() == 0 || pos.t() >= 1 ? 1 : pos.t());
     Camera cam = new Camera(-0.65 + 2 * Math.PI * options.turns() * pos.u(), 1.1, tilt, 5);

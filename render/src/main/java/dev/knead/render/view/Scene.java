@@ -39,6 +39,18 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
   }
 
   public static Scene of(Points points, List<Points> grid, Points field, Scene previous) {
+    return of(points, grid, field, previous, 0);
+  }
+
+  /**
+   * As {@link #of(Points, List, Points, Scene)}, with a tour of wider stages: view axis k is
+   * cos θ · PCₖ + sin θ · PCₖ₊₃ (where PCₖ₊₃ exists), so turning θ from 0 to π/2 swings the view
+   * from the first three principal axes to the next three — a simple, deterministic cousin of
+   * Asimov's grand tour (1985) that shows directions a fixed projection hides.
+   *
+   * @param tour θ in radians; 0 = the plain principal-axes view
+   */
+  public static Scene of(Points points, List<Points> grid, Points field, Scene previous, double tour) {
     int d = points.d();
     if (d <= 3) {
       List<double[]> g = new ArrayList<>(grid.size());
@@ -90,9 +102,12 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
       java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
       // singular values of the scatter matrix are squared ones: compare at the squared tolerance
       planar = order.length < 3 || s[order[2]] <= 1e-14 * Math.max(1e-300, s[order[0]]);
+      double ct = Math.cos(tour);
+      double st = Math.sin(tour);
       for (int k = 0; k < Math.min(3, order.length); k++) {
+        boolean mix = tour != 0 && k + 3 < order.length;
         for (int j = 0; j < d; j++) {
-          axes[k * d + j] = vt.get(order[k], j);
+          axes[k * d + j] = mix ? ct * vt.get(order[k], j) + st * vt.get(order[k + 3], j) : vt.get(order[k], j);
         }
       }
     }

@@ -44,7 +44,7 @@ class GifAnimationTest {
   @Test
   void everyFrameWithItsDelayAndAnEndlessLoop() throws Exception {
     Subject s = Subjects.subject(Subjects.net232(), 30);
-    AnimationOptions o = new AnimationOptions(FigureOptions.of(160, 150), 10, 2.4, 0.35, 0.25, false);
+    AnimationOptions o = new AnimationOptions(FigureOptions.of(160, 150), 10, 2.4, 0.35, 0.25, false, false);
     Read g = read(GifAnimation.bytes(s, o));
     assertThat(g.frames()).isEqualTo(24);
     assertThat(g.delays()).allMatch(d -> d == 10);
@@ -57,7 +57,7 @@ class GifAnimationTest {
   @Test
   void repeatsMergeIntoLongerDelaysWithoutChangingTheLength() throws Exception {
     Subject s = Subjects.subject(Subjects.net222(), 30);
-    AnimationOptions o = new AnimationOptions(FigureOptions.of(120, 120), 20, 3, 1.0, 0.25, true);
+    AnimationOptions o = new AnimationOptions(FigureOptions.of(120, 120), 20, 3, 1.0, 0.25, true, false);
     Read g = read(GifAnimation.bytes(s, o));
     assertThat(g.frames()).isLessThan(o.frames());
     assertThat(g.delays().stream().mapToInt(Integer::intValue).sum()).isEqualTo(o.frames() * o.delayCentis());

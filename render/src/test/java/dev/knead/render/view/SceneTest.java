@@ -65,4 +65,46 @@ class SceneTest {
     Points q = Points.of(new double[][] {{0, 0, 0}, {1, 2, 0.5}, {3, -1, 0}});
     assertThat(Scene.of(q, List.of(), Points.of(0, 3, new double[0]), null).planar()).isFalse();
   }
+
+  @Test
+  void theTourSwingsTheViewToTheNextPrincipalAxes() {
+    // six independent directions with decreasing spread: at θ = π/2 the view shows axes 4 … 6
+    SplittableRandom r = new SplittableRandom(4);
+    int n = 200;
+    double[] x = new double[n * 6];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (r.nextDouble() - 0.5) * (6 - i % 6);
+    }
+    Points p = Points.of(n, 6, x);
+    Points none = Points.of(0, 6, new double[0]);
+    Scene plain = Scene.of(p, List.of(), none, null, 0);
+    Scene toured = Scene.of(p, List.of(), none, null, Math.PI / 2);
+    assertThat(spread(plain, 0)).isGreaterThan(spread(toured, 0) * 1.5);
+    // the fourth principal axis is data axis 3 (spreads fall 6 : 5 : 4 : 3 : 2 : 1)
+    assertThat(spread(toured, 0)).isCloseTo(spreadOfAxis(x, n, 3), org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  private static double spread(Scene s, int k) {
+    double m = 0;
+    for (int i = 0; i < s.n(); i++) {
+      m += s.points()[i * 3 + k] / s.n();
+    }
+    double v = 0;
+    for (int i = 0; i < s.n(); i++) {
+      v += Math.pow(s.points()[i * 3 + k] - m, 2) / s.n();
+    }
+    return Math.sqrt(v);
+  }
+
+  private static double spreadOfAxis(double[] x, int n, int j) {
+    double m = 0;
+    for (int i = 0; i < n; i++) {
+      m += x[i * 6 + j] / n;
+    }
+    double v = 0;
+    for (int i = 0; i < n; i++) {
+      v += Math.pow(x[i * 6 + j] - m, 2) / n;
+    }
+    return Math.sqrt(v);
+  }
 }
