@@ -1,0 +1,66 @@
+package dev.knead.app.cli;
+
+import dev.knead.core.BadInputException;
+import dev.knead.render.FigureOptions;
+import dev.knead.render.animate.AnimationOptions;
+import dev.knead.render.animate.GifAnimation;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code knead animate}: the move-by-move animation of a run as a looping GIF. */
+@Command(name = "animate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Animate a run move by move (rotate, stretch, rotate, shift, bend for every layer) as a looping GIF.")
+public final class AnimateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "RUN", description = "A run folder or its run.json.")
+  Path run;
+
+  @Option(names = "--fps", defaultValue = "30", description = "Frames per second, 1 … 60 (default: ${DEFAULT-VALUE}).")
+  int fps;
+
+  @Option(names = "--seconds", paramLabel = "N", description = "Length of one loop (default: 1.2 s per move, at most 40 s).")
+  Double seconds;
+
+  @Option(names = "--size", defaultValue = "600x600", paramLabel = "WxH", description = "Frame size (default: ${DEFAULT-VALUE}).")
+  String size;
+
+  @Option(names = "--scale", defaultValue = "1", description = "Pixels per logical unit, 0.25 … 8 (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--hold", defaultValue = "0.35", description = "Rest on each stage, as a share of a move's time (default: ${DEFAULT-VALUE}).")
+  double hold;
+
+  @Option(names = "--tour", description = "Stages wider than 3-D swing their view from the first three principal axes to the next three and back.")
+  boolean tour;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.gif.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    FigureArgs.Size sz = FigureArgs.size(size);
+    FigureArgs.checkOut(out, Set.of("gif"), "MP4 is not supported yet");
+    var r = FigureArgs.load(run);
+    var subject = FigureArgs.subject(r);
+    double secs = seconds != null ? seconds : Math.min(40, 1.2 * (subject.trace().size() - 1));
+    AnimationOptions opt;
+    try {
+      opt = new AnimationOptions(FigureOptions.of(sz.width(), sz.height()).withScale(scale), fps, secs, hold, 0.25, true, tour);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    long start = System.nanoTime();
+    GifAnimation.write(subject, opt, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s) in %.1f s%n", out, opt.frames(), secs,
+        (System.nanoTime() - start) / 1e9);
+    return KneadCommand.OK;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.knead.app.cli;
+
+import dev.knead.core.BadInputException;
+import dev.knead.core.run.Run;
+import dev.knead.render.Figure;
+import dev.knead.render.FigureOptions;
+import dev.knead.render.Images;
+import dev.knead.render.Subject;
+import dev.knead.render.figure.CurvesFigure;
+import dev.knead.render.figure.LiftFigure;
+import dev.knead.render.figure.RegionsFigure;
+import dev.knead.render.figure.StageFigure;
+import dev.knead.render.figure.StagesFigure;
+import dev.knead.render.topo.BarcodeFigure;
+import dev.knead.render.topo.BettiFigure;
+import dev.knead.render.topo.DiagramFigure;
+import dev.knead.render.topo.JacobianFigure;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code knead render}: one figure of a saved run, as PNG or SVG. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti, certificate, jacobian (PNG or SVG).")
+public final class RenderCommand implements Callable<Integer> {
+  /** The figures. */
+  enum Kind {
+    STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN;
+
+
+    static Kind parse(String s) {
+      try {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--kind " + s + ": unknown kind; expected one of "
+            + String.join(", ", Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
+      }
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "RUN", description = "A run folder or its run.json.")
+  Path run;
+
+  @Option(names = "--kind", required = true, paramLabel = "KIND",
+      description = "stage | stages | lift | curves | regions | barcode | diagram | betti | certificate | jacobian.")
+  String kind;
+
+  @Option(names = "--stage", paramLabel = "S", description = "For stage, jacobian: the stage (default: the last hidden bend); barcode, diagram: default 0.")
+  Integer stage;
+
+  @Option(names = "--size", defaultValue = "800x800", paramLabel = "WxH", description = "Logical size (default: ${DEFAULT-VALUE}).")
+  String size;
+
+  @Option(names = "--scale", defaultValue = "1", description = "Pixels per logical unit for PNG, 0.25 … 8 (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.png or FILE.svg.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Kind k = Kind.parse(kind);
+    FigureArgs.Size sz = FigureArgs.size(size);
+    if (!(scale >= 0.25 && scale <= 8)) {
+      throw new BadInputException("--scale " + scale + ": must be within 0.25 … 8");
+    }
+    FigureArgs.checkOut(out, Set.of("png", "svg"), "for animations use knead animate");
+    if (stage != null && k != Kind.STAGE && k != Kind.BARCODE && k != Kind.DIAGRAM && k != Kind.JACOBIAN) {
+      throw new BadInputException("--stage applies to --kind stage, barcode, diagram and jacobian only");
+    }
+    FigureOptions opt;
+    try {
+      opt = FigureOptions.of(sz.width(), sz.height()).withScale(scale);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    Run r = FigureArgs.load(run);
+    Subject subject = FigureArgs.subject(r);
+    Figure f;
+    try {
+      f = switch (k) {
+        case STAGE -> new StageFigure(subject, stage == null ? defaultStage(subject) : checkStage(subject, stage), opt);
+        case STAGES -> new StagesFigure(subject, opt);
+        case LIFT -> new LiftFigure(subject, opt, -0.65);
+        case CURVES -> new CurvesFigure(r.result().history(), subject.description(), opt);
+        case REGIONS -> new RegionsFigure(subject, opt);
+        case BARCODE -> new BarcodeFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
+            subject.description(), 0), opt);
+        case DIAGRAM -> new DiagramFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
+            subject.description(), 0), opt);
+        case BETTI -> new BettiFigure(TopologyValues.betti(r, subject.description()), opt);
+        case CERTIFICATE -> TopologyValues.certificates(r, subject, opt);
+        case JACOBIAN -> new JacobianFigure(subject, stage == null ? Math.max(1, defaultStage(subject)) : checkStage(subject, stage),
+            opt);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    Images.write(f, opt, out);
+    spec.commandLine().getOut().println("wrote " + out);
+    return KneadCommand.OK;
+  }
+
+  private static int checkStage(Subject s, int stage) {
+    if (stage < 0 || stage >= s.trace().size()) {
+      throw new BadInputException("--stage " + stage + " is outside 0 … " + (s.trace().size() - 1));
+    }
+    return stage;
+  }
+
+  /** The last hidden layer's bend: the space the output layer cuts with a line or plane. */
+  static int defaultStage(Subject s) {
+    int logits = s.trace().logits().index();
+    int l = s.trace().network().layers().size();
+    return l == 1 ? 0 : logits - 4;
+  }
+}

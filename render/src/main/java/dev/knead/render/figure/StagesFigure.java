@@ -1,0 +1,75 @@
+package dev.knead.render.figure;
+
+import dev.knead.core.trace.Stage;
+import dev.knead.core.trace.Trace;
+import dev.knead.render.Figure;
+import dev.knead.render.FigureOptions;
+import dev.knead.render.Palette;
+import dev.knead.render.Subject;
+import dev.knead.render.canvas.Canvas;
+import dev.knead.render.view.Camera;
+import dev.knead.render.view.Scene;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small multiples: the stages of a network side by side, in reading order, one glance for the
+ * whole kneading. Up to 16 stages every move is shown; deeper networks show the input, each
+ * layer's bend, the logits and the output.
+ */
+public final class StagesFigure implements Figure {
+  public static final int ALL_MOVES_UP_TO = 16;
+  private final Subject subject;
+  private final FigureOptions options;
+
+  public StagesFigure(Subject subject, FigureOptions options) {
+    this.subject = subject;
+    this.options = options;
+  }
+
+  /** @return the stages drawn, by index */
+  public static List<Integer> chosen(Trace t) {
+    List<Integer> out = new ArrayList<>();
+    for (Stage s : t.stages()) {
+      if (t.size() <= ALL_MOVES_UP_TO || s.kind() == Stage.Kind.INPUT || s.kind() == Stage.Kind.BEND
+          || s.kind() == Stage.Kind.OUTPUT || s.index() == t.logits().index()) {
+        out.add(s.index());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void draw(Canvas c, double w, double h) {
+    Palette pal = options.palette();
+    Trace t = subject.trace();
+    List<Integer> which = chosen(t);
+    int k = which.size();
+    double top = 40;
+    double bottom = 26;
+    double aspect = w / Math.max(1, h - top - bottom);
+    int cols = Math.max(1, (int) Math.ceil(Math.sqrt(k * aspect)));
+    int rows = (int) Math.ceil(k / (double) cols);
+    while (cols > 1 && (int) Math.ceil(k / (double) (cols - 1)) == rows) {
+      cols--;
+    }
+    double cw = (w - 16) / cols;
+    double ch = (h - top - bottom) / rows;
+    c.text(w / 2, 24, options.title().orElse(subject.description() + " · every move"), 16, Canvas.Anchor.MIDDLE, pal.ink(),
+        true);
+    double caption = Math.max(7.5, Math.min(11, cw / 26));
+    int n = t.labels().length;
+    SheetStyle st = new SheetStyle(pal, Math.max(0.8, Math.min(options.radiusFor(n) * 0.6, cw / 110)), options.regions(),
+        options.sheet(), false, caption);
+    for (int i = 0; i < k; i++) {
+      Stage s = t.stage(which.get(i));
+      double x = 8 + (i % cols) * cw;
+      double y = top + (i / cols) * ch;
+      Scene scene = Scene.of(s.points(), s.grid(), s.field(), null);
+      String name = s.index() + " · " + s.name().replace("output layer", "out").replace("layer ", "L");
+      Sheet.draw(c, x + 3, y + 2, cw - 6, ch - 6, scene, Camera.oblique(-0.65),
+          new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(s), name), st);
+    }
+    Legend.row(c, w / 2, h - 8, subject.classNames(), t.network().classes() == 2, pal, 11);
+  }
+}
