@@ -3,6 +3,8 @@ package dev.knead.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.app.bench.BettiBench;
+import dev.knead.app.bench.LabBench;
+import dev.knead.app.bench.RenderBench;
 import dev.knead.app.bench.TopologyBench;
 import dev.knead.core.BadInputException;
 import dev.knead.core.io.Json;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code knead bench}: speed, measured side by side with the tools users would otherwise pick. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure Knead's speed against the reference tools in the same run (ratios, not bare times).",
-    subcommands = {BenchCommand.Topology.class, BenchCommand.Betti.class})
+    subcommands = {BenchCommand.Topology.class, BenchCommand.Betti.class, BenchCommand.Render.class, BenchCommand.Lab.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -161,6 +163,83 @@ public final class BenchCommand implements Callable<Integer> {
           out.printf(Locale.ROOT, "  stage %2d  class a β = %s  class b β = %s%n", s, r.betti().get(s).get(0), r.betti().get(s).get(1));
         }
         out.printf(Locale.ROOT, "%d Betti numbers in %.2f s (%.3f s each)%n", 4 * r.stages(), r.seconds(), r.seconds() / (4 * r.stages()));
+      }
+      return KneadCommand.OK;
+    }
+  }
+
+  /** {@code knead bench render}. */
+  @Command(name = "render", mixinStandardHelpOptions = true,
+      description = "A 120-frame 600×600 animation of 2-8-8-8-8-8-2 tanh (1,000 points, 40×40 grid) and the stage figure, "
+          + "against the same scatter-plus-polylines figure drawn by Debian's python3-matplotlib, alternating.")
+  static final class Render implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Alternating rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with matplotlib (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--json", description = "A JSON array of rows on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      if (rounds < 1 || rounds > 20) {
+        throw new BadInputException("--rounds must be 1 … 20");
+      }
+      RenderBench.Config d = RenderBench.Config.DEFAULT;
+      List<RenderBench.Row> rows = RenderBench.run(new RenderBench.Config(rounds, d.reps(), python, d.frames(), d.size()));
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ArrayNode a = Json.array();
+        for (RenderBench.Row r : rows) {
+          ObjectNode o = a.addObject();
+          o.put("name", r.name());
+          o.set("millis", Json.num(r.millis()));
+          o.set("ratio_vs_matplotlib", Json.num(r.ratio()));
+        }
+        out.println(Json.writeLine(a));
+      } else {
+        rows.forEach(out::println);
+      }
+      return KneadCommand.OK;
+    }
+  }
+
+  /** {@code knead bench lab}. */
+  @Command(name = "lab", mixinStandardHelpOptions = true,
+      description = "The lab's live stream: 2-8-8-8-2 tanh on 1,000 points with every layer and a 40×40 region grid, read "
+          + "by an SSE client: updates per second and server time per update.")
+  static final class Lab implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "8", description = "How long to read the stream (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--json", description = "One JSON document on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      if (!(seconds >= 1 && seconds <= 600)) {
+        throw new BadInputException("--seconds must be 1 … 600");
+      }
+      LabBench.Result r = LabBench.run(seconds);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = Json.object();
+        o.put("updates", r.updates());
+        o.put("seconds", r.seconds());
+        o.put("updates_per_s", r.updatesPerSecond());
+        o.put("bytes_per_update", r.bytesPerUpdate());
+        o.put("server_ms_median", r.serverMillisMedian());
+        o.put("server_ms_p95", r.serverMillisP95());
+        o.put("server_cpu_ms_median", r.serverCpuMillisMedian());
+        out.println(Json.writeLine(o));
+      } else {
+        out.println(r.describe());
       }
       return KneadCommand.OK;
     }
