@@ -180,11 +180,16 @@ public final class TopologyBench {
     return b.toString();
   }
 
-  /** {@code TopologyBench [phDir] [reps] [cloud:maxDim:full|thr ...]}: prints the table. */
+  /**
+   * {@code TopologyBench [phDir] [reps] [cloud:maxDim:full|thr ...]}: prints the table, one
+   * row per case as it finishes; {@code -Dknead.bench.timeout=S} sets the per-run limit.
+   */
   public static void main(String[] args) {
     Path ph = Path.of(args.length > 0 ? args[0] : "../shared/bench/ph");
     Settings s = Settings.defaults(ph);
-    if (args.length > 1) s = new Settings(ph, s.javaBinary(), s.classpath(), s.jvmOptions(), s.ripser(), Integer.parseInt(args[1]), s.timeoutSeconds());
+    int reps = args.length > 1 ? Integer.parseInt(args[1]) : s.repetitions();
+    long timeout = Long.getLong("knead.bench.timeout", s.timeoutSeconds());
+    s = new Settings(ph, s.javaBinary(), s.classpath(), s.jvmOptions(), s.ripser(), reps, timeout);
     List<Case> cases = new ArrayList<>();
     for (int a = 2; a < args.length; a++) {
       String[] f = args[a].split(":");
