@@ -42,10 +42,13 @@ public final class TopologyBench {
      * This JVM's java and classpath. The serial collector, a small initial heap and tight
      * free-ratio bounds keep the worker's resident memory close to its live data; without
      * them the JVM sizes its first heap at 1/64 of RAM and touches all of the young space.
+     * C1 only ({@code TieredStopAtLevel=1}): in a one-shot process the C2 compiler threads
+     * cost more CPU than their faster code wins back (measured: 0.4 s vs 1.0 s on a
+     * 500-point cloud, and no loss on the 10-second ones).
      */
     public static Settings defaults(Path phDir) {
       return new Settings(phDir, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          System.getProperty("java.class.path"), List.of("-XX:+UseSerialGC", "-Xms8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"),
+          System.getProperty("java.class.path"), List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"),
           "/usr/bin/ripser", 3, 120);
     }
   }
@@ -177,11 +180,16 @@ public final class TopologyBench {
     return b.toString();
   }
 
-  /** {@code TopologyBench [phDir] [reps] [cloud:maxDim:full|thr ...]}: prints the table. */
+  /**
+   * {@code TopologyBench [phDir] [reps] [cloud:maxDim:full|thr ...]}: prints the table, one
+   * row per case as it finishes; {@code -Dknead.bench.timeout=S} sets the per-run limit.
+   */
   public static void main(String[] args) {
     Path ph = Path.of(args.length > 0 ? args[0] : "../shared/bench/ph");
     Settings s = Settings.defaults(ph);
-    if (args.length > 1) s = new Settings(ph, s.javaBinary(), s.classpath(), s.jvmOptions(), s.ripser(), Integer.parseInt(args[1]), s.timeoutSeconds());
+    int reps = args.length > 1 ? Integer.parseInt(args[1]) : s.repetitions();
+    long timeout = Long.getLong("knead.bench.timeout", s.timeoutSeconds());
+    s = new Settings(ph, s.javaBinary(), s.classpath(), s.jvmOptions(), s.ripser(), reps, timeout);
     List<Case> cases = new ArrayList<>();
     for (int a = 2; a < args.length; a++) {
       String[] f = args[a].split(":");

@@ -87,19 +87,38 @@ final class CohomologyEngine {
    * Reduces the coboundary columns of {@code dim}-simplices in reverse filtration order. A
    * column's pivot is its first cofacet in filtration order (the heap's minimum); pivots map
    * to the column that owns them, and clearing in the next dimension skips those cofacets.
+   *
+   * <p>Windowed pushes: only the pivot is ever read, and it only moves forward, so cofacets
+   * with keys at or beyond {@link #windowEnd} are not pushed at all. On dense clouds most
+   * pushed entries lie far beyond the column's final pivot and would only bloat the heap. If
+   * every pushed entry cancels, the column so far (its simplex plus its V terms) is
+   * re-enumerated into the next, wider window; the part below the old window is known to
+   * cancel, so the result is exact.
    */
   private void reduce(KeyList columns, PivotMap pivots, int dim) {
     // V without its diagonal, compressed: column c's entries are [vStart[c], vStart[c+1])
     final int[] vStart = new int[columns.size + 1];
     final KeyList v = new KeyList(64);
+    final int firstWidth = Math.max(64, (f.maxRank + 1) >> 7);
     for (int c = 0; c < columns.size; c++) {
       final long simplex = columns.keys[c];
+      final int birthRank = f.rank(simplex);
+      int width = firstWidth;
+      windowEnd = windowEnd(birthRank, width);
       vStart[c] = v.size;
       coboundary.clear();
       reduction.clear();
       long pivot = initCoboundary(simplex, dim, pivots);
       while (true) {
         if (pivot == -1) {
+          if (windowEnd != Long.MAX_VALUE) {
+            final long from = windowEnd;
+            width *= 8;
+            windowEnd = windowEnd(birthRank, width);
+            refill(simplex, dim, from);
+            pivot = coboundary.pivot();
+            continue;
+          }
           bars.add(dim, f.value(simplex), Float.POSITIVE_INFINITY, f.index(simplex));
           break;
         }
@@ -127,6 +146,35 @@ final class CohomologyEngine {
     vStart[columns.size] = v.size;
   }
 
+  /** Keys below this are pushed into the coboundary heap; all keys of ranks < birth + width. */
+  private long windowEnd;
+
+  private long windowEnd(int birthRank, int width) {
+    final long r = (long) birthRank + width;
+    return r > f.maxRank ? Long.MAX_VALUE : r << f.indexBits;
+  }
+
+  /** Pushes the keys in [from, windowEnd) of the column so far: its simplex and its V terms. */
+  private void refill(long simplex, int dim, long from) {
+    final KeyList terms = scratch;
+    terms.clear();
+    for (long e = reduction.popPivot(); e != -1; e = reduction.popPivot()) terms.add(e);
+    for (int i = 0; i < terms.size; i++) reduction.push(terms.keys[i]);
+    terms.add(simplex);
+    final Filtration.Cursor cur = main;
+    final SimplexHeap heap = coboundary;
+    final long to = windowEnd;
+    for (int i = 0; i < terms.size; i++) {
+      cur.start(terms.keys[i], dim, true);
+      while (cur.next()) {
+        final long ck = cur.key;
+        if (ck >= from && ck < to) heap.push(ck);
+      }
+    }
+  }
+
+  private final KeyList scratch = new KeyList(64);
+
   /**
    * Pushes the coboundary of a fresh column, unless its first equal-diameter cofacet forms an
    * emergent pair (not yet a pivot and not in an apparent pair): then that cofacet is the
@@ -136,6 +184,7 @@ final class CohomologyEngine {
     final Filtration.Cursor cur = main;
     final int shift = f.indexBits;
     final long rankBits = simplex >>> shift;
+    final long to = windowEnd;
     cur.start(simplex, dim, true);
     boolean checkEmergent = true;
     while (cur.next()) {
@@ -144,7 +193,7 @@ final class CohomologyEngine {
         if (!pivots.contains(ck) && f.zeroApparentFacet(probe, verts, ck, dim + 1) == -1) return ck;
         checkEmergent = false;
       }
-      coboundary.push(ck);
+      if (ck < to) coboundary.push(ck);
     }
     return coboundary.pivot();
   }
@@ -153,8 +202,12 @@ final class CohomologyEngine {
     reduction.push(simplex);
     final Filtration.Cursor cur = main;
     final SimplexHeap heap = coboundary;
+    final long to = windowEnd;
     cur.start(simplex, dim, true);
-    while (cur.next()) heap.push(cur.key);
+    while (cur.next()) {
+      final long ck = cur.key;
+      if (ck < to) heap.push(ck);
+    }
   }
 
   /** Cofacets of the {@code dim-1}-simplices in the complex, minus cleared and apparent ones. */

@@ -62,7 +62,7 @@ public final class DistanceMatrix {
 
   public double get(int i, int j) {
     if (i == j) return 0;
-    return i > j ? values[i * (i - 1) / 2 + j] : values[j * (j - 1) / 2 + i];
+    return i > j ? values[(int) ((long) i * (i - 1) / 2) + j] : values[(int) ((long) j * (j - 1) / 2) + i];
   }
 
   /** Package-private view for the engine: never modified. */

@@ -109,6 +109,9 @@ abstract sealed class Filtration permits DenseFiltration, SparseFiltration {
     final int rank = rank(simplexKey);
     final long simplex = index(simplexKey);
     binomials.vertices(simplex, dim, n, v);
+    // pairwise ranks once: facet q's diameter is the largest pair avoiding vertex q
+    final int[] pr = pairRanks;
+    for (int a = 0; a <= dim; a++) for (int c = a + 1; c <= dim; c++) pr[a * 8 + c] = rankDist(v[a], v[c]);
     final long[][] b = binomials.table;
     long above = 0; // removed-above vertices at their shifted-down positions
     long below = simplex;
@@ -118,13 +121,16 @@ abstract sealed class Filtration permits DenseFiltration, SparseFiltration {
       int fr = 0;
       for (int a = 0; a <= dim; a++) {
         if (a == q) continue;
-        for (int c = a + 1; c <= dim; c++) if (c != q) fr = Math.max(fr, rankDist(v[a], v[c]));
+        for (int c = a + 1; c <= dim; c++) if (c != q) fr = Math.max(fr, pr[a * 8 + c]);
       }
       if (fr == rank && dim > 0) return key(rank, above + below);
       above += b[pos - 1][v[q]];
     }
     return -1;
   }
+
+  /** Scratch for {@link #zeroPivotFacet}: ranks of vertex pairs (a, c) at a·8 + c. */
+  private final int[] pairRanks = new int[64];
 
   final long zeroApparentFacet(Cursor c, int[] v, long simplexKey, int dim) {
     final long facet = zeroPivotFacet(v, simplexKey, dim);

@@ -56,7 +56,10 @@ public final class Rips {
     return new Rips(null, matrix, null, 1, Double.POSITIVE_INFINITY, null, 8);
   }
 
-  /** A sparse filtration given edge by edge; absent edges never enter. */
+  /**
+   * A sparse filtration given edge by edge; absent edges never enter. The lists are the
+   * complex: a {@link #threshold} is recorded but not applied to them.
+   */
   public static Rips of(NeighbourLists lists) {
     return new Rips(null, null, lists, 1, Double.POSITIVE_INFINITY, null, 8);
   }

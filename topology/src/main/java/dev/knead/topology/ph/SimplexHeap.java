@@ -65,10 +65,18 @@ final class SimplexHeap {
     return -1;
   }
 
-  /** The pivot without removing it (it is pushed back once). */
+  /**
+   * The pivot without removing it. Copies of the minimum can only sit below other copies, so
+   * if neither child of the root equals it, the root is the pivot; otherwise a pair cancels.
+   */
   long pivot() {
-    final long p = popPivot();
-    if (p != -1) push(p);
-    return p;
+    final long[] h = x;
+    while (size > 0) {
+      final long top = h[0];
+      if (!((size > 1 && h[1] == top) || (size > 2 && h[2] == top))) return top;
+      popTop();
+      popTop(); // the new root is the copy: the pair cancels over Z/2
+    }
+    return -1;
   }
 }
