@@ -9,13 +9,18 @@ public final class ActivationKernels {
 
   /** a[i] = σ(z[i]) for i &lt; len. */
   public static void apply(Activation act, double[] z, double[] a, int len) {
+    apply(act, z, a, len, act.kind() == Activation.Kind.TANH ? new double[len] : null);
+  }
+
+  /**
+   * a[i] = σ(z[i]) for i &lt; len, bit for bit as {@link Activation#apply}.
+   *
+   * @param scratch at least len doubles (used by tanh); lets a training step allocate nothing
+   */
+  public static void apply(Activation act, double[] z, double[] a, int len, double[] scratch) {
     switch (act.kind()) {
       case IDENTITY -> System.arraycopy(z, 0, a, 0, len);
-      case TANH -> {
-        for (int i = 0; i < len; i++) {
-          a[i] = FastMath.tanh(z[i]);
-        }
-      }
+      case TANH -> FastMath.tanh(z, a, scratch, len);
       case RELU -> {
         for (int i = 0; i < len; i++) {
           a[i] = Math.max(z[i], 0);

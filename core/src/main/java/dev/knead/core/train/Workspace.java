@@ -2,7 +2,7 @@ package dev.knead.core.train;
 
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.ActivationKernels;
-import dev.knead.core.net.Kernels;
+import dev.knead.core.net.BatchKernels;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Matrix;
 import dev.knead.core.net.Network;
@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The buffers one training call owns: every parameter in one flat array (W then b per layer),
- * gradients alongside, and per-layer activations sized for the largest batch. Not shared
- * between threads or calls.
+ * gradients alongside, and per-layer activations sized for the largest batch. Activations are
+ * unit-major (unit u of point i at u·n + i, see {@link BatchKernels}); inputs and logits cross
+ * the boundary row-major. A step allocates nothing. Not shared between threads or calls.
  */
 public final class Workspace {
   final int layers;
@@ -27,6 +28,13 @@ public final class Workspace {
   private final double[][] a;
   private final double[][] delta;
   private final int[] correct = new int[1];
+  /** d × n inputs, unit-major. */
+  private final double[] xT;
+  /** n × k logits and their gradient, row-major, for losses without a unit-major kernel. */
+  private final double[] logitsRows;
+  private final double[] gradRows;
+  /** Scratch for the batch tanh, as long as the widest activation buffer. */
+  private final double[] scratch;
 
   /** @param capacity the largest number of points a forward pass will see */
   public Workspace(Network network, int capacity) {
@@ -58,6 +66,14 @@ public final class Workspace {
       a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new double[capacity * sizes[l + 1]];
       delta[l] = new double[capacity * Math.max(sizes[l + 1], sizes[l])];
     }
+    xT = new double[capacity * sizes[0]];
+    logitsRows = new double[capacity * sizes[layers]];
+    gradRows = new double[capacity * sizes[layers]];
+    int widest = 0;
+    for (int l = 1; l <= layers; l++) {
+      widest = Math.max(widest, sizes[l]);
+    }
+    scratch = new double[capacity * widest];
   }
 
   /** Copies a network's weights into the parameter block. */
@@ -95,18 +111,25 @@ public final class Workspace {
   /**
    * Forward pass of n points.
    *
-   * @param x n × d inputs
-   * @return the logits buffer (n × k valid entries)
+   * @param x n × d inputs, row-major
+   * @return the logits buffer (n × k valid entries, row-major)
    */
   public double[] forward(double[] x, int n) {
+    BatchKernels.transpose(forwardUnitMajor(x, n), sizes[layers], n, logitsRows);
+    return logitsRows;
+  }
+
+  /** @return the logits, k × n unit-major */
+  private double[] forwardUnitMajor(double[] x, int n) {
     if (n > capacity) {
       throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
     }
-    double[] in = x;
+    BatchKernels.transpose(x, n, sizes[0], xT);
+    double[] in = xT;
     for (int l = 0; l < layers; l++) {
-      Kernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l]);
+      BatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l]);
       if (a[l] != z[l]) {
-        ActivationKernels.apply(act[l], z[l], a[l], n * sizes[l + 1]);
+        ActivationKernels.apply(act[l], z[l], a[l], n * sizes[l + 1], scratch);
       }
       in = a[l];
     }
@@ -117,24 +140,33 @@ public final class Workspace {
    * Loss of n points and, if {@code backward}, the gradient of the mean loss in {@link #grads}
    * (penalties not included: see {@link Trainer}).
    *
+   * @param x n × d inputs, row-major
    * @param out2 out2[0] receives the number of correctly classified points
    * @return the mean data loss
    */
   public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2) {
-    double[] logits = forward(x, n);
-    int k = sizes[layers];
-    double value = loss.lossAndGradient(logits, n, k, y, delta[layers - 1], correct);
+    final double[] logits = forwardUnitMajor(x, n);
+    final int k = sizes[layers];
+    final double[] top = delta[layers - 1];
+    final double value;
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct);
+    } else {
+      BatchKernels.transpose(logits, k, n, logitsRows);
+      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
+      BatchKernels.transpose(gradRows, n, k, top);
+    }
     out2[0] = correct[0];
     if (!backward) {
       return value;
     }
     for (int l = layers - 1; l >= 0; l--) {
-      double[] dz = delta[l];
-      double[] input = l == 0 ? x : a[l - 1];
-      Kernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l]);
+      final double[] dz = delta[l];
+      final double[] input = l == 0 ? xT : a[l - 1];
+      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l]);
       if (l > 0) {
-        double[] dx = delta[l - 1];
-        Kernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
+        final double[] dx = delta[l - 1];
+        BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
         ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1], a[l - 1], dx, n * sizes[l]);
       }
     }
