@@ -75,21 +75,61 @@ public final class BatchKernels {
     }
   }
 
+  /** From this input width on, {@link #weightGradient} runs row-wise over a transposed input. */
+  static final int WIDE = 16;
+
   /**
    * gW = dz xᵀ and gb = dz 1 (gradients of W and b), overwriting the gradient block:
-   * gW[o, j] = Σ_i dz[o·n + i] x[j·n + i] and gb[o] = Σ_i dz[o·n + i], each summed as four
-   * partial sums over i ≡ 0, 1, 2, 3 (mod 4), then ((s0 + s1) + (s2 + s3)), then the tail.
+   * gW[o, j] = Σ_i dz[o·n + i] x[j·n + i] and gb[o] = Σ_i dz[o·n + i]. Summation order, fixed by
+   * the shape: gb and, for in &lt; {@link #WIDE}, gW as four partial sums over i ≡ 0, 1, 2, 3
+   * (mod 4), then ((s0 + s1) + (s2 + s3)), then the tail; for wider inputs gW in i ascending
+   * (one fused chain over the points, vectorised across j).
    *
    * @param dz out × n, unit-major
    * @param x in × n inputs of the layer, unit-major
    * @param g gradient block with gW at wOff (out × in, row-major) and gb at bOff (out)
+   * @param scratch at least n × in doubles (used when in ≥ {@link #WIDE})
    */
-  public static void weightGradient(double[] dz, double[] x, int n, int in, int out, double[] g, int wOff, int bOff) {
+  public static void weightGradient(
+      double[] dz, double[] x, int n, int in, int out, double[] g, int wOff, int bOff, double[] scratch) {
     for (int o = 0; o < out; o++) {
+      g[bOff + o] = sum(dz, o * n, n);
+    }
+    if (in < WIDE) {
+      for (int o = 0; o < out; o++) {
+        final int d = o * n;
+        for (int j = 0; j < in; j++) {
+          g[wOff + o * in + j] = dot(dz, d, x, j * n, n);
+        }
+      }
+      return;
+    }
+    // rows of x (point-major) so that gW[o, ·] += dz[o, i] x[i, ·] runs along j
+    transpose(x, in, n, scratch);
+    java.util.Arrays.fill(g, wOff, wOff + out * in, 0);
+    for (int o = 0; o < out; o++) {
+      final int go = wOff + o * in;
       final int d = o * n;
-      g[bOff + o] = sum(dz, d, n);
-      for (int j = 0; j < in; j++) {
-        g[wOff + o * in + j] = dot(dz, d, x, j * n, n);
+      int i = 0;
+      for (; i + 3 < n; i += 4) {
+        final double d0 = dz[d + i];
+        final double d1 = dz[d + i + 1];
+        final double d2 = dz[d + i + 2];
+        final double d3 = dz[d + i + 3];
+        final int x0 = i * in;
+        final int x1 = x0 + in;
+        final int x2 = x1 + in;
+        final int x3 = x2 + in;
+        for (int j = 0; j < in; j++) {
+          g[go + j] = Math.fma(d3, scratch[x3 + j], Math.fma(d2, scratch[x2 + j], Math.fma(d1, scratch[x1 + j], Math.fma(d0, scratch[x0 + j], g[go + j]))));
+        }
+      }
+      for (; i < n; i++) {
+        final double d0 = dz[d + i];
+        final int x0 = i * in;
+        for (int j = 0; j < in; j++) {
+          g[go + j] = Math.fma(d0, scratch[x0 + j], g[go + j]);
+        }
       }
     }
   }

@@ -33,7 +33,7 @@ public final class Workspace {
   /** n × k logits and their gradient, row-major, for losses without a unit-major kernel. */
   private final double[] logitsRows;
   private final double[] gradRows;
-  /** Scratch for the batch tanh, as long as the widest activation buffer. */
+  /** Scratch for the batch tanh and the transposed input of a wide layer: capacity × widest size. */
   private final double[] scratch;
 
   /** @param capacity the largest number of points a forward pass will see */
@@ -70,7 +70,7 @@ public final class Workspace {
     logitsRows = new double[capacity * sizes[layers]];
     gradRows = new double[capacity * sizes[layers]];
     int widest = 0;
-    for (int l = 1; l <= layers; l++) {
+    for (int l = 0; l <= layers; l++) {
       widest = Math.max(widest, sizes[l]);
     }
     scratch = new double[capacity * widest];
@@ -163,7 +163,7 @@ public final class Workspace {
     for (int l = layers - 1; l >= 0; l--) {
       final double[] dz = delta[l];
       final double[] input = l == 0 ? xT : a[l - 1];
-      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l]);
+      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch);
       if (l > 0) {
         final double[] dx = delta[l - 1];
         BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
