@@ -1,0 +1,53 @@
+package dev.knead.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The unit-major kernels against the row-major reference kernels on seeded random input. */
+class BatchKernelsTest {
+  @ParameterizedTest(name = "n {0}, in {1}, out {2}")
+  @CsvSource({"1,1,1", "7,2,3", "13,3,2", "100,8,8", "37,16,5", "64,70,33", "5,130,3"})
+  void agreeWithTheRowMajorKernels(int n, int in, int out) {
+    SplittableRandom rng = new SplittableRandom(n * 1000L + in * 10L + out);
+    double[] x = rng.doubles((long) n * in, -1, 1).toArray();
+    double[] p = rng.doubles((long) in * out + out, -1, 1).toArray();
+    double[] dz = rng.doubles((long) n * out, -1, 1).toArray();
+    final int bOff = in * out;
+
+    double[] zRef = new double[n * out];
+    Kernels.affine(x, n, in, p, 0, bOff, out, zRef);
+    double[] xT = new double[n * in];
+    BatchKernels.transpose(x, n, in, xT);
+    double[] zT = new double[n * out];
+    BatchKernels.affine(xT, n, in, p, 0, bOff, out, zT);
+    double[] z = new double[n * out];
+    BatchKernels.transpose(zT, out, n, z);
+    assertClose(z, zRef, in);
+
+    double[] gRef = new double[p.length];
+    Kernels.weightGradient(dz, x, n, in, out, gRef, 0, bOff);
+    double[] dzT = new double[n * out];
+    BatchKernels.transpose(dz, n, out, dzT);
+    double[] g = new double[p.length];
+    BatchKernels.weightGradient(dzT, xT, n, in, out, g, 0, bOff, new double[n * in]);
+    assertClose(g, gRef, n);
+
+    double[] dxRef = new double[n * in];
+    Kernels.inputGradient(dz, n, in, out, p, 0, dxRef);
+    double[] dxT = new double[n * in];
+    BatchKernels.inputGradient(dzT, n, in, out, p, 0, dxT);
+    double[] dx = new double[n * in];
+    BatchKernels.transpose(dxT, in, n, dx);
+    assertClose(dx, dxRef, out);
+  }
+
+  /** Sums of `terms` products of numbers in [−1, 1]: orders may differ, by a few ulps per term. */
+  private static void assertClose(double[] got, double[] want, int terms) {
+    for (int i = 0; i < want.length; i++) {
+      assertThat(Math.abs(got[i] - want[i])).as("entry %d", i).isLessThanOrEqualTo(4e-16 * (terms + 1));
+    }
+  }
+}
