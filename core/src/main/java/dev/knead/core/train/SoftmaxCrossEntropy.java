@@ -3,7 +3,7 @@ package dev.knead.core.train;
 import dev.knead.core.net.FastMath;
 
 /**
- * {@link Loss#SOFTMAX_CROSS_ENTROPY} on unit-major logits (class c of point i at c·n + i), the
+ * {@link Loss#SOFTMAX_CROSS_ENTROPY} on unit-major logits (class c of point i at z[c][i]), the
  * kernel the training loop uses. Same loss and gradient as {@link Loss#lossAndGradient}, with
  * the cost per point cut to k − 1 exps: the largest logit's exp is 1, and the logs of the
  * normalisers are taken once per block of points, log Π s_i = Σ log s_i.
@@ -15,13 +15,13 @@ final class SoftmaxCrossEntropy {
   private static final int LOG_BLOCK = 16;
 
   /**
-   * @param z k × n logits, unit-major
+   * @param z logits, [class][point]
    * @param y n labels
-   * @param g k × n output: ∂(mean loss)/∂z, unit-major
+   * @param g output: ∂(mean loss)/∂z, [class][point]
    * @param correct correct[0] receives the number of points whose first largest logit is their label
    * @return the mean loss
    */
-  static double lossAndGradient(double[] z, int n, int k, int[] y, double[] g, int[] correct) {
+  static double lossAndGradient(double[][] z, int n, int k, int[] y, double[][] g, int[] correct) {
     final double inv = 1.0 / n;
     int right = 0;
     double logs = 0;
@@ -29,9 +29,9 @@ final class SoftmaxCrossEntropy {
     double product = 1;
     for (int i = 0; i < n; i++) {
       int arg = 0;
-      double max = z[i];
+      double max = z[0][i];
       for (int c = 1; c < k; c++) {
-        final double v = z[c * n + i];
+        final double v = z[c][i];
         if (v > max) {
           max = v;
           arg = c;
@@ -43,12 +43,12 @@ final class SoftmaxCrossEntropy {
       }
       double s = 0;
       for (int c = 0; c < k; c++) {
-        final double e = c == arg ? 1.0 : FastMath.exp(z[c * n + i] - max);
-        g[c * n + i] = e;
+        final double e = c == arg ? 1.0 : FastMath.exp(z[c][i] - max);
+        g[c][i] = e;
         s += e;
       }
       // loss of point i: log s − (z_y − max)
-      shifted += z[label * n + i] - max;
+      shifted += z[label][i] - max;
       product *= s;
       if (i % LOG_BLOCK == LOG_BLOCK - 1) {
         logs += Math.log(product);
@@ -56,9 +56,9 @@ final class SoftmaxCrossEntropy {
       }
       final double f = inv / s;
       for (int c = 0; c < k; c++) {
-        g[c * n + i] *= f;
+        g[c][i] *= f;
       }
-      g[label * n + i] -= inv;
+      g[label][i] -= inv;
     }
     logs += Math.log(product);
     correct[0] = right;

@@ -24,17 +24,20 @@ public final class Workspace {
   final double[] params;
   final double[] grads;
   private final int capacity;
-  private final double[][] z;
-  private final double[][] a;
-  private final double[][] delta;
+  /** Per layer: pre-activations, activations (the same arrays for identity σ) and ∂L/∂z; [unit][point]. */
+  private final double[][][] z;
+  private final double[][][] a;
+  private final double[][][] delta;
   private final int[] correct = new int[1];
-  /** d × n inputs, unit-major. */
-  private final double[] xT;
+  /** The inputs, [coordinate][point]. */
+  private final double[][] xUnits;
   /** n × k logits and their gradient, row-major, for losses without a unit-major kernel. */
   private final double[] logitsRows;
   private final double[] gradRows;
-  /** Scratch for the batch tanh and the transposed input of a wide layer: capacity × widest size. */
+  /** Scratch: one unit's worth for the batch tanh, and the point-major input of a wide layer. */
   private final double[] scratch;
+  private final double[][] points;
+  private final double[] acc;
 
   /** @param capacity the largest number of points a forward pass will see */
   public Workspace(Network network, int capacity) {
@@ -58,22 +61,24 @@ public final class Workspace {
     params = new double[off];
     grads = new double[off];
     load(network);
-    z = new double[layers][];
-    a = new double[layers][];
-    delta = new double[layers][];
+    z = new double[layers][][];
+    a = new double[layers][][];
+    delta = new double[layers][][];
     for (int l = 0; l < layers; l++) {
-      z[l] = new double[capacity * sizes[l + 1]];
-      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new double[capacity * sizes[l + 1]];
-      delta[l] = new double[capacity * Math.max(sizes[l + 1], sizes[l])];
+      z[l] = new double[sizes[l + 1]][capacity];
+      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new double[sizes[l + 1]][capacity];
+      delta[l] = new double[Math.max(sizes[l + 1], sizes[l])][capacity];
     }
-    xT = new double[capacity * sizes[0]];
+    xUnits = new double[sizes[0]][capacity];
     logitsRows = new double[capacity * sizes[layers]];
     gradRows = new double[capacity * sizes[layers]];
-    int widest = 0;
-    for (int l = 0; l <= layers; l++) {
-      widest = Math.max(widest, sizes[l]);
+    scratch = new double[capacity];
+    int widestInput = 0;
+    for (int l = 0; l < layers; l++) {
+      widestInput = Math.max(widestInput, sizes[l]);
     }
-    scratch = new double[capacity * widest];
+    points = widestInput >= BatchKernels.WIDE_INPUT ? new double[capacity][widestInput] : new double[0][];
+    acc = new double[widestInput];
   }
 
   /** Copies a network's weights into the parameter block. */
@@ -115,21 +120,23 @@ public final class Workspace {
    * @return the logits buffer (n × k valid entries, row-major)
    */
   public double[] forward(double[] x, int n) {
-    BatchKernels.transpose(forwardUnitMajor(x, n), sizes[layers], n, logitsRows);
+    BatchKernels.fromUnits(forwardUnits(x, n), n, sizes[layers], logitsRows);
     return logitsRows;
   }
 
-  /** @return the logits, k × n unit-major */
-  private double[] forwardUnitMajor(double[] x, int n) {
+  /** @return the logits, [class][point] */
+  private double[][] forwardUnits(double[] x, int n) {
     if (n > capacity) {
       throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
     }
-    BatchKernels.transpose(x, n, sizes[0], xT);
-    double[] in = xT;
+    BatchKernels.toUnits(x, n, sizes[0], xUnits);
+    double[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
       BatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l]);
       if (a[l] != z[l]) {
-        ActivationKernels.apply(act[l], z[l], a[l], n * sizes[l + 1], scratch);
+        for (int u = 0; u < sizes[l + 1]; u++) {
+          ActivationKernels.apply(act[l], z[l][u], a[l][u], n, scratch);
+        }
       }
       in = a[l];
     }
@@ -145,29 +152,31 @@ public final class Workspace {
    * @return the mean data loss
    */
   public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2) {
-    final double[] logits = forwardUnitMajor(x, n);
+    final double[][] logits = forwardUnits(x, n);
     final int k = sizes[layers];
-    final double[] top = delta[layers - 1];
+    final double[][] top = delta[layers - 1];
     final double value;
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
       value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct);
     } else {
-      BatchKernels.transpose(logits, k, n, logitsRows);
+      BatchKernels.fromUnits(logits, n, k, logitsRows);
       value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
-      BatchKernels.transpose(gradRows, n, k, top);
+      BatchKernels.toUnits(gradRows, n, k, top);
     }
     out2[0] = correct[0];
     if (!backward) {
       return value;
     }
     for (int l = layers - 1; l >= 0; l--) {
-      final double[] dz = delta[l];
-      final double[] input = l == 0 ? xT : a[l - 1];
-      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch);
+      final double[][] dz = delta[l];
+      final double[][] input = l == 0 ? xUnits : a[l - 1];
+      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], points, acc);
       if (l > 0) {
-        final double[] dx = delta[l - 1];
+        final double[][] dx = delta[l - 1];
         BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
-        ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1], a[l - 1], dx, n * sizes[l]);
+        for (int u = 0; u < sizes[l]; u++) {
+          ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
+        }
       }
     }
     return value;

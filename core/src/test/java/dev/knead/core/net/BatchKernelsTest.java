@@ -19,28 +19,28 @@ class BatchKernelsTest {
 
     double[] zRef = new double[n * out];
     Kernels.affine(x, n, in, p, 0, bOff, out, zRef);
-    double[] xT = new double[n * in];
-    BatchKernels.transpose(x, n, in, xT);
-    double[] zT = new double[n * out];
-    BatchKernels.affine(xT, n, in, p, 0, bOff, out, zT);
+    double[][] xU = new double[in][n];
+    BatchKernels.toUnits(x, n, in, xU);
+    double[][] zU = new double[out][n];
+    BatchKernels.affine(xU, n, in, p, 0, bOff, out, zU);
     double[] z = new double[n * out];
-    BatchKernels.transpose(zT, out, n, z);
+    BatchKernels.fromUnits(zU, n, out, z);
     assertClose(z, zRef, in);
 
     double[] gRef = new double[p.length];
     Kernels.weightGradient(dz, x, n, in, out, gRef, 0, bOff);
-    double[] dzT = new double[n * out];
-    BatchKernels.transpose(dz, n, out, dzT);
+    double[][] dzU = new double[out][n];
+    BatchKernels.toUnits(dz, n, out, dzU);
     double[] g = new double[p.length];
-    BatchKernels.weightGradient(dzT, xT, n, in, out, g, 0, bOff, new double[n * in]);
+    BatchKernels.weightGradient(dzU, xU, n, in, out, g, 0, bOff, new double[n][in], new double[in]);
     assertClose(g, gRef, n);
 
     double[] dxRef = new double[n * in];
     Kernels.inputGradient(dz, n, in, out, p, 0, dxRef);
-    double[] dxT = new double[n * in];
-    BatchKernels.inputGradient(dzT, n, in, out, p, 0, dxT);
+    double[][] dxU = new double[in][n];
+    BatchKernels.inputGradient(dzU, n, in, out, p, 0, dxU);
     double[] dx = new double[n * in];
-    BatchKernels.transpose(dxT, in, n, dx);
+    BatchKernels.fromUnits(dxU, n, in, dx);
     assertClose(dx, dxRef, out);
   }
 
