@@ -23,10 +23,18 @@ public final class BatchKernels {
    * @param z out units × n points, output
    */
   public static void affine(double[][] x, int n, int in, double[] p, int wOff, int bOff, int out, double[][] z) {
+    affine(x, n, in, p, wOff, bOff, out, z, 1);
+  }
+
+  /**
+   * {@link #affine} on up to {@code threads} threads, each owning a block of output units:
+   * the same bits whatever the thread count.
+   */
+  public static void affine(double[][] x, int n, int in, double[] p, int wOff, int bOff, int out, double[][] z, int threads) {
     for (int o = 0; o < out; o++) {
       java.util.Arrays.fill(z[o], 0, n, p[bOff + o]);
     }
-    combine(x, n, in, p, wOff, in, 1, out, z);
+    forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, from, to, z), (long) n * in * out);
   }
 
   /**
@@ -36,21 +44,51 @@ public final class BatchKernels {
    * @param dx in units × n, output
    */
   public static void inputGradient(double[][] dz, int n, int in, int out, double[] p, int wOff, double[][] dx) {
+    inputGradient(dz, n, in, out, p, wOff, dx, 1);
+  }
+
+  /** {@link #inputGradient} on up to {@code threads} threads, each owning a block of the in units. */
+  public static void inputGradient(double[][] dz, int n, int in, int out, double[] p, int wOff, double[][] dx, int threads) {
     for (int j = 0; j < in; j++) {
       java.util.Arrays.fill(dx[j], 0, n, 0);
     }
-    combine(dz, n, out, p, wOff, 1, in, in, dx);
+    forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, from, to, dx), (long) n * in * out);
+  }
+
+  /** Work on output units [from, to). */
+  @FunctionalInterface
+  interface Block {
+    void run(int from, int to);
+  }
+
+  /** Below this many multiply-adds a kernel stays on the calling thread. */
+  static final long PARALLEL_WORK = 1L << 20;
+
+  /**
+   * Runs body over [0, count) split into at most {@code threads} contiguous blocks. Blocks
+   * write disjoint output units and each unit's sums keep their order, so results do not
+   * depend on the split. Small work (under {@link #PARALLEL_WORK}) or one thread: one call.
+   */
+  static void forBlocks(int count, int threads, Block body, long work) {
+    final int blocks = Math.min(threads, count);
+    if (blocks <= 1 || work < PARALLEL_WORK) {
+      body.run(0, count);
+      return;
+    }
+    java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> body.run(
+        (int) ((long) count * b / blocks), (int) ((long) count * (b + 1) / blocks)));
   }
 
   /**
-   * c[r][i] += Σ_q A(r, q) · s[q][i] with A(r, q) = p[off + r·rs + q·qs], q ascending: the one
+   * c[r][i] += Σ_q A(r, q) · s[q][i] for rows r in [rowFrom, rowTo), with A(r, q) = p[off + r·rs
+   * + q·qs], q ascending: the one
    * loop nest behind {@link #affine} (A = W) and {@link #inputGradient} (A = Wᵀ). Four q at a
    * time in one chain of fused multiply-adds, so c is loaded and stored once per four terms.
    */
-  private static void combine(double[][] s, int n, int qCount, double[] p, int off, int rs, int qs, int rows, double[][] c) {
+  private static void combine(double[][] s, int n, int qCount, double[] p, int off, int rs, int qs, int rowFrom, int rowTo, double[][] c) {
     for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
       final int q1 = Math.min(qCount, q0 + BLOCK);
-      for (int r = 0; r < rows; r++) {
+      for (int r = rowFrom; r < rowTo; r++) {
         final double[] cr = c[r];
         final int ar = off + r * rs;
         int q = q0;
@@ -84,9 +122,11 @@ public final class BatchKernels {
   /**
    * gW = dz xᵀ and gb = dz 1 (gradients of W and b), overwriting the gradient block:
    * gW[o, j] = Σ_i dz[o][i] x[j][i] and gb[o] = Σ_i dz[o][i]. Summation order, fixed by the
-   * shape: gb and, for in &lt; {@link #WIDE_INPUT}, gW as four partial sums over i ≡ 0, 1, 2, 3
-   * (mod 4), then ((s0 + s1) + (s2 + s3)), then the tail; for wider inputs gW in i ascending
-   * (one fused chain over the points, vectorised across j).
+   * shape: for in = 2 or 3, gb and gW in one pass as two partial sums over even and odd i, then
+   * (s_even + s_odd), then the last point if n is odd; otherwise gb and, for in &lt;
+   * {@link #WIDE_INPUT}, gW as four partial sums over i ≡ 0, 1, 2, 3 (mod 4), then
+   * ((s0 + s1) + (s2 + s3)), then the tail; for wider inputs gW in i ascending (one fused chain
+   * over the points, vectorised across j).
    *
    * @param dz out units × n
    * @param x in units × n, the inputs of the layer
@@ -96,6 +136,20 @@ public final class BatchKernels {
    */
   public static void weightGradient(
       double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[] acc) {
+    weightGradient(dz, x, n, in, out, g, wOff, bOff, points, acc, 1);
+  }
+
+  /**
+   * {@link #weightGradient} on up to {@code threads} threads, each owning a block of output
+   * units (rows of gW): the same bits whatever the thread count.
+   */
+  public static void weightGradient(
+      double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[] acc,
+      int threads) {
+    if (in == 2 || in == 3) {
+      narrowWeightGradient(dz, x, n, in, out, g, wOff, bOff);
+      return;
+    }
     for (int o = 0; o < out; o++) {
       g[bOff + o] = sum(dz[o], n);
     }
@@ -114,7 +168,13 @@ public final class BatchKernels {
         points[i][j] = xj[i];
       }
     }
-    for (int o = 0; o < out; o++) {
+    forBlocks(out, threads, (from, to) -> wideRows(dz, n, in, g, wOff, points, from == 0 ? acc : new double[in], from, to),
+        (long) n * in * out);
+  }
+
+  /** Rows [from, to) of the wide weight gradient: gW[o, ·] = Σ_i dz[o][i] points[i][·], i ascending. */
+  private static void wideRows(double[][] dz, int n, int in, double[] g, int wOff, double[][] points, double[] acc, int from, int to) {
+    for (int o = from; o < to; o++) {
       final double[] d = dz[o];
       java.util.Arrays.fill(acc, 0, in, 0);
       int i = 0;
@@ -139,6 +199,57 @@ public final class BatchKernels {
         }
       }
       System.arraycopy(acc, 0, g, wOff + o * in, in);
+    }
+  }
+
+  /**
+   * {@link #weightGradient} for in = 2 or 3: every sum of one unit in a single pass over the
+   * points, two independent chains each (x[2] is read only when in = 3).
+   */
+  private static void narrowWeightGradient(double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff) {
+    final double[] x0 = x[0];
+    final double[] x1 = x[1];
+    final double[] x2 = in == 3 ? x[2] : x[1];
+    for (int o = 0; o < out; o++) {
+      final double[] d = dz[o];
+      double be = 0;
+      double bo = 0;
+      double w0e = 0;
+      double w0o = 0;
+      double w1e = 0;
+      double w1o = 0;
+      double w2e = 0;
+      double w2o = 0;
+      int i = 0;
+      for (; i + 1 < n; i += 2) {
+        final double de = d[i];
+        final double dd = d[i + 1];
+        be += de;
+        bo += dd;
+        w0e = Math.fma(de, x0[i], w0e);
+        w0o = Math.fma(dd, x0[i + 1], w0o);
+        w1e = Math.fma(de, x1[i], w1e);
+        w1o = Math.fma(dd, x1[i + 1], w1o);
+        w2e = Math.fma(de, x2[i], w2e);
+        w2o = Math.fma(dd, x2[i + 1], w2o);
+      }
+      double b = be + bo;
+      double w0 = w0e + w0o;
+      double w1 = w1e + w1o;
+      double w2 = w2e + w2o;
+      if (i < n) {
+        b += d[i];
+        w0 = Math.fma(d[i], x0[i], w0);
+        w1 = Math.fma(d[i], x1[i], w1);
+        w2 = Math.fma(d[i], x2[i], w2);
+      }
+      g[bOff + o] = b;
+      final int go = wOff + o * in;
+      g[go] = w0;
+      g[go + 1] = w1;
+      if (in == 3) {
+        g[go + 2] = w2;
+      }
     }
   }
 

@@ -56,17 +56,35 @@ public final class FastMath {
     }
   }
 
-  /** k + SHIFT where k = round(−2|x| / ln 2), |x| clamped to {@link #CLAMP}. */
-  private static double shiftedK(double x) {
-    final double y = -2 * Math.min(Math.abs(x), CLAMP);
-    return Math.fma(y, LOG2E, SHIFT);
+  /** Lower clamp of {@link #expNonPositive}: e^−700 ≈ 1e−304 keeps 2^k normal. */
+  private static final double EXP_FLOOR = -700;
+
+  /**
+   * out[i] = e^{x[i]} for x[i] ≤ 0 (softmax weights), within 1 ulp of {@link Math#exp}; below
+   * −700 it returns e^−700 ≈ 1e−304 instead (an absolute error under 1e−304). Passes the JIT
+   * vectorises, as {@link #tanh(double[], double[], double[], int)}; out may be x.
+   *
+   * @param scratch at least len doubles
+   */
+  public static void expNonPositive(double[] x, double[] out, double[] scratch, int len) {
+    for (int i = 0; i < len; i++) {
+      final double y = Math.max(x[i], EXP_FLOOR);
+      final double kd = Math.fma(y, LOG2E, SHIFT);
+      final double k = kd - SHIFT;
+      final double r = Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, y));
+      scratch[i] = kd;
+      out[i] = 1.0 + taylorExpm1(r);
+    }
+    for (int i = 0; i < len; i++) {
+      scratch[i] = powerOfTwo(scratch[i]);
+    }
+    for (int i = 0; i < len; i++) {
+      out[i] *= scratch[i];
+    }
   }
 
-  /** q = e^r − 1 for r = −2|x| − k ln2, by Taylor to r¹³/13! (the rest is below 2⁻⁵⁸ relative). */
-  private static double expm1Reduced(double x, double kd) {
-    final double y = -2 * Math.min(Math.abs(x), CLAMP);
-    final double k = kd - SHIFT;
-    final double r = Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, y));
+  /** e^r − 1 = r + r²·p(r) for |r| ≤ ln2/2, Taylor to r¹³/13! (the rest is below 2⁻⁵⁸ relative). */
+  private static double taylorExpm1(double r) {
     double p = 1.0 / 6227020800.0;
     p = Math.fma(p, r, 1.0 / 479001600.0);
     p = Math.fma(p, r, 1.0 / 39916800.0);
@@ -82,7 +100,21 @@ public final class FastMath {
     return Math.fma(r * r, p, r);
   }
 
-  /** 2^k from k + SHIFT: the low bits of the shifted double hold k (here −58 ≤ k ≤ 0). */
+  /** k + SHIFT where k = round(−2|x| / ln 2), |x| clamped to {@link #CLAMP}. */
+  private static double shiftedK(double x) {
+    final double y = -2 * Math.min(Math.abs(x), CLAMP);
+    return Math.fma(y, LOG2E, SHIFT);
+  }
+
+  /** q = e^r − 1 for r = −2|x| − k ln2. */
+  private static double expm1Reduced(double x, double kd) {
+    final double y = -2 * Math.min(Math.abs(x), CLAMP);
+    final double k = kd - SHIFT;
+    final double r = Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, y));
+    return taylorExpm1(r);
+  }
+
+  /** 2^k from k + SHIFT: the low bits of the shifted double hold k (here −1010 ≤ k ≤ 0). */
   private static double powerOfTwo(double kd) {
     return Double.longBitsToDouble((Double.doubleToRawLongBits(kd) + 1023) << 52);
   }

@@ -5,8 +5,8 @@ import dev.knead.core.net.FastMath;
 /**
  * {@link Loss#SOFTMAX_CROSS_ENTROPY} on unit-major logits (class c of point i at z[c][i]), the
  * kernel the training loop uses. Same loss and gradient as {@link Loss#lossAndGradient}, with
- * the cost per point cut to k − 1 exps: the largest logit's exp is 1, and the logs of the
- * normalisers are taken once per block of points, log Π s_i = Σ log s_i.
+ * whole-array passes the JIT vectorises (the exps included) and the logs of the normalisers
+ * taken once per block of points, log Π s_i = Σ log s_i.
  */
 final class SoftmaxCrossEntropy {
   private SoftmaxCrossEntropy() {}
@@ -19,48 +19,74 @@ final class SoftmaxCrossEntropy {
    * @param y n labels
    * @param g output: ∂(mean loss)/∂z, [class][point]
    * @param correct correct[0] receives the number of points whose first largest logit is their label
+   * @param max scratch of n doubles, then the largest logit of each point
+   * @param sum scratch of n doubles
+   * @param scratch scratch of n doubles
    * @return the mean loss
    */
-  static double lossAndGradient(double[][] z, int n, int k, int[] y, double[][] g, int[] correct) {
+  static double lossAndGradient(
+      double[][] z, int n, int k, int[] y, double[][] g, int[] correct, double[] max, double[] sum, double[] scratch) {
     final double inv = 1.0 / n;
+    // whole-array passes over the classes (vectorised), then one scalar pass per point
+    System.arraycopy(z[0], 0, max, 0, n);
+    for (int c = 1; c < k; c++) {
+      final double[] zc = z[c];
+      for (int i = 0; i < n; i++) {
+        max[i] = Math.max(max[i], zc[i]);
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      final double[] zc = z[c];
+      final double[] gc = g[c];
+      for (int i = 0; i < n; i++) {
+        gc[i] = zc[i] - max[i];
+      }
+      FastMath.expNonPositive(gc, gc, scratch, n);
+    }
+    System.arraycopy(g[0], 0, sum, 0, n);
+    for (int c = 1; c < k; c++) {
+      final double[] gc = g[c];
+      for (int i = 0; i < n; i++) {
+        sum[i] += gc[i];
+      }
+    }
     int right = 0;
     double logs = 0;
     double shifted = 0;
     double product = 1;
     for (int i = 0; i < n; i++) {
       int arg = 0;
-      double max = z[0][i];
-      for (int c = 1; c < k; c++) {
-        final double v = z[c][i];
-        if (v > max) {
-          max = v;
+      for (int c = 0; c < k; c++) {
+        if (z[c][i] == max[i]) {
           arg = c;
+          break;
         }
       }
       final int label = y[i];
       if (arg == label) {
         right++;
       }
-      double s = 0;
-      for (int c = 0; c < k; c++) {
-        final double e = c == arg ? 1.0 : FastMath.exp(z[c][i] - max);
-        g[c][i] = e;
-        s += e;
-      }
-      // loss of point i: log s − (z_y − max)
-      shifted += z[label][i] - max;
-      product *= s;
+      // loss of point i: log s_i − (z_y − max)
+      shifted += z[label][i] - max[i];
+      product *= sum[i];
       if (i % LOG_BLOCK == LOG_BLOCK - 1) {
         logs += Math.log(product);
         product = 1;
       }
-      final double f = inv / s;
-      for (int c = 0; c < k; c++) {
-        g[c][i] *= f;
-      }
-      g[label][i] -= inv;
     }
     logs += Math.log(product);
+    for (int i = 0; i < n; i++) {
+      sum[i] = inv / sum[i];
+    }
+    for (int c = 0; c < k; c++) {
+      final double[] gc = g[c];
+      for (int i = 0; i < n; i++) {
+        gc[i] *= sum[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      g[y[i]][i] -= inv;
+    }
     correct[0] = right;
     return (logs - shifted) * inv;
   }

@@ -22,7 +22,14 @@ public final class TrainStep {
    * @param capacity the largest batch a step will see
    */
   public TrainStep(Network init, int capacity, Loss loss, Optimizer optimizer) {
-    this.ws = new Workspace(init, capacity);
+    this(init, capacity, loss, optimizer, 1);
+  }
+
+  /**
+   * @param threads how many threads the large kernels may use; the bits do not depend on it
+   */
+  public TrainStep(Network init, int capacity, Loss loss, Optimizer optimizer, int threads) {
+    this.ws = new Workspace(init, capacity, threads);
     this.loss = loss;
     this.optimizer = optimizer;
     this.m = new double[ws.params.length];

@@ -38,9 +38,27 @@ public final class Workspace {
   private final double[] scratch;
   private final double[][] points;
   private final double[] acc;
+  private final double[] pointMax;
+  private final double[] pointSum;
+
+  /** Threads the wide kernels may use; results are the same bits for any count. */
+  private final int threads;
 
   /** @param capacity the largest number of points a forward pass will see */
   public Workspace(Network network, int capacity) {
+    this(network, capacity, 1);
+  }
+
+  /**
+   * @param capacity the largest number of points a forward pass will see
+   * @param threads how many threads the large kernels may use (split by output units, so the
+   *     bits do not depend on it)
+   */
+  public Workspace(Network network, int capacity, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+    }
+    this.threads = threads;
     this.layers = network.layers().size();
     this.capacity = capacity;
     sizes = new int[layers + 1];
@@ -79,6 +97,8 @@ public final class Workspace {
     }
     points = widestInput >= BatchKernels.WIDE_INPUT ? new double[capacity][widestInput] : new double[0][];
     acc = new double[widestInput];
+    pointMax = new double[capacity];
+    pointSum = new double[capacity];
   }
 
   /** Copies a network's weights into the parameter block. */
@@ -132,7 +152,7 @@ public final class Workspace {
     BatchKernels.toUnits(x, n, sizes[0], xUnits);
     double[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
-      BatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l]);
+      BatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
       if (a[l] != z[l]) {
         for (int u = 0; u < sizes[l + 1]; u++) {
           ActivationKernels.apply(act[l], z[l][u], a[l][u], n, scratch);
@@ -157,7 +177,7 @@ public final class Workspace {
     final double[][] top = delta[layers - 1];
     final double value;
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct);
+      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, scratch);
     } else {
       BatchKernels.fromUnits(logits, n, k, logitsRows);
       value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
@@ -170,10 +190,10 @@ public final class Workspace {
     for (int l = layers - 1; l >= 0; l--) {
       final double[][] dz = delta[l];
       final double[][] input = l == 0 ? xUnits : a[l - 1];
-      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], points, acc);
+      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], points, acc, threads);
       if (l > 0) {
         final double[][] dx = delta[l - 1];
-        BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
+        BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
         for (int u = 0; u < sizes[l]; u++) {
           ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
         }

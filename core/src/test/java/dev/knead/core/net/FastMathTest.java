@@ -115,4 +115,27 @@ class FastMathTest {
     assertThat(FastMath.exp(710)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(FastMath.exp(Double.NaN)).isNaN();
   }
+
+  @Test
+  void batchExpIsWithinOneUlpOfMathExp() {
+    SplittableRandom rng = new SplittableRandom(16);
+    int len = 100_000;
+    double[] x = new double[len];
+    for (int i = 0; i < len; i++) {
+      x[i] = i % 2 == 0 ? rng.nextDouble(-40, 0) : rng.nextDouble(-700, 0);
+    }
+    x[0] = 0;
+    x[1] = -0.0;
+    double[] out = new double[len];
+    FastMath.expNonPositive(x, out, new double[len], len);
+    for (int i = 0; i < len; i++) {
+      assertThat(ulps(out[i], Math.exp(x[i]))).as("e^%s", x[i]).isLessThanOrEqualTo(1);
+    }
+    assertThat(out[0]).isEqualTo(1.0);
+    double[] far = {-800, Double.NEGATIVE_INFINITY, Double.NaN};
+    FastMath.expNonPositive(far, far, new double[3], 3);
+    assertThat(far[0]).isLessThan(1e-303).isPositive();
+    assertThat(far[1]).isLessThan(1e-303).isPositive();
+    assertThat(far[2]).isNaN();
+  }
 }
