@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Knead and PyTorch side by side, alternating in one session (the machines are shared and
  * noisy): {@code java -cp bench/target/benchmarks.jar dev.knead.bench.CompareTrain [rounds]
- * [outDir]} (or {@code knead} alone for a quick Knead-only pass), run from the repository root. Prints one table per round and writes each round's
+ * [outDir]} (or {@code knead [threads]} for a quick Knead-only pass), run from the repository root. Prints one table per round and writes each round's
  * JSON (Knead's, PyTorch's) to outDir.
  */
 public final class CompareTrain {
@@ -21,7 +21,8 @@ public final class CompareTrain {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("knead")) {
       // Knead alone, quicker: for iterating on the kernels
-      for (Result k : TrainBench.run(new TrainBench.Options(0.5, 0.5, 3, 20))) {
+      int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+      for (Result k : TrainBench.run(new TrainBench.Options(0.5, 0.5, 3, 20, threads))) {
         System.out.println(String.format(Locale.ROOT, "%-22s %-5s %10.0f", k.arch(), k.optimizer(), k.stepsPerS()));
       }
       return;

@@ -63,11 +63,24 @@ public final class TrainBench {
    * @param warmupSeconds untimed steps first (the JIT compiles the kernels meanwhile)
    * @param seconds length of one timed run (at least {@code minSteps} steps)
    * @param runs timed runs; the median is reported
+   * @param minSteps fewest steps in a timed run
+   * @param threads threads Knead's kernels may use (1 to compare with the one-thread reference;
+   *     the trained bits are the same for any count)
    */
-  public record Options(double warmupSeconds, double seconds, int runs, int minSteps) {
-    public static final Options DEFAULT = new Options(1.0, 1.0, 3, 20);
+  public record Options(double warmupSeconds, double seconds, int runs, int minSteps, int threads) {
+    public static final Options DEFAULT = new Options(1.0, 1.0, 3, 20, 1);
     /** A smoke pass: seconds in all. */
-    public static final Options QUICK = new Options(0.2, 0.2, 1, 5);
+    public static final Options QUICK = new Options(0.2, 0.2, 1, 5, 1);
+
+    public Options {
+      if (!(warmupSeconds >= 0 && seconds > 0 && runs >= 1 && minSteps >= 1 && threads >= 1)) {
+        throw new IllegalArgumentException("bench options out of range: " + warmupSeconds + ", " + seconds + ", " + runs + ", " + minSteps + ", " + threads);
+      }
+    }
+
+    public Options withThreads(int t) {
+      return new Options(warmupSeconds, seconds, runs, minSteps, t);
+    }
   }
 
   /** Steps per second of one network with one optimiser (median of the timed runs). */
@@ -91,7 +104,7 @@ public final class TrainBench {
   public static Result run(Case c, String optimizer, Options o) {
     Batch b = batch(c);
     Network init = Initializer.GLOROT.build(c.architecture(), new SplittableRandom(1));
-    TrainStep step = new TrainStep(init, c.points(), Loss.SOFTMAX_CROSS_ENTROPY, optimizer(optimizer));
+    TrainStep step = new TrainStep(init, c.points(), Loss.SOFTMAX_CROSS_ENTROPY, optimizer(optimizer), o.threads());
     timeRun(step, b, o.warmupSeconds(), 50);
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < o.runs(); r++) {
