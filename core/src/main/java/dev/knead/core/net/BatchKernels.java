@@ -221,17 +221,30 @@ public final class BatchKernels {
       double w2e = 0;
       double w2o = 0;
       int i = 0;
-      for (; i + 1 < n; i += 2) {
-        final double de = d[i];
-        final double dd = d[i + 1];
-        be += de;
-        bo += dd;
-        w0e = Math.fma(de, x0[i], w0e);
-        w0o = Math.fma(dd, x0[i + 1], w0o);
-        w1e = Math.fma(de, x1[i], w1e);
-        w1o = Math.fma(dd, x1[i + 1], w1o);
-        w2e = Math.fma(de, x2[i], w2e);
-        w2o = Math.fma(dd, x2[i + 1], w2o);
+      if (in == 3) {
+        for (; i + 1 < n; i += 2) {
+          final double de = d[i];
+          final double dd = d[i + 1];
+          be += de;
+          bo += dd;
+          w0e = Math.fma(de, x0[i], w0e);
+          w0o = Math.fma(dd, x0[i + 1], w0o);
+          w1e = Math.fma(de, x1[i], w1e);
+          w1o = Math.fma(dd, x1[i + 1], w1o);
+          w2e = Math.fma(de, x2[i], w2e);
+          w2o = Math.fma(dd, x2[i + 1], w2o);
+        }
+      } else {
+        for (; i + 1 < n; i += 2) {
+          final double de = d[i];
+          final double dd = d[i + 1];
+          be += de;
+          bo += dd;
+          w0e = Math.fma(de, x0[i], w0e);
+          w0o = Math.fma(dd, x0[i + 1], w0o);
+          w1e = Math.fma(de, x1[i], w1e);
+          w1o = Math.fma(dd, x1[i + 1], w1o);
+        }
       }
       double b = be + bo;
       double w0 = w0e + w0o;

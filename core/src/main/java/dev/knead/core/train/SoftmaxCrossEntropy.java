@@ -51,30 +51,30 @@ final class SoftmaxCrossEntropy {
       }
     }
     int right = 0;
-    double logs = 0;
     double shifted = 0;
-    double product = 1;
     for (int i = 0; i < n; i++) {
-      int arg = 0;
-      for (int c = 0; c < k; c++) {
-        if (z[c][i] == max[i]) {
-          arg = c;
-          break;
-        }
-      }
       final int label = y[i];
-      if (arg == label) {
-        right++;
-      }
+      final double zy = z[label][i];
       // loss of point i: log s_i − (z_y − max)
-      shifted += z[label][i] - max[i];
-      product *= sum[i];
-      if (i % LOG_BLOCK == LOG_BLOCK - 1) {
-        logs += Math.log(product);
-        product = 1;
+      shifted += zy - max[i];
+      // right when the label holds the first largest logit: z_y is the max and no earlier class ties
+      if (zy == max[i]) {
+        int first = 0;
+        while (z[first][i] != max[i]) {
+          first++;
+        }
+        right += first == label ? 1 : 0;
       }
     }
-    logs += Math.log(product);
+    double logs = 0;
+    for (int i0 = 0; i0 < n; i0 += LOG_BLOCK) {
+      final int i1 = Math.min(n, i0 + LOG_BLOCK);
+      double product = 1;
+      for (int i = i0; i < i1; i++) {
+        product *= sum[i];
+      }
+      logs += Math.log(product);
+    }
     for (int i = 0; i < n; i++) {
       sum[i] = inv / sum[i];
     }
