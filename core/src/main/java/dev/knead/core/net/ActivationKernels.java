@@ -7,7 +7,7 @@ package dev.knead.core.net;
 public final class ActivationKernels {
   private ActivationKernels() {}
 
-  /** a[i] = σ(z[i]) for i &lt; len. */
+  /** a[i] = σ(z[i]) for i &lt; len; allocates tanh's scratch (the training loop passes its own). */
   public static void apply(Activation act, double[] z, double[] a, int len) {
     apply(act, z, a, len, act.kind() == Activation.Kind.TANH ? new double[len] : null);
   }
