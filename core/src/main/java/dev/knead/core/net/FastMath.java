@@ -33,7 +33,7 @@ public final class FastMath {
   }
 
   /**
-   * out[i] = tanh(z[i]) for i &lt; len, bit for bit as {@link #tanh(double)}, in passes the JIT
+   * out[i] = tanh(z[i]) for i &lt; len, bit for bit as {@link #tanh(double)} (NaN aside), in passes the JIT
    * vectorises (all but the one that builds 2^k from bits).
    *
    * @param scratch at least len doubles
@@ -44,15 +44,18 @@ public final class FastMath {
       scratch[i] = kd;
       out[i] = expm1Reduced(z[i], kd);
     }
+    // the one scalar pass: m = ±2^k from bits, carrying the sign of z
     for (int i = 0; i < len; i++) {
-      scratch[i] = powerOfTwo(scratch[i]);
+      final long sign = Double.doubleToRawLongBits(z[i]) & Long.MIN_VALUE;
+      scratch[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(powerOfTwo(scratch[i])) | sign);
     }
+    // u = expm1(−2|z|); tanh z = sign·|u|/(2 + u) = (|u|·m)/((2 + u)·|m|): scaling both sides by
+    // |m| = 2^k is exact, so the quotient rounds as copySign(ratio(u), z) does, and ±0 keeps its sign
     for (int i = 0; i < len; i++) {
-      final double scale = scratch[i];
-      out[i] = ratio(Math.fma(scale, out[i], scale - 1));
-    }
-    for (int i = 0; i < len; i++) {
-      out[i] = Math.copySign(out[i], z[i]);
+      final double m = scratch[i];
+      final double scale = Math.abs(m);
+      final double u = Math.fma(scale, out[i], scale - 1);
+      out[i] = (Math.abs(u) * m) / ((2 + u) * scale);
     }
   }
 

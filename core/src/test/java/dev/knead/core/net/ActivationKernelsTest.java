@@ -25,6 +25,9 @@ class ActivationKernelsTest {
     for (int i = 0; i < len; i++) {
       z[i] = rng.nextDouble(-1, 1) * Math.pow(10, rng.nextInt(-10, 2));
     }
+    double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -19.9, 20, 25, -1e300,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    System.arraycopy(special, 0, z, 0, special.length);
     double[] a = new double[len];
     FastMath.tanh(z, a, new double[len], len);
     for (int i = 0; i < len; i++) {
