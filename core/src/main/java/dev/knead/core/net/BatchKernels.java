@@ -122,7 +122,7 @@ public final class BatchKernels {
   /**
    * gW = dz xᵀ and gb = dz 1 (gradients of W and b), overwriting the gradient block:
    * gW[o, j] = Σ_i dz[o][i] x[j][i] and gb[o] = Σ_i dz[o][i]. Summation order, fixed by the
-   * shape: for in = 2 or 3, gb and gW in one pass as two partial sums over even and odd i, then
+   * shape: for in = 3, gb and gW in one pass as two partial sums over even and odd i, then
    * (s_even + s_odd), then the last point if n is odd; otherwise gb and, for in &lt;
    * {@link #WIDE_INPUT}, gW as four partial sums over i ≡ 0, 1, 2, 3 (mod 4), then
    * ((s0 + s1) + (s2 + s3)), then the tail; for wider inputs gW in i ascending (one fused chain
@@ -146,7 +146,11 @@ public final class BatchKernels {
   public static void weightGradient(
       double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[] acc,
       int threads) {
-    if (in == 2 || in == 3) {
+    if (in == 2) {
+      pairWeightGradient(dz, x[0], x[1], n, out, g, wOff, bOff);
+      return;
+    }
+    if (in == 3) {
       narrowWeightGradient(dz, x, n, in, out, g, wOff, bOff);
       return;
     }
@@ -203,13 +207,65 @@ public final class BatchKernels {
   }
 
   /**
-   * {@link #weightGradient} for in = 2 or 3: every sum of one unit in a single pass over the
-   * points, two independent chains each (x[2] is read only when in = 3).
+   * {@link #weightGradient} for in = 2: gb, gW[o, 0] and gW[o, 1] in one pass over the points,
+   * each as the four partial sums of {@link #dot} and {@link #sum}, so the bits are theirs.
+   */
+  private static void pairWeightGradient(double[][] dz, double[] x0, double[] x1, int n, int out, double[] g, int wOff, int bOff) {
+    for (int o = 0; o < out; o++) {
+      final double[] d = dz[o];
+      double b0 = 0;
+      double b1 = 0;
+      double b2 = 0;
+      double b3 = 0;
+      double u0 = 0;
+      double u1 = 0;
+      double u2 = 0;
+      double u3 = 0;
+      double v0 = 0;
+      double v1 = 0;
+      double v2 = 0;
+      double v3 = 0;
+      int i = 0;
+      for (; i + 3 < n; i += 4) {
+        final double d0 = d[i];
+        final double d1 = d[i + 1];
+        final double d2 = d[i + 2];
+        final double d3 = d[i + 3];
+        b0 += d0;
+        b1 += d1;
+        b2 += d2;
+        b3 += d3;
+        u0 = Math.fma(d0, x0[i], u0);
+        u1 = Math.fma(d1, x0[i + 1], u1);
+        u2 = Math.fma(d2, x0[i + 2], u2);
+        u3 = Math.fma(d3, x0[i + 3], u3);
+        v0 = Math.fma(d0, x1[i], v0);
+        v1 = Math.fma(d1, x1[i + 1], v1);
+        v2 = Math.fma(d2, x1[i + 2], v2);
+        v3 = Math.fma(d3, x1[i + 3], v3);
+      }
+      double b = (b0 + b1) + (b2 + b3);
+      double u = (u0 + u1) + (u2 + u3);
+      double v = (v0 + v1) + (v2 + v3);
+      for (; i < n; i++) {
+        b += d[i];
+        u = Math.fma(d[i], x0[i], u);
+        v = Math.fma(d[i], x1[i], v);
+      }
+      g[bOff + o] = b;
+      g[wOff + 2 * o] = u;
+      g[wOff + 2 * o + 1] = v;
+    }
+  }
+
+  /**
+   * {@link #weightGradient} for in = 3: every sum of one unit in a single pass over the
+   * points, two independent chains each.
    */
   private static void narrowWeightGradient(double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff) {
     final double[] x0 = x[0];
     final double[] x1 = x[1];
-    final double[] x2 = in == 3 ? x[2] : x[1];
+    final double[] x2 = x[2];
     for (int o = 0; o < out; o++) {
       final double[] d = dz[o];
       double be = 0;
@@ -221,30 +277,17 @@ public final class BatchKernels {
       double w2e = 0;
       double w2o = 0;
       int i = 0;
-      if (in == 3) {
-        for (; i + 1 < n; i += 2) {
-          final double de = d[i];
-          final double dd = d[i + 1];
-          be += de;
-          bo += dd;
-          w0e = Math.fma(de, x0[i], w0e);
-          w0o = Math.fma(dd, x0[i + 1], w0o);
-          w1e = Math.fma(de, x1[i], w1e);
-          w1o = Math.fma(dd, x1[i + 1], w1o);
-          w2e = Math.fma(de, x2[i], w2e);
-          w2o = Math.fma(dd, x2[i + 1], w2o);
-        }
-      } else {
-        for (; i + 1 < n; i += 2) {
-          final double de = d[i];
-          final double dd = d[i + 1];
-          be += de;
-          bo += dd;
-          w0e = Math.fma(de, x0[i], w0e);
-          w0o = Math.fma(dd, x0[i + 1], w0o);
-          w1e = Math.fma(de, x1[i], w1e);
-          w1o = Math.fma(dd, x1[i + 1], w1o);
-        }
+      for (; i + 1 < n; i += 2) {
+        final double de = d[i];
+        final double dd = d[i + 1];
+        be += de;
+        bo += dd;
+        w0e = Math.fma(de, x0[i], w0e);
+        w0o = Math.fma(dd, x0[i + 1], w0o);
+        w1e = Math.fma(de, x1[i], w1e);
+        w1o = Math.fma(dd, x1[i + 1], w1o);
+        w2e = Math.fma(de, x2[i], w2e);
+        w2o = Math.fma(dd, x2[i + 1], w2o);
       }
       double b = be + bo;
       double w0 = w0e + w0o;
@@ -260,9 +303,7 @@ public final class BatchKernels {
       final int go = wOff + o * in;
       g[go] = w0;
       g[go + 1] = w1;
-      if (in == 3) {
-        g[go + 2] = w2;
-      }
+      g[go + 2] = w2;
     }
   }
 

@@ -44,6 +44,21 @@ class BatchKernelsTest {
     assertClose(dx, dxRef, out);
   }
 
+  @ParameterizedTest(name = "n {0}")
+  @CsvSource({"1", "6", "1001"})
+  void twoInputsGiveTheBitsOfTheFourWaySums(int n) {
+    SplittableRandom rng = new SplittableRandom(n);
+    double[][] x = {rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray()};
+    double[][] dz = {rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray()};
+    double[] g = new double[9];
+    BatchKernels.weightGradient(dz, x, n, 2, 3, g, 0, 6, new double[0][], new double[2]);
+    for (int o = 0; o < 3; o++) {
+      assertThat(g[6 + o]).isEqualTo(BatchKernels.sum(dz[o], n));
+      assertThat(g[2 * o]).isEqualTo(BatchKernels.dot(dz[o], x[0], n));
+      assertThat(g[2 * o + 1]).isEqualTo(BatchKernels.dot(dz[o], x[1], n));
+    }
+  }
+
   /** Sums of `terms` products of numbers in [−1, 1]: orders may differ, by a few ulps per term. */
   private static void assertClose(double[] got, double[] want, int terms) {
     for (int i = 0; i < want.length; i++) {
