@@ -2,7 +2,7 @@ package dev.knead.core.train;
 
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.ActivationKernels;
-import dev.knead.core.net.Kernels;
+import dev.knead.core.net.BatchKernels;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Matrix;
 import dev.knead.core.net.Network;
@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The buffers one training call owns: every parameter in one flat array (W then b per layer),
- * gradients alongside, and per-layer activations sized for the largest batch. Not shared
- * between threads or calls.
+ * gradients alongside, and per-layer activations sized for the largest batch. Activations are
+ * unit-major (unit u of point i at u·n + i, see {@link BatchKernels}); inputs and logits cross
+ * the boundary row-major. A step allocates nothing. Not shared between threads or calls.
  */
 public final class Workspace {
   final int layers;
@@ -23,13 +24,41 @@ public final class Workspace {
   final double[] params;
   final double[] grads;
   private final int capacity;
-  private final double[][] z;
-  private final double[][] a;
-  private final double[][] delta;
+  /** Per layer: pre-activations, activations (the same arrays for identity σ) and ∂L/∂z; [unit][point]. */
+  private final double[][][] z;
+  private final double[][][] a;
+  private final double[][][] delta;
   private final int[] correct = new int[1];
+  /** The inputs, [coordinate][point]. */
+  private final double[][] xUnits;
+  /** n × k logits and their gradient, row-major, for losses without a unit-major kernel. */
+  private final double[] logitsRows;
+  private final double[] gradRows;
+  /** Scratch: one unit's worth for the batch tanh, and the point-major input of a wide layer. */
+  private final double[] scratch;
+  private final double[][] points;
+  private final double[] acc;
+  private final double[] pointMax;
+  private final double[] pointSum;
+
+  /** Threads the wide kernels may use; results are the same bits for any count. */
+  private final int threads;
 
   /** @param capacity the largest number of points a forward pass will see */
   public Workspace(Network network, int capacity) {
+    this(network, capacity, 1);
+  }
+
+  /**
+   * @param capacity the largest number of points a forward pass will see
+   * @param threads how many threads the large kernels may use (split by output units, so the
+   *     bits do not depend on it)
+   */
+  public Workspace(Network network, int capacity, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+    }
+    this.threads = threads;
     this.layers = network.layers().size();
     this.capacity = capacity;
     sizes = new int[layers + 1];
@@ -50,14 +79,26 @@ public final class Workspace {
     params = new double[off];
     grads = new double[off];
     load(network);
-    z = new double[layers][];
-    a = new double[layers][];
-    delta = new double[layers][];
+    z = new double[layers][][];
+    a = new double[layers][][];
+    delta = new double[layers][][];
     for (int l = 0; l < layers; l++) {
-      z[l] = new double[capacity * sizes[l + 1]];
-      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new double[capacity * sizes[l + 1]];
-      delta[l] = new double[capacity * Math.max(sizes[l + 1], sizes[l])];
+      z[l] = new double[sizes[l + 1]][capacity];
+      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new double[sizes[l + 1]][capacity];
+      delta[l] = new double[Math.max(sizes[l + 1], sizes[l])][capacity];
     }
+    xUnits = new double[sizes[0]][capacity];
+    logitsRows = new double[capacity * sizes[layers]];
+    gradRows = new double[capacity * sizes[layers]];
+    scratch = new double[capacity];
+    int widestInput = 0;
+    for (int l = 0; l < layers; l++) {
+      widestInput = Math.max(widestInput, sizes[l]);
+    }
+    points = widestInput >= BatchKernels.WIDE_INPUT ? new double[capacity][widestInput] : new double[0][];
+    acc = new double[widestInput];
+    pointMax = new double[capacity];
+    pointSum = new double[capacity];
   }
 
   /** Copies a network's weights into the parameter block. */
@@ -95,18 +136,27 @@ public final class Workspace {
   /**
    * Forward pass of n points.
    *
-   * @param x n × d inputs
-   * @return the logits buffer (n × k valid entries)
+   * @param x n × d inputs, row-major
+   * @return the logits buffer (n × k valid entries, row-major)
    */
   public double[] forward(double[] x, int n) {
+    BatchKernels.fromUnits(forwardUnits(x, n), n, sizes[layers], logitsRows);
+    return logitsRows;
+  }
+
+  /** @return the logits, [class][point] */
+  private double[][] forwardUnits(double[] x, int n) {
     if (n > capacity) {
       throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
     }
-    double[] in = x;
+    BatchKernels.toUnits(x, n, sizes[0], xUnits);
+    double[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
-      Kernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l]);
+      BatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
       if (a[l] != z[l]) {
-        ActivationKernels.apply(act[l], z[l], a[l], n * sizes[l + 1]);
+        for (int u = 0; u < sizes[l + 1]; u++) {
+          ActivationKernels.apply(act[l], z[l][u], a[l][u], n, scratch);
+        }
       }
       in = a[l];
     }
@@ -117,25 +167,36 @@ public final class Workspace {
    * Loss of n points and, if {@code backward}, the gradient of the mean loss in {@link #grads}
    * (penalties not included: see {@link Trainer}).
    *
+   * @param x n × d inputs, row-major
    * @param out2 out2[0] receives the number of correctly classified points
    * @return the mean data loss
    */
   public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2) {
-    double[] logits = forward(x, n);
-    int k = sizes[layers];
-    double value = loss.lossAndGradient(logits, n, k, y, delta[layers - 1], correct);
+    final double[][] logits = forwardUnits(x, n);
+    final int k = sizes[layers];
+    final double[][] top = delta[layers - 1];
+    final double value;
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, scratch);
+    } else {
+      BatchKernels.fromUnits(logits, n, k, logitsRows);
+      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
+      BatchKernels.toUnits(gradRows, n, k, top);
+    }
     out2[0] = correct[0];
     if (!backward) {
       return value;
     }
     for (int l = layers - 1; l >= 0; l--) {
-      double[] dz = delta[l];
-      double[] input = l == 0 ? x : a[l - 1];
-      Kernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l]);
+      final double[][] dz = delta[l];
+      final double[][] input = l == 0 ? xUnits : a[l - 1];
+      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], points, acc, threads);
       if (l > 0) {
-        double[] dx = delta[l - 1];
-        Kernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx);
-        ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1], a[l - 1], dx, n * sizes[l]);
+        final double[][] dx = delta[l - 1];
+        BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
+        for (int u = 0; u < sizes[l]; u++) {
+          ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
+        }
       }
     }
     return value;

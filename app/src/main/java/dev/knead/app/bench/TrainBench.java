@@ -1,0 +1,257 @@
+package dev.knead.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.knead.core.io.Json;
+import dev.knead.core.net.Activation;
+import dev.knead.core.net.Architecture;
+import dev.knead.core.net.Initializer;
+import dev.knead.core.net.Network;
+import dev.knead.core.train.Loss;
+import dev.knead.core.train.Optimizer;
+import dev.knead.core.train.TrainStep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Full-batch training speed: optimiser steps per second (forward, softmax cross-entropy,
+ * backward, update — one {@link TrainStep}, which is what one Trainer step does) for the
+ * networks of the PyTorch reference script {@code shared/bench/train/torch_mlp.py}, under the
+ * same names, and the join of both into ratios. Returns values; never prints.
+ */
+public final class TrainBench {
+  private TrainBench() {}
+
+  /** The names the reference script uses for its optimisers, with its learning rates. */
+  public static final List<String> OPTIMIZERS = List.of("sgd", "adam");
+
+  /**
+   * One network to time.
+   *
+   * @param arch the reference script's name for it
+   * @param sizes layer sizes, input to output
+   * @param activation σ of every hidden layer
+   * @param points batch size (the whole training set: full batch)
+   */
+  public record Case(String arch, List<Integer> sizes, Activation activation, int points) {
+    public Case {
+      sizes = List.copyOf(sizes);
+    }
+
+    Architecture architecture() {
+      return Architecture.of(sizes.get(0), sizes.subList(1, sizes.size() - 1), activation, sizes.get(sizes.size() - 1));
+    }
+  }
+
+  /** The reference script's networks, in its order. */
+  public static final List<Case> CASES = List.of(
+      new Case("2-2-2-2-2 tanh", List.of(2, 2, 2, 2, 2), Activation.TANH, 1000),
+      new Case("2-3-3-2 tanh", List.of(2, 3, 3, 2), Activation.TANH, 1000),
+      new Case("2-8-8-8-2 tanh", List.of(2, 8, 8, 8, 2), Activation.TANH, 1000),
+      new Case("2-16x6-2 relu", List.of(2, 16, 16, 16, 16, 16, 16, 2), Activation.RELU, 1000),
+      new Case("784-256-128-10 relu", List.of(784, 256, 128, 10), Activation.RELU, 256));
+
+  /**
+   * How long to measure.
+   *
+   * @param warmupSeconds untimed steps first (the JIT compiles the kernels meanwhile)
+   * @param seconds length of one timed run (at least {@code minSteps} steps)
+   * @param runs timed runs; the median is reported
+   * @param minSteps fewest steps in a timed run
+   * @param threads threads Knead's kernels may use (1 to compare with the one-thread reference;
+   *     the trained bits are the same for any count)
+   */
+  public record Options(double warmupSeconds, double seconds, int runs, int minSteps, int threads) {
+    public static final Options DEFAULT = new Options(1.0, 1.0, 3, 20, 1);
+    /** A smoke pass: seconds in all. */
+    public static final Options QUICK = new Options(0.2, 0.2, 1, 5, 1);
+
+    public Options {
+      if (!(warmupSeconds >= 0 && seconds > 0 && runs >= 1 && minSteps >= 1 && threads >= 1)) {
+        throw new IllegalArgumentException("bench options out of range: " + warmupSeconds + ", " + seconds + ", " + runs + ", " + minSteps + ", " + threads);
+      }
+    }
+
+    public Options withThreads(int t) {
+      return new Options(warmupSeconds, seconds, runs, minSteps, t);
+    }
+  }
+
+  /** Steps per second of one network with one optimiser (median of the timed runs). */
+  public record Result(String arch, String optimizer, double stepsPerS) {}
+
+  /** Knead next to PyTorch: ratio = knead / torch (above 1: Knead is faster). */
+  public record Row(String arch, String optimizer, double knead, double torch, double ratio) {}
+
+  /** Times every case with every optimiser. */
+  public static List<Result> run(Options o) {
+    List<Result> out = new ArrayList<>();
+    for (Case c : CASES) {
+      for (String opt : OPTIMIZERS) {
+        out.add(run(c, opt, o));
+      }
+    }
+    return out;
+  }
+
+  /** Times one case with one optimiser ("sgd" at rate 0.1 or "adam" at 0.01, as the script). */
+  public static Result run(Case c, String optimizer, Options o) {
+    Batch b = batch(c);
+    Network init = Initializer.GLOROT.build(c.architecture(), new SplittableRandom(1));
+    TrainStep step = new TrainStep(init, c.points(), Loss.SOFTMAX_CROSS_ENTROPY, optimizer(optimizer), o.threads());
+    timeRun(step, b, o.warmupSeconds(), 50);
+    List<Double> rates = new ArrayList<>();
+    for (int r = 0; r < o.runs(); r++) {
+      rates.add(timeRun(step, b, o.seconds(), o.minSteps()));
+    }
+    return new Result(c.arch(), optimizer, median(rates));
+  }
+
+  static Optimizer optimizer(String name) {
+    return switch (name) {
+      case "sgd" -> Optimizer.of(Optimizer.Kind.SGD, 0.1);
+      case "adam" -> Optimizer.of(Optimizer.Kind.ADAM, 0.01);
+      default -> throw new IllegalArgumentException("unknown optimizer " + name + "; use sgd or adam");
+    };
+  }
+
+  /** @return steps per second of one run of at least {@code seconds} and {@code minSteps} steps */
+  static double timeRun(TrainStep step, Batch b, double seconds, int minSteps) {
+    final long budget = (long) (seconds * 1e9);
+    final long t0 = System.nanoTime();
+    long steps = 0;
+    double sink = 0;
+    while (true) {
+      sink += step.step(b.x, b.y, b.n);
+      steps++;
+      if (steps >= minSteps) {
+        long el = System.nanoTime() - t0;
+        if (el >= budget) {
+          if (Double.isNaN(sink)) {
+            throw new IllegalStateException("the loss became NaN while timing");
+          }
+          return steps / (el * 1e-9);
+        }
+      }
+    }
+  }
+
+  /** Inputs and labels of one case, seeded. */
+  record Batch(double[] x, int[] y, int n) {}
+
+  static Batch batch(Case c) {
+    final int d = c.sizes().get(0);
+    final int k = c.sizes().get(c.sizes().size() - 1);
+    SplittableRandom rng = new SplittableRandom(2);
+    if (d != 2) {
+      // as the script: uniform [0, 1) pixels, uniform labels
+      double[] x = rng.doubles((long) c.points() * d, 0, 1).toArray();
+      int[] y = rng.ints(c.points(), 0, k).toArray();
+      return new Batch(x, y, c.points());
+    }
+    return twoSpirals(c.points(), rng);
+  }
+
+  /** The script's two spirals: t ∈ [0.5, 3π + 0.5), ±t(cos t, sin t)/3π plus N(0, 0.02²) noise. */
+  static Batch twoSpirals(int n, SplittableRandom rng) {
+    final int half = n / 2;
+    double[] x = new double[2 * half * 2];
+    int[] y = new int[2 * half];
+    for (int i = 0; i < half; i++) {
+      double t = rng.nextDouble() * 3 * Math.PI + 0.5;
+      for (int cls = 0; cls < 2; cls++) {
+        double sign = cls == 0 ? 1 : -1;
+        int row = cls * half + i;
+        x[2 * row] = sign * t * Math.cos(t) / (3 * Math.PI) + 0.02 * gaussian(rng);
+        x[2 * row + 1] = sign * t * Math.sin(t) / (3 * Math.PI) + 0.02 * gaussian(rng);
+        y[row] = cls;
+      }
+    }
+    return new Batch(x, y, 2 * half);
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    // Box–Muller, one of the pair
+    double u = 1 - rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+
+  static double median(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    Collections.sort(s);
+    int m = s.size() / 2;
+    return s.size() % 2 == 1 ? s.get(m) : 0.5 * (s.get(m - 1) + s.get(m));
+  }
+
+  /** @return {@code [{"arch": …, "optimizer": …, "steps_per_s": …}, …]}, one line */
+  public static String toJson(List<Result> results) {
+    ArrayNode a = Json.array();
+    for (Result r : results) {
+      a.addObject().put("arch", r.arch()).put("optimizer", r.optimizer()).put("steps_per_s", round1(r.stepsPerS()));
+    }
+    return Json.writeLine(a);
+  }
+
+  private static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /** @return the folder shared/ beside the repository root (../shared) */
+  public static Path sharedDir(Path repoRoot) {
+    return repoRoot.toAbsolutePath().resolve("../shared").normalize();
+  }
+
+  /**
+   * Runs the PyTorch reference with one thread ({@code /usr/bin/python3
+   * shared/bench/train/torch_mlp.py --threads 1 --json out}, OPENBLAS_NUM_THREADS=1) and reads
+   * its medians.
+   *
+   * @param out where the script writes its JSON; its console output goes to out + ".log"
+   * @param extraArgs more script options, e.g. {@code --runs 3 --seconds 1.0}
+   */
+  public static List<Result> runTorch(Path repoRoot, Path out, List<String> extraArgs) throws IOException, InterruptedException {
+    Path script = sharedDir(repoRoot).resolve("bench/train/torch_mlp.py");
+    if (!Files.isRegularFile(script)) {
+      throw new IOException("no PyTorch reference script at " + script);
+    }
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", script.toString(), "--threads", "1", "--json", out.toString()));
+    cmd.addAll(extraArgs);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(Path.of(out + ".log").toFile());
+    pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    int code = pb.start().waitFor();
+    if (code != 0) {
+      throw new IOException("the PyTorch reference exited with " + code + "; see " + out + ".log");
+    }
+    return readTorch(out);
+  }
+
+  /** Reads the medians from the reference script's JSON ({"info": …, "results": […]}). */
+  public static List<Result> readTorch(Path json) throws IOException {
+    JsonNode root = Json.parse(Files.readString(json, StandardCharsets.UTF_8), json.toString());
+    List<Result> out = new ArrayList<>();
+    for (JsonNode r : root.path("results")) {
+      out.add(new Result(r.path("arch").asText(), r.path("optimizer").asText(), r.path("steps_per_s_median").asDouble()));
+    }
+    return out;
+  }
+
+  /** Rows for every (arch, optimizer) both lists hold, in Knead's order. */
+  public static List<Row> join(List<Result> knead, List<Result> torch) {
+    List<Row> rows = new ArrayList<>();
+    for (Result k : knead) {
+      for (Result t : torch) {
+        if (t.arch().equals(k.arch()) && t.optimizer().equals(k.optimizer())) {
+          rows.add(new Row(k.arch(), k.optimizer(), k.stepsPerS(), t.stepsPerS(), k.stepsPerS() / t.stepsPerS()));
+        }
+      }
+    }
+    return rows;
+  }
+}
