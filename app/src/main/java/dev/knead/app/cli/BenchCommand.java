@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.app.bench.BettiBench;
 import dev.knead.app.bench.LabBench;
 import dev.knead.app.bench.RenderBench;
+import dev.knead.app.bench.TrainBench;
 import dev.knead.app.bench.TopologyBench;
 import dev.knead.core.BadInputException;
 import dev.knead.core.io.Json;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code knead bench}: speed, measured side by side with the tools users would otherwise pick. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure Knead's speed against the reference tools in the same run (ratios, not bare times).",
-    subcommands = {BenchCommand.Topology.class, BenchCommand.Betti.class, BenchCommand.Render.class, BenchCommand.Lab.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.Topology.class, BenchCommand.Betti.class, BenchCommand.Render.class, BenchCommand.Lab.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -240,6 +241,70 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(Json.writeLine(o));
       } else {
         out.println(r.describe());
+      }
+      return KneadCommand.OK;
+    }
+  }
+
+  /** {@code knead bench train}. */
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = {"Full-batch optimiser steps per second (forward, softmax cross-entropy, backward, step) on the "
+          + "reference networks, for SGD and Adam.",
+          "With --compare, Debian's PyTorch runs ../shared/bench/train/torch_mlp.py (1 thread) right after, and the "
+              + "ratio Knead ÷ PyTorch is printed."})
+  static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--compare", description = "Also run the PyTorch reference (/usr/bin/python3 with python3-torch).")
+    boolean compare;
+
+    @Option(names = "--quick", description = "Short timings (a smoke test; numbers are rough).")
+    boolean quick;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Knead's threads (results are bit-identical for any count).")
+    int threads;
+
+    @Option(names = "--json", description = "[{\"arch\", \"optimizer\", \"steps_per_s\"}] (with --compare also "
+        + "\"torch_steps_per_s\" and \"ratio\").")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      if (threads < 1 || threads > 64) {
+        throw new BadInputException("--threads must be 1 … 64");
+      }
+      TrainBench.Options o = (quick ? TrainBench.Options.QUICK : TrainBench.Options.DEFAULT).withThreads(threads);
+      List<TrainBench.Result> knead = TrainBench.run(o);
+      PrintWriter out = spec.commandLine().getOut();
+      if (!compare) {
+        if (json) {
+          out.println(TrainBench.toJson(knead));
+        } else {
+          knead.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %10.1f steps/s%n", r.arch(), r.optimizer(), r.stepsPerS()));
+        }
+        return KneadCommand.OK;
+      }
+      if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
+        throw new BadInputException("--compare needs Debian's /usr/bin/python3 with python3-torch");
+      }
+      Path tmp = Files.createTempFile("knead-torch", ".json");
+      List<TrainBench.Row> rows = TrainBench.join(knead,
+          TrainBench.runTorch(Path.of("."), tmp, quick ? List.of("--runs", "1", "--seconds", "0.3") : List.of()));
+      if (json) {
+        ArrayNode a = Json.array();
+        for (TrainBench.Row r : rows) {
+          ObjectNode row = a.addObject();
+          row.put("arch", r.arch());
+          row.put("optimizer", r.optimizer());
+          row.set("steps_per_s", Json.num(r.knead()));
+          row.set("torch_steps_per_s", Json.num(r.torch()));
+          row.set("ratio", Json.num(r.ratio()));
+        }
+        out.println(Json.writeLine(a));
+      } else {
+        out.printf(Locale.ROOT, "%-22s %-5s %12s %12s %8s%n", "network", "opt", "knead/s", "pytorch/s", "ratio");
+        rows.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %12.1f %12.1f %7.2f×%n", r.arch(), r.optimizer(), r.knead(), r.torch(),
+            r.ratio()));
       }
       return KneadCommand.OK;
     }
