@@ -1,7 +1,7 @@
 // Wires the page: state ↔ URL, controls → a run, live frames → sheets, 3-D view, heat map, curves.
 import { api, watch } from './api.js';
 import { fromUrl, save, request } from './state.js';
-import { decodeStage, unpackBytes } from './decode.js';
+import { decodeLive, unpackBytes } from './decode.js';
 import { drawSheet, nearestPoint } from './sheet.js';
 import { createScene } from './scene3d.js';
 import { createHeatmap } from './heatmap.js';
@@ -13,7 +13,7 @@ import { createRunbar } from './runbar.js';
 
 const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
-const ctx = { runId: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], frames: 0, stageNames: [] };
+const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], frames: 0, stageNames: [] };
 let stop = () => {};
 let sheets = [];
 let lastTrace = null;
@@ -98,10 +98,11 @@ function onFrame(f) {
   showRewinds($('alert'), f.rewinds);
   if (!f.trace) return;
   const t = f.trace;
-  ctx.labels = unpackBytes(f.labels);
+  if (f.labels) ctx.labels = unpackBytes(f.labels); // only in a stream's first update: they never change
   ctx.fieldClasses = unpackBytes(t.field_classes);
   ctx.fieldConf = unpackBytes(t.field_confidence);
-  t.decoded = t.stages.map(decodeStage);
+  t.decoded = decodeLive(t, ctx.inputStage);
+  ctx.inputStage = t.decoded[0];
   t.fieldClasses = ctx.fieldClasses; t.fieldConf = ctx.fieldConf;
   if (sheets.length !== t.decoded.length) buildSheets(t.decoded);
   lastTrace = t;
@@ -129,7 +130,7 @@ async function restart() {
   save(state);
   stop();
   curves.reset();
-  ctx.traced = -1; ctx.frames = 0;
+  ctx.traced = -1; ctx.frames = 0; ctx.inputStage = null; ctx.labels = null;
   delete document.body.dataset.done;
   const req = request(state, session);
   api.explainBefore(req).then(v => topology.before(v, state)).catch(e => topology.beforeError(e.message));
