@@ -95,8 +95,9 @@ final class FigureExports implements AutoCloseable {
     return run("seconds", () -> GifAnimation.bytes(Figures.subject(net, data), opt));
   }
 
-  private byte[] run(String field, Callable<byte[]> work) {
-    Future<byte[]> f;
+  /** Runs work on the drawing thread (figures, animations, barcodes), refusing when the queue is full. */
+  <T> T run(String field, Callable<T> work) {
+    Future<T> f;
     try {
       f = pool.submit(work);
     } catch (RejectedExecutionException e) {

@@ -266,6 +266,77 @@ final class LabRoutes {
     ctx.status(200).contentType("image/gif").result(bytes);
   }
 
+  /** Points per class in a barcode (a seeded subsample above this), as knead render's barcode figure. */
+  static final int BARCODE_POINTS = 250;
+
+  /**
+   * Vietoris–Rips barcodes (H₀, H₁) of one stage's points, per class (or of one class): the
+   * topology module through the same code and JSON as {@code knead topology --format json}.
+   */
+  void barcodes(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    Network net = snapshotNetwork(ctx, job, job.snapshots());
+    int last = 5 * net.depth() + 5;
+    int stage = ctx.queryParam("stage") == null ? 0 : (int) number(ctx, "stage", 0, last);
+    int classes = job.data.classes();
+    Integer only = ctx.queryParam("class") == null ? null : (int) number(ctx, "class", 0, classes - 1);
+    ObjectNode o = exports.run("stage", () -> {
+      Trace tr = Tracer.trace(net, job.livePointCloud(), job.liveLabels(), job.domain, TraceJson.LIVE);
+      dev.knead.core.trace.Stage s = tr.stage(stage);
+      int[] labels = job.liveLabels();
+      ObjectNode r = Json.object();
+      r.put("stage", stage);
+      r.put("name", s.name());
+      ArrayNode out = r.putArray("classes");
+      for (int c = 0; c < classes; c++) {
+        if (only != null && only != c) {
+          continue;
+        }
+        int[] pick = pick(labels, c, BARCODE_POINTS, job.request.config().data().seed() + c);
+        dev.knead.core.data.Points p = s.points().select(pick);
+        ObjectNode co;
+        if (p.n() == 0) {
+          co = Json.object();
+          co.put("points", 0);
+          co.putArray("bars");
+        } else {
+          var result = dev.knead.topology.ph.Rips.of(p.toArray(), p.n(), p.d()).maxDim(1)
+              .metric(dev.knead.topology.ph.Metric.EUCLIDEAN_RIPSER).cycles(3).compute();
+          co = dev.knead.app.cli.TopologyCommand.json(result, p.n(), p.d(), 1, null, "ripser");
+        }
+        co.put("class", c);
+        co.put("class_name", c < job.data.classNames().size() ? job.data.classNames().get(c) : "class " + c);
+        out.add(co);
+      }
+      return r;
+    });
+    json(ctx, 200, o);
+  }
+
+  /** @return up to max indices of class c, a seeded subsample when there are more, sorted */
+  static int[] pick(int[] labels, int c, int max, long seed) {
+    int n = 0;
+    for (int y : labels) {
+      n += y == c ? 1 : 0;
+    }
+    int[] idx = new int[n];
+    for (int i = 0, k = 0; i < labels.length; i++) {
+      if (labels[i] == c) {
+        idx[k++] = i;
+      }
+    }
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    for (int i = idx.length - 1; i > 0; i--) { // Fisher–Yates, seeded
+      int j = rng.nextInt(i + 1);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(idx, Math.min(max, n));
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
   /** @return the query's "size" (WIDTHxHEIGHT), each side 100 … max; or the default */
   private static int[] size(Context ctx, int[] dflt, int max) {
     String text = ctx.queryParam("size");

@@ -137,6 +137,7 @@ public final class LabServer implements AutoCloseable {
       r.get("/api/runs/{id}/export", routes::exportRun);
       r.get("/api/runs/{id}/figure", routes::figure);
       r.get("/api/runs/{id}/animation.gif", routes::animation);
+      r.get("/api/runs/{id}/barcodes", routes::barcodes);
       r.post("/api/explain", routes::explainBefore);
       r.post("/api/upload", routes::upload);
       r.exception(LabException.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
