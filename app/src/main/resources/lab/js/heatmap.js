@@ -52,6 +52,7 @@ export function createHeatmap(el, onAdd, onRemove) {
       const c = top.getContext('2d');
       c.setTransform(dpr, 0, 0, dpr, 0, 0);
       const [x0, x1, y0, y1] = t.domain;
+      if (input.n) top.dataset.firstPoint = `${(input.pts[0] - x0) / (x1 - x0)},${1 - (input.pts[1] - y0) / (y1 - y0)}`; // for tests
       for (let i = 0; i < input.n; i++) {
         const x = input.pts[2 * i], y = input.pts[2 * i + 1];
         c.fillStyle = classColour(labels[i]);

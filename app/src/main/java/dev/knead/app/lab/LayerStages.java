@@ -15,9 +15,11 @@ import java.util.List;
  * {@link LiveFrame}: the inputs are stacked once into one m × d block of rows — the n points,
  * then the grid's lines × samples, then the f region samples — and every update runs core's own
  * kernels ({@link Kernels#affine}, {@link ActivationKernels#apply}: the sums and the tanh the
- * trainer and the tracer use) into buffers kept between updates. So stage s here equals stage
- * {@link #traceIndex} of the full {@link dev.knead.core.trace.Trace} bit for bit, at a fraction of
- * its cost and with no allocation per update; the move scrubber reads the full trace.
+ * trainer uses) into buffers kept between updates. So stage s here is the forward pass bit for bit
+ * ({@link Layer#apply}) and equals stage {@link #traceIndex} of the full
+ * {@link dev.knead.core.trace.Trace} to rounding (the trace carries points through the SVD
+ * factors), at a fraction of its cost and with no allocation per update; the move scrubber reads
+ * the full trace.
  *
  * <p>Not thread-safe: one update at a time (LiveFrame holds its lock).
  */
