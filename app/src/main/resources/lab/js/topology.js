@@ -3,7 +3,7 @@
 import { classColour } from './palette.js';
 import { barcodeSvg } from './barcode.js';
 
-const num = v => (v == null ? '—' : Number.isInteger(v) ? String(v) : (+v).toFixed(2));
+const num = v => (v == null ? '—' : Number.isInteger(v) ? String(v) : Math.abs(v) < 0.005 ? '0' : (+v).toFixed(2));
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 
 export function createTopology(el, actions) {
