@@ -24,13 +24,9 @@ final class LiveFrame {
   /**
    * @param full the first update a page gets: every stage and the labels
    * @param delta every later one: the input stage as {@link #UNCHANGED_INPUT}, no labels
+   * @param hasTrace whether the update carries stages (a run has no weights before it starts)
    */
-  record Update(long version, String full, String delta) {
-    /** @return whether the update carries stages (a run has no weights before its first epoch) */
-    boolean hasTrace() {
-      return full != delta;
-    }
-  }
+  record Update(long version, String full, String delta, boolean hasTrace) {}
 
   private final Object lock = new Object();
   private final LayerStages stages;
@@ -96,7 +92,7 @@ final class LiveFrame {
     String head = Json.writeLine(o);
     Optional<Network> net = job.latest();
     if (net.isEmpty()) {
-      return new Update(version, head, head);
+      return new Update(version, head, head, false);
     }
     stages.compute(net.get());
     if (inputStage == null) {
@@ -112,7 +108,7 @@ final class LiveFrame {
     String tail = "]," + rest.substring(1) + "}";
     String full = open + ",\"labels\":\"" + labels + "\",\"trace\":{\"stages\":[" + inputStage + moved + tail;
     String delta = open + ",\"trace\":{\"stages\":[" + UNCHANGED_INPUT + moved + tail;
-    return new Update(version, full, delta);
+    return new Update(version, full, delta, true);
   }
 
   /** The run's state without any trace: status, epoch, the newest losses, rewinds. */
