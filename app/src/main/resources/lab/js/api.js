@@ -29,6 +29,9 @@ export const api = {
   explainRun: id => call('GET', `/api/runs/${id}/explain`),
   upload: (file) => file.arrayBuffer().then(buf => call('POST', `/api/upload?name=${encodeURIComponent(file.name)}`, buf, true)),
   exportUrl: id => `/api/runs/${id}/export`,
+  figureUrl: (id, kind, format, stage) => `/api/runs/${id}/figure?kind=${kind}&format=${format}` + (stage != null ? `&stage=${stage}` : ''),
+  animationUrl: id => `/api/runs/${id}/animation.gif`,
+  barcodes: (id, stage, cls) => call('GET', `/api/runs/${id}/barcodes?stage=${stage}` + (cls != null ? `&class=${cls}` : '')),
 };
 
 /** Live updates: calls onFrame with each parsed frame, onEnd when the run stops. */

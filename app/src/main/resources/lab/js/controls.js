@@ -29,7 +29,9 @@ export function createControls(el, datasets, onChange, onUpload) {
       <label><span>seed</span>${num('seed', state.seed, 1)}</label>
       <button id="regen">↻ regenerate</button>
       <label><span>click adds class</span><span>${ds.classes.map((c, i) => `<button data-class="${i}" title="${esc(c)}" style="border-color:${classColour(i)};${i === addClass ? `background:${classColour(i)};color:#fff` : ''}">${esc(c)}</button>`).join('')}</span></label>
+      <p class="movehelp">Shift-click a point (decision map or any stage) to remove it.</p>
       ${state.added.length ? `<button id="clear-added">remove ${state.added.length} added point${state.added.length > 1 ? 's' : ''}</button>` : ''}
+      ${state.removed.length ? `<button id="restore-removed">restore ${state.removed.length} removed point${state.removed.length > 1 ? 's' : ''}</button>` : ''}
       <label><span>your data</span><input id="upload" type="file" accept=".csv,.tsv,.txt,.npy,.npz"></label>
       <div id="upload-error" class="error" role="alert"></div>
     </fieldset>
@@ -60,7 +62,7 @@ export function createControls(el, datasets, onChange, onUpload) {
 
   function wire(ds) {
     const on = (id, ev, f) => el.querySelector('#' + id)?.addEventListener(ev, f);
-    on('data', 'change', e => change(s => { s.data = e.target.value; s.params = {}; s.added = []; s.upload = null; }));
+    on('data', 'change', e => change(s => { s.data = e.target.value; s.params = {}; s.added = []; s.removed = []; s.upload = null; }));
     for (const k of ['points', 'noise', 'test', 'seed', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed']) {
       on(k, 'change', e => change(s => { s[k] = +e.target.value; }));
     }
@@ -70,6 +72,7 @@ export function createControls(el, datasets, onChange, onUpload) {
     on('add-layer', 'click', () => change(s => { s.hidden.push(s.hidden[s.hidden.length - 1] || 3); s.acts.push(s.acts[s.acts.length - 1] || 'tanh'); }));
     on('drop-layer', 'click', () => change(s => { s.hidden.pop(); s.acts.pop(); }));
     on('clear-added', 'click', () => change(s => { s.added = []; }));
+    on('restore-removed', 'click', () => change(s => { s.removed = []; }));
     el.querySelectorAll('[data-unit]').forEach(b => b.addEventListener('click', () => change(s => {
       const i = +b.dataset.unit;
       s.hidden[i] = Math.max(1, Math.min(64, s.hidden[i] + +b.dataset.d));
@@ -83,7 +86,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       box.textContent = '';
       try {
         uploadInfo = await onUpload(f);
-        change(s => { s.upload = uploadInfo.upload; s.added = []; });
+        change(s => { s.upload = uploadInfo.upload; s.added = []; s.removed = []; });
       } catch (err) {
         box.textContent = err.message;
       }

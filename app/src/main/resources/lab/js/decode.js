@@ -35,3 +35,18 @@ export function decodeStage(s) {
     fieldPts: unpack(s.field, s.box, k),
   };
 }
+
+/**
+ * Decodes a live trace. After a page's first update the server sends the input stage as
+ * {index: 0, unchanged: true} (it never changes during a run): the one kept from before is reused.
+ * @param t the frame's trace
+ * @param kept the decoded input stage of this run so far, or null
+ * @returns the decoded stages
+ */
+export function decodeLive(t, kept) {
+  return t.stages.map(s => {
+    if (!s.unchanged) return decodeStage(s);
+    if (!kept) throw new Error('the live stream sent an unchanged input stage before the first one');
+    return kept;
+  });
+}

@@ -1,7 +1,7 @@
 // Wires the page: state ↔ URL, controls → a run, live frames → sheets, 3-D view, heat map, curves.
 import { api, watch } from './api.js';
-import { fromUrl, save, request } from './state.js';
-import { decodeStage, unpackBytes } from './decode.js';
+import { fromUrl, save, request, removePoint } from './state.js';
+import { decodeLive, unpackBytes } from './decode.js';
 import { drawSheet, nearestPoint } from './sheet.js';
 import { createScene } from './scene3d.js';
 import { createHeatmap } from './heatmap.js';
@@ -13,7 +13,7 @@ import { createRunbar } from './runbar.js';
 
 const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
-const ctx = { runId: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], frames: 0, stageNames: [] };
+const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], frames: 0, stageNames: [] };
 let stop = () => {};
 let sheets = [];
 let lastTrace = null;
@@ -24,7 +24,16 @@ const heat = createHeatmap($('heatmap'), (x, y) => {
   state.added.push([+x.toFixed(3), +y.toFixed(3), controls.addClass()]);
   controls.set(state);
   restart();
-});
+}, p => removeLivePoint(p));
+
+/** Removes live point p (its input coordinates go into the state) and retrains. */
+function removeLivePoint(p) {
+  const input = lastTrace?.decoded[0];
+  if (!input || p < 0 || p >= input.n) return;
+  removePoint(state, Array.from(input.pts.subarray(p * input.k, (p + 1) * input.k)));
+  controls.set(state);
+  restart();
+}
 const curves = createCurves($('curves'));
 const scrubber = createScrubber($('scrubber'), () => ctx);
 const topology = createTopology($('topology'), {
@@ -33,6 +42,8 @@ const topology = createTopology($('topology'), {
     topology.busy('Measuring every stage (Betti numbers, separability, certificate)…');
     try { topology.after(await api.explainRun(ctx.runId), ctx.classNames); } catch (e) { topology.error(e.message); }
   },
+  barcodes: (stage, cls) => ctx.runId && api.barcodes(ctx.runId, stage, cls),
+  barcodePng: stage => runbar.download(ctx.runId && api.figureUrl(ctx.runId, 'barcode', 'png', stage), `knead-barcode-${stage}.png`),
   narrow: () => { state.hidden = [2]; state.acts = ['tanh']; controls.set(state); restart(); },
   widen: () => { state.hidden = state.hidden.map(w => Math.max(3, w)); controls.set(state); restart(); },
 });
@@ -43,7 +54,8 @@ const runbar = createRunbar($('runbar'), {
   reset: () => restart(),
   speed: s => { state.speed = s; save(state); ctx.runId && api.control(ctx.runId, { action: 'speed', speed: s }); },
   exportUrl: () => ctx.runId && api.exportUrl(ctx.runId),
-  sheetsForPng: () => [...sheets.map(s => s.canvas), scene.element, scrubber.canvas].filter(Boolean),
+  figureUrl: (kind, format) => ctx.runId && api.figureUrl(ctx.runId, kind, format, kind === 'stage' ? ctx.chosenStage : null),
+  animationUrl: () => ctx.runId && api.animationUrl(ctx.runId),
 });
 let controls;
 
@@ -61,7 +73,9 @@ function buildSheets(stages) {
       if (!sheet.stage || !sheet.map) return;
       const r = canvas.getBoundingClientRect();
       const p = nearestPoint(sheet.stage, sheet.map, e.clientX - r.left, e.clientY - r.top);
+      if ((e.shiftKey || e.altKey) && p >= 0) { removeLivePoint(p); return; }
       ctx.traced = p === ctx.traced ? -1 : p;
+      ctx.chosenStage = sheet.stage.index; // the stage the 'one stage' figure and the barcodes show
       redraw();
     });
     return sheet;
@@ -98,12 +112,17 @@ function onFrame(f) {
   showRewinds($('alert'), f.rewinds);
   if (!f.trace) return;
   const t = f.trace;
-  ctx.labels = unpackBytes(f.labels);
+  if (f.labels) ctx.labels = unpackBytes(f.labels); // only in a stream's first update: they never change
   ctx.fieldClasses = unpackBytes(t.field_classes);
   ctx.fieldConf = unpackBytes(t.field_confidence);
-  t.decoded = t.stages.map(decodeStage);
+  t.decoded = decodeLive(t, ctx.inputStage);
+  ctx.inputStage = t.decoded[0];
   t.fieldClasses = ctx.fieldClasses; t.fieldConf = ctx.fieldConf;
   if (sheets.length !== t.decoded.length) buildSheets(t.decoded);
+  if (!ctx.choicesSet) {
+    topology.choices(t.decoded.map(s => ({ index: s.index, name: s.name })), ctx.classNames);
+    ctx.choicesSet = true;
+  }
   lastTrace = t;
   ctx.frames++;
   document.body.dataset.frames = String(ctx.frames);
@@ -129,7 +148,7 @@ async function restart() {
   save(state);
   stop();
   curves.reset();
-  ctx.traced = -1; ctx.frames = 0;
+  ctx.traced = -1; ctx.frames = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false;
   delete document.body.dataset.done;
   const req = request(state, session);
   api.explainBefore(req).then(v => topology.before(v, state)).catch(e => topology.beforeError(e.message));

@@ -1,10 +1,18 @@
 // Play, pause, one step, reset, speed; the epoch and the numbers; export and share.
+// Figures and the GIF are drawn on the server by the render module (the same figures as
+// `knead render` / `knead animate`); a refused request shows its error instead of downloading.
 export function createRunbar(el, act) {
   el.innerHTML = `<button class="primary" id="play">❚❚ pause</button><button id="step" title="one epoch">step</button>
     <button id="reset" title="new weights, same seed">↺ reset</button>
     <label><span>speed</span><select id="speed"><option value="10">10 epochs/s</option><option value="30">30 epochs/s</option>
     <option value="60">60 epochs/s</option><option value="200">200 epochs/s</option><option value="0">as fast as possible</option></select></label>
-    <a id="export-json" download><button>⤓ run JSON</button></a><button id="export-png">⤓ PNG</button>
+    <label title="figure drawn by the server, as knead render draws it"><span>figure</span><select id="figure-kind">
+      <option value="stages">every move</option><option value="stage">one stage</option><option value="lift">3-D lift</option>
+      <option value="regions">regions</option><option value="curves">loss and accuracy</option><option value="certificate">certificate</option>
+      <option value="barcode">barcodes</option><option value="betti">Betti numbers</option></select></label>
+    <button id="export-png" title="PNG of the chosen figure">⤓ PNG</button><button id="export-svg" title="SVG of the chosen figure">⤓ SVG</button>
+    <button id="export-gif" title="every move, animated (knead animate)">⤓ GIF</button>
+    <a id="export-json" download><button>⤓ run JSON</button></a>
     <button id="share">copy link</button>
     <span class="stat" id="stat">starting…</span><span class="error" id="run-error"></span>`;
   let paused = false;
@@ -19,23 +27,34 @@ export function createRunbar(el, act) {
     if (!url) { e.preventDefault(); return; }
     e.currentTarget.href = url;
   });
-  el.querySelector('#export-png').addEventListener('click', () => {
-    const canvases = act.sheetsForPng();
-    const h = 260, w = canvases.length * h;
-    const out = document.createElement('canvas');
-    out.width = w; out.height = h;
-    const g = out.getContext('2d');
-    g.fillStyle = '#fff'; g.fillRect(0, 0, w, h);
-    canvases.forEach((c, i) => g.drawImage(c, i * h + 5, 5, h - 10, h - 10));
-    out.toBlob(b => {
+  const download = async (url, name) => {
+    if (!url) return;
+    const busy = el.querySelector('#run-error');
+    busy.textContent = 'drawing…';
+    try {
+      const res = await fetch(url);
+      if (!res.ok) {
+        const j = await res.json().catch(() => ({}));
+        throw new Error(`${j.field ? j.field + ': ' : ''}${j.error || res.status}`);
+      }
       const a = document.createElement('a');
-      a.href = URL.createObjectURL(b); a.download = 'knead-view.png'; a.click();
+      a.href = URL.createObjectURL(await res.blob());
+      a.download = name;
+      document.body.append(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);
-    }, 'image/png');
-  });
+      busy.textContent = '';
+    } catch (e) { busy.textContent = `export: ${e.message}`; }
+  };
+  const kind = () => el.querySelector('#figure-kind').value;
+  for (const fmt of ['png', 'svg']) {
+    el.querySelector(`#export-${fmt}`).addEventListener('click', () =>
+      download(act.figureUrl(kind(), fmt), `knead-${kind()}.${fmt}`));
+  }
+  el.querySelector('#export-gif').addEventListener('click', () => download(act.animationUrl(), 'knead-moves.gif'));
   el.querySelector('#share').addEventListener('click', () => navigator.clipboard?.writeText(location.href));
   const fmt = v => (v == null ? '—' : v < 0.01 ? v.toExponential(2) : v.toFixed(3));
   return {
+    download,
     setSpeed(s) { el.querySelector('#speed').value = String(s); },
     status(f) {
       if (f.status === 'paused') setPaused(true);

@@ -5,7 +5,7 @@ export const DEFAULTS = Object.freeze({
   data: 'disk-annulus', points: 250, noise: 0, seed: 1, test: 0.2,
   hidden: [3], acts: ['tanh'], init: 'glorot', loss: 'softmax-ce', opt: 'adam', lr: 0.03,
   sched: 'constant', batch: 0, l1: 0, l2: 0, epochs: 1000, tseed: 1, speed: 60,
-  params: {}, added: [], upload: null, hide: [],
+  params: {}, added: [], removed: [], upload: null, hide: [],
 });
 
 export function fromUrl(hash = location.hash) {
@@ -25,6 +25,7 @@ export function fromUrl(hash = location.hash) {
   for (const k of ['lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) s[k] = num(k, s[k]);
   for (const [k, v] of q) if (k.startsWith('p.')) s.params[k.slice(2)] = +v;
   if (q.has('added')) s.added = q.get('added').split(';').filter(Boolean).map(r => r.split(':').map(Number));
+  if (q.has('removed')) s.removed = q.get('removed').split(';').filter(Boolean).map(r => r.split(':').map(Number));
   s.upload = q.get('upload') || null;
   s.hide = q.has('hide') ? q.get('hide').split(',').filter(Boolean) : [];
   return s;
@@ -39,6 +40,7 @@ export function toUrl(s) {
   for (const k of ['init', 'loss', 'opt', 'sched', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) put(k, s[k]);
   for (const [k, v] of Object.entries(s.params)) q.set('p.' + k, v);
   if (s.added.length) q.set('added', s.added.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
+  if (s.removed.length) q.set('removed', s.removed.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
   if (s.upload) q.set('upload', s.upload);
   if (s.hide.length) q.set('hide', s.hide.join(','));
   return '#' + q.toString();
@@ -48,13 +50,24 @@ export function save(s) {
   history.replaceState(null, '', toUrl(s));
 }
 
+/**
+ * Removes the point at these input coordinates: a hand-added one from `added`, any other by
+ * noting where it was in `removed` (the server drops the data set's point nearest to it).
+ */
+export function removePoint(s, coords) {
+  const near = r => coords.every((v, j) => Math.abs(r[j] - v) < 2e-3);
+  const i = s.added.findIndex(near);
+  if (i >= 0) s.added.splice(i, 1);
+  else s.removed.push(coords.map(v => +v.toFixed(3)));
+}
+
 /** The server's run request (docs/lab.md) for this state. */
 export function request(s, session) {
   return {
     session,
     data: {
       name: s.data, upload: s.upload, seed: s.seed, test_share: s.test,
-      params: { points: s.points, noise: s.noise, ...s.params }, added: s.added,
+      params: { points: s.points, noise: s.noise, ...s.params }, added: s.added, removed: s.removed,
     },
     network: { hidden: s.hidden, activations: s.acts, init: s.init },
     train: { loss: s.loss, optimizer: s.opt, lr: s.lr, schedule: s.sched, batch: s.batch, l1: s.l1, l2: s.l2, epochs: s.epochs, seed: s.tseed },

@@ -1,16 +1,43 @@
 // What topology says: the verdict before training (with its citation), then per layer the
 // badges, Betti numbers per class per stage, separability, the certificate, and divergence alerts.
 import { classColour } from './palette.js';
+import { barcodeSvg } from './barcode.js';
 
+const num = v => (v == null ? '—' : Number.isInteger(v) ? String(v) : Math.abs(v) < 0.005 ? '0' : (+v).toFixed(2));
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 
 export function createTopology(el, actions) {
   el.innerHTML = `<fieldset><legend>Before training: what theory says</legend><div id="before">…</div></fieldset>
     <fieldset><legend>After training: what the weights did</legend>
-      <button id="explain-run">Explain this run</button><div id="after"><p class="movehelp">Badges per layer, Betti numbers per class per stage, separability and the certificate — computed on the current weights.</p></div></fieldset>`;
+      <button id="explain-run">Explain this run</button><div id="after"><p class="movehelp">Badges per layer, Betti numbers per class per stage, linking and winding numbers, separability and the certificate — computed on the current weights.</p></div></fieldset>
+    <fieldset><legend>Barcodes</legend>
+      <label><span>stage</span><select id="bc-stage"></select></label>
+      <label><span>class</span><select id="bc-class"></select></label>
+      <button id="bc-show">Show barcodes</button> <button id="bc-png" title="the barcode figure, drawn by the server (knead render --kind barcode)">⤓ PNG</button>
+      <div id="barcodes"><p class="movehelp">Vietoris–Rips persistence of the chosen stage's points (H₀: pieces, H₁: loops); long bars are real features.</p></div></fieldset>`;
   el.querySelector('#explain-run').addEventListener('click', () => actions.explain());
+  const bcStage = el.querySelector('#bc-stage'), bcClass = el.querySelector('#bc-class');
+  el.querySelector('#bc-show').addEventListener('click', async () => {
+    const box = el.querySelector('#barcodes');
+    box.innerHTML = '<p class="movehelp">Computing persistent homology…</p>';
+    try {
+      const r = await actions.barcodes(+bcStage.value, bcClass.value === '' ? null : +bcClass.value);
+      if (!r) { box.textContent = ''; return; }
+      box.innerHTML = `<p class="movehelp">${esc(r.name)} · ${r.classes.map(c => `${esc(c.class_name)}: ${c.points} points`).join(', ')}</p>` + barcodeSvg(r);
+    } catch (e) { box.innerHTML = `<p class="error">${esc(e.field ? e.field + ': ' : '')}${esc(e.message)}</p>`; }
+  });
+  el.querySelector('#bc-png').addEventListener('click', () => actions.barcodePng(+bcStage.value));
 
   return {
+    /** The stages and classes the barcode panel offers: [{index, name}], class names. */
+    choices(stages, classNames) {
+      const keep = bcStage.value;
+      bcStage.innerHTML = stages.map(s => `<option value="${s.index}">${esc(s.name)}</option>`).join('');
+      if ([...bcStage.options].some(o => o.value === keep)) bcStage.value = keep;
+      const keepC = bcClass.value;
+      bcClass.innerHTML = '<option value="">every class</option>' + classNames.map((c, i) => `<option value="${i}">${esc(c)}</option>`).join('');
+      bcClass.value = keepC;
+    },
     before(v, state) {
       const box = el.querySelector('#before');
       if (!v) { box.textContent = '…'; return; }
@@ -38,9 +65,9 @@ export function createTopology(el, actions) {
           ${l.badges.map(b => `<span class="badge ${b.badge}" title="${esc(b.explanation)}">${b.badge.replace('_', ' ')}</span>`).join('')}</div>`;
       }
       const shown = r.stages.filter(s => s.stage === 0 || /bend|output layer · shift/.test(s.name));
-      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch" style="background:${classColour(i)}"></span>β ${esc(c)}</th>`).join('')}<th>cut by a line?</th></tr>`;
+      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch" style="background:${classColour(i)}"></span>β ${esc(c)}</th>`).join('')}<th>linking</th><th>winding</th><th>cut by a line?</th></tr>`;
       for (const s of shown) {
-        html += `<tr><td>${esc(s.name)}</td>${s.betti.map(b => `<td>${b.join(',')}</td>`).join('')}<td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
+        html += `<tr><td>${esc(s.name)}</td>${s.betti.map(b => `<td>${b.join(',')}</td>`).join('')}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
       }
       html += '</table>';
       for (const c of r.certificates || []) html += `<div class="verdict">${esc(c.sentence)}</div>`;

@@ -30,21 +30,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti, certificate, jacobian (PNG or SVG).")
 public final class RenderCommand implements Callable<Integer> {
-  /** The figures. */
-  enum Kind {
-    STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN;
-
-
-    static Kind parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException("--kind " + s + ": unknown kind; expected one of "
-            + String.join(", ", Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
-      }
-    }
-  }
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "RUN", description = "A run folder or its run.json.")
@@ -68,13 +53,16 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Kind k = Kind.parse(kind);
+    Figures.Kind k = Figures.Kind.named(kind);
+    if (k == null) {
+      throw new BadInputException("--kind " + kind + ": unknown kind; expected one of " + Figures.Kind.names());
+    }
     FigureArgs.Size sz = FigureArgs.size(size);
     if (!(scale >= 0.25 && scale <= 8)) {
       throw new BadInputException("--scale " + scale + ": must be within 0.25 … 8");
     }
     FigureArgs.checkOut(out, Set.of("png", "svg"), "for animations use knead animate");
-    if (stage != null && k != Kind.STAGE && k != Kind.BARCODE && k != Kind.DIAGRAM && k != Kind.JACOBIAN) {
+    if (stage != null && !k.takesStage()) {
       throw new BadInputException("--stage applies to --kind stage, barcode, diagram and jacobian only");
     }
     FigureOptions opt;
@@ -85,26 +73,10 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Run r = FigureArgs.load(run);
     Subject subject = FigureArgs.subject(r);
-    Figure f;
-    try {
-      f = switch (k) {
-        case STAGE -> new StageFigure(subject, stage == null ? defaultStage(subject) : checkStage(subject, stage), opt);
-        case STAGES -> new StagesFigure(subject, opt);
-        case LIFT -> new LiftFigure(subject, opt, -0.65);
-        case CURVES -> new CurvesFigure(r.result().history(), subject.description(), opt);
-        case REGIONS -> new RegionsFigure(subject, opt);
-        case BARCODE -> new BarcodeFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
-            subject.description(), 0), opt);
-        case DIAGRAM -> new DiagramFigure(TopologyValues.barcodes(r, subject.trace(), stage == null ? 0 : checkStage(subject, stage),
-            subject.description(), 0), opt);
-        case BETTI -> new BettiFigure(TopologyValues.betti(r, subject.description()), opt);
-        case CERTIFICATE -> TopologyValues.certificates(r, subject, opt);
-        case JACOBIAN -> new JacobianFigure(subject, stage == null ? Math.max(1, defaultStage(subject)) : checkStage(subject, stage),
-            opt);
-      };
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
+    if (stage != null) {
+      checkStage(subject, stage);
     }
+    Figure f = Figures.of(k, r, subject, stage, opt);
     Images.write(f, opt, out);
     spec.commandLine().getOut().println("wrote " + out);
     return KneadCommand.OK;
@@ -119,8 +91,6 @@ public final class RenderCommand implements Callable<Integer> {
 
   /** The last hidden layer's bend: the space the output layer cuts with a line or plane. */
   static int defaultStage(Subject s) {
-    int logits = s.trace().logits().index();
-    int l = s.trace().network().layers().size();
-    return l == 1 ? 0 : logits - 4;
+    return Figures.defaultStage(s);
   }
 }

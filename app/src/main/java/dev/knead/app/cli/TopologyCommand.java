@@ -98,12 +98,24 @@ public final class TopologyCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return KneadCommand.OK;
     }
+    ObjectNode o = json(result, points.n(), points.d(), dim, threshold, metric.toLowerCase(Locale.ROOT));
+    spec.commandLine().getOut().println(Json.writeLine(o));
+    return KneadCommand.OK;
+  }
+
+  /**
+   * The {@code --format json} answer: every bar, the stable scale with its Betti numbers and
+   * representative cycles. The lab's barcodes are this same object.
+   *
+   * @param n points, d their dimension; dim the highest homology dimension; threshold or null
+   */
+  public static ObjectNode json(PersistenceResult result, int n, int d, int dim, Double threshold, String metric) {
     ObjectNode o = Json.object();
-    o.put("points", points.n());
-    o.put("ambient_dim", points.d());
+    o.put("points", n);
+    o.put("ambient_dim", d);
     o.put("max_dim", dim);
     o.set("threshold", threshold == null ? Json.NODES.nullNode() : Json.num(threshold));
-    o.put("metric", metric.toLowerCase(Locale.ROOT));
+    o.put("metric", metric);
     ArrayNode bars = o.putArray("bars");
     for (Bar b : result.barcode().bars()) {
       ObjectNode bo = bars.addObject();
@@ -128,8 +140,7 @@ public final class TopologyCommand implements Callable<Integer> {
         edges.addArray().add(e[0]).add(e[1]);
       }
     }
-    spec.commandLine().getOut().println(Json.writeLine(o));
-    return KneadCommand.OK;
+    return o;
   }
 
   private Points points() {

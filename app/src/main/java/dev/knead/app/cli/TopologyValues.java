@@ -3,7 +3,9 @@ package dev.knead.app.cli;
 import dev.knead.analysis.Analyst;
 import dev.knead.analysis.Report;
 import dev.knead.analysis.StageMeasure;
+import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Points;
+import dev.knead.core.net.Network;
 import dev.knead.core.run.Run;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
@@ -30,9 +32,13 @@ final class TopologyValues {
 
   /** Vietoris–Rips barcodes (H₀, H₁) of each class's points at one stage. */
   static ClassBarcodes barcodes(Run run, Trace t, int stage, String description, long seed) {
+    return barcodes(run.data().classNames(), t, stage, description, seed);
+  }
+
+  /** @param names the data set's class names */
+  static ClassBarcodes barcodes(List<String> names, Trace t, int stage, String description, long seed) {
     Stage s = t.stage(stage);
     int[] labels = t.labels();
-    List<String> names = run.data().classNames();
     List<Barcode> codes = new ArrayList<>();
     for (int k = 0; k < names.size(); k++) {
       List<Integer> idx = new ArrayList<>();
@@ -58,7 +64,11 @@ final class TopologyValues {
 
   /** The decision-region certificate of every class (2-D inputs), around the data's centroid. */
   static CertificateFigure certificates(Run run, Subject subject, FigureOptions opt) {
-    Points p = run.data().points();
+    return certificates(run.network(), run.data(), subject, opt);
+  }
+
+  static CertificateFigure certificates(Network net, Dataset data, Subject subject, FigureOptions opt) {
+    Points p = data.points();
     if (p.d() != 2) {
       throw new BadInputException("--kind certificate draws 2-D inputs; this run's input is " + p.d() + "-D");
     }
@@ -72,22 +82,25 @@ final class TopologyValues {
       radius = Math.max(radius, Math.hypot(p.get(i, 0) - centre[0], p.get(i, 1) - centre[1]));
     }
     List<Certificate> certs = new ArrayList<>();
-    for (int c = 0; c < run.network().classes(); c++) {
-      certs.add(DecisionRegionCertificate.search(run.network()::predict, c, centre, radius));
+    for (int c = 0; c < net.classes(); c++) {
+      certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius));
     }
-    return new CertificateFigure(subject.description(), certs, run.data().classNames(), p, run.data().labels(), centre, radius,
-        opt);
+    return new CertificateFigure(subject.description(), certs, data.classNames(), p, data.labels(), centre, radius, opt);
   }
 
   /** Betti numbers per class at the input, after every hidden layer and at the logits (the analysis module's procedure). */
   static BettiTable betti(Run run, String description) {
-    Report r = Analyst.analyse(run.network(), run.data(), new Analyst.Options(200, 1, false, 0));
+    return betti(run.network(), run.data(), description);
+  }
+
+  static BettiTable betti(Network net, Dataset data, String description) {
+    Report r = Analyst.analyse(net, data, new Analyst.Options(200, 1, false, 0));
     List<String> names = new ArrayList<>();
     List<List<List<Integer>>> rows = new ArrayList<>();
     for (StageMeasure m : r.stages()) {
       names.add(m.name());
       rows.add(m.betti());
     }
-    return new BettiTable(description, names, run.data().classNames(), rows, 1);
+    return new BettiTable(description, names, data.classNames(), rows, 1);
   }
 }

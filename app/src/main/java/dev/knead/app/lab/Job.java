@@ -47,7 +47,7 @@ final class Job implements TrainListener {
   final java.util.List<Points> liveGrid;
   final Points liveField;
   /** the newest live update, built once per published network */
-  final LiveFrame live = new LiveFrame();
+  final LiveFrame live;
 
   private final List<Epoch> history = new ArrayList<>();
   private final List<Rewind> rewinds = new ArrayList<>();
@@ -76,6 +76,7 @@ final class Job implements TrainListener {
     this.liveCloud = data.points().select(livePoints);
     this.liveGrid = LayerStages.grid(domain);
     this.liveField = LayerStages.field(domain);
+    this.live = new LiveFrame(liveCloud, liveGrid, liveField, liveLabels());
   }
 
   /** Trains; called once, on a worker. Same bits as {@code Trainer.train(train, test, config, …)}. */

@@ -173,7 +173,33 @@ public final class LabConfig {
     DataSpec spec = parse("data", () -> new DataSpec(upload.isPresent() ? "upload:" + upload.get() : name, upload.isPresent() ? Map.of() : settings,
         dataSeed, testShare, Optional.empty()));
     int[] labels = addedLabels.stream().mapToInt(Integer::intValue).toArray();
-    return new LabRequest(session, new ExperimentConfig(spec, tc), upload, flat, labels, (int) speed);
+    return new LabRequest(session, new ExperimentConfig(spec, tc), upload, flat, labels, removed(data.get("removed")), (int) speed);
+  }
+
+  /** data.removed: [[x, y], …] (or [x, y, z]) where points were clicked away; n × d row-major. */
+  static double[] removed(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return new double[0];
+    }
+    if (!node.isArray() || node.size() > MAX_ADDED) {
+      throw LabException.bad("data.removed", "must be an array of at most " + MAX_ADDED + " [x, y] rows");
+    }
+    int dim = node.size() == 0 ? 0 : node.get(0).size();
+    double[] flat = new double[node.size() * dim];
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode row = node.get(i);
+      String at = "data.removed[" + i + "]";
+      if (!row.isArray() || row.size() < 1 || row.size() > 3 || row.size() != dim) {
+        throw LabException.bad(at, "must be [x, y] (or [x, y, z]), like every other row");
+      }
+      for (int j = 0; j < dim; j++) {
+        if (!row.get(j).isNumber() || !Double.isFinite(row.get(j).asDouble())) {
+          throw LabException.bad(at, "coordinate " + j + " must be a finite number");
+        }
+        flat[i * dim + j] = row.get(j).asDouble();
+      }
+    }
+    return flat;
   }
 
   /** Runs a core parser and names the field when it refuses. */

@@ -7,9 +7,69 @@ import dev.knead.core.data.GroundTruth;
 import dev.knead.core.data.Points;
 import java.util.List;
 
-/** The data set a lab request describes: generated or uploaded, plus the points clicked in. */
+/** The data set a lab request describes: generated or uploaded, less the points clicked away, plus those clicked in. */
 final class LabData {
+  /** How far (in each coordinate) a removal may be from the point it removes: the URL keeps 3 decimals. */
+  static final double REMOVE_TOLERANCE = 2e-3;
+
   private LabData() {}
+
+  /**
+   * @param removed m × d: each row removes the nearest point still there, which must lie within
+   *     {@link #REMOVE_TOLERANCE} of it in every coordinate
+   */
+  static Dataset remove(Dataset base, double[] removed) {
+    if (removed.length == 0) {
+      return base;
+    }
+    int d = base.dim();
+    if (removed.length % d != 0) {
+      throw LabException.bad("data.removed", "points of " + base.name() + " have " + d + " coordinates");
+    }
+    int n = base.size();
+    double[] x = base.points().toArray();
+    boolean[] gone = new boolean[n];
+    for (int r = 0; r < removed.length / d; r++) {
+      int best = -1;
+      double bestDist = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        if (gone[i]) {
+          continue;
+        }
+        double dist = 0;
+        double worst = 0;
+        for (int j = 0; j < d; j++) {
+          double diff = Math.abs(x[i * d + j] - removed[r * d + j]);
+          dist += diff * diff;
+          worst = Math.max(worst, diff);
+        }
+        if (worst <= REMOVE_TOLERANCE && dist < bestDist) {
+          best = i;
+          bestDist = dist;
+        }
+      }
+      if (best < 0) {
+        throw LabException.bad("data.removed[" + r + "]", "no point of " + base.name() + " lies there (it may be removed already)");
+      }
+      gone[best] = true;
+    }
+    int kept = 0;
+    for (boolean g : gone) {
+      kept += g ? 0 : 1;
+    }
+    double[] px = new double[kept * d];
+    int[] labels = new int[kept];
+    int[] all = base.labels();
+    for (int i = 0, k = 0; i < n; i++) {
+      if (!gone[i]) {
+        System.arraycopy(x, i * d, px, k * d, d);
+        labels[k++] = all[i];
+      }
+    }
+    // Removing points changes the shape too: the known topology no longer applies.
+    return new Dataset(base.name() + " − " + (n - kept) + " removed", base.params(), Points.of(kept, d, px), labels,
+        List.copyOf(base.classNames()), GroundTruth.unknown());
+  }
 
   static Dataset load(LabRequest r, Uploads uploads) {
     Dataset base;
@@ -27,6 +87,7 @@ final class LabData {
       throw LabException.bad("data.params.points", "the lab trains on at most " + LabConfig.MAX_POINTS * 4 + " points; these settings make "
           + base.size());
     }
+    base = remove(base, r.removed());
     int[] addedLabels = r.addedLabels();
     if (addedLabels.length == 0) {
       return base;

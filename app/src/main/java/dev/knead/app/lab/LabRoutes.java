@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.analysis.Analyst;
 import dev.knead.analysis.Report;
 import dev.knead.app.cli.DatasetsCommand;
+import dev.knead.app.cli.Figures;
 import dev.knead.app.cli.ReportJson;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
@@ -35,12 +36,14 @@ final class LabRoutes {
   private final Jobs jobs;
   private final Uploads uploads;
   private final LiveStream live;
+  private final FigureExports exports;
   private final String datasets;
 
-  LabRoutes(Jobs jobs, Uploads uploads, LiveStream live) {
+  LabRoutes(Jobs jobs, Uploads uploads, LiveStream live, FigureExports exports) {
     this.jobs = jobs;
     this.uploads = uploads;
     this.live = live;
+    this.exports = exports;
     ArrayNode all = Json.array();
     for (Generator g : Datasets.all()) {
       all.add(DatasetsCommand.describe(g));
@@ -209,6 +212,172 @@ final class LabRoutes {
     }
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".json\"");
     json(ctx, 200, o);
+  }
+
+  /** A figure of the run's weights (a snapshot's, or the newest) through render, as PNG or SVG. */
+  void figure(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    String kindText = ctx.queryParam("kind");
+    if (kindText == null || kindText.isBlank()) {
+      throw LabException.bad("kind", "give the figure as ?kind=…, one of " + Figures.Kind.names());
+    }
+    Figures.Kind kind = Figures.Kind.named(kindText);
+    if (kind == null) {
+      throw LabException.bad("kind", "unknown figure '" + kindText + "'; one of " + Figures.Kind.names());
+    }
+    String fmt = ctx.queryParam("format") == null ? "png" : ctx.queryParam("format").toLowerCase(java.util.Locale.ROOT);
+    FigureExports.Format format = switch (fmt) {
+      case "png" -> FigureExports.Format.PNG;
+      case "svg" -> FigureExports.Format.SVG;
+      default -> throw LabException.bad("format", "must be png or svg (animations: /api/runs/{id}/animation.gif)");
+    };
+    Network net = snapshotNetwork(ctx, job, job.snapshots());
+    Integer stage = null;
+    if (ctx.queryParam("stage") != null) {
+      if (!kind.takesStage()) {
+        throw LabException.bad("stage", "only stage, barcode, diagram and jacobian figures take a stage");
+      }
+      int last = 5 * net.depth() + 5;
+      stage = (int) number(ctx, "stage", 0, last);
+    }
+    if (kind == Figures.Kind.CERTIFICATE && job.data.dim() != 2) {
+      throw LabException.bad("kind", "the certificate figure draws 2-D inputs; this data is " + job.data.dim() + "-D");
+    }
+    int[] size = size(ctx, FigureExports.defaultSize(kind), FigureExports.MAX_SIDE);
+    double scale = number(ctx, "scale", 0.5, 2, 1);
+    byte[] bytes = exports.figure(new FigureExports.FigureRequest(kind, format, stage, size[0], size[1], scale), net, job.data,
+        job.history());
+    String ext = FigureExports.extension(format);
+    ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + "-" + kind.name().toLowerCase(java.util.Locale.ROOT)
+        + "." + ext + "\"");
+    ctx.status(200).contentType(format == FigureExports.Format.PNG ? "image/png" : "image/svg+xml; charset=utf-8").result(bytes);
+  }
+
+  /** The move-by-move animation of the run's weights, as knead animate draws it: a looping GIF. */
+  void animation(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    Network net = snapshotNetwork(ctx, job, job.snapshots());
+    int[] size = size(ctx, new int[] {480, 480}, FigureExports.MAX_GIF_SIDE);
+    int fps = (int) number(ctx, "fps", 1, FigureExports.MAX_GIF_FPS, 15);
+    int moves = 5 * net.depth() + 5;
+    double seconds = number(ctx, "seconds", 1, FigureExports.MAX_GIF_SECONDS, Math.min(FigureExports.MAX_GIF_SECONDS, 0.8 * moves));
+    byte[] bytes = exports.animation(new FigureExports.GifRequest(size[0], size[1], fps, seconds), net, job.data);
+    ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".gif\"");
+    ctx.status(200).contentType("image/gif").result(bytes);
+  }
+
+  /** Points per class in a barcode (a seeded subsample above this), as knead render's barcode figure. */
+  static final int BARCODE_POINTS = 250;
+
+  /**
+   * Vietoris–Rips barcodes (H₀, H₁) of one stage's points, per class (or of one class): the
+   * topology module through the same code and JSON as {@code knead topology --format json}.
+   */
+  void barcodes(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    Network net = snapshotNetwork(ctx, job, job.snapshots());
+    int last = 5 * net.depth() + 5;
+    int stage = ctx.queryParam("stage") == null ? 0 : (int) number(ctx, "stage", 0, last);
+    int classes = job.data.classes();
+    Integer only = ctx.queryParam("class") == null ? null : (int) number(ctx, "class", 0, classes - 1);
+    ObjectNode o = exports.run("stage", () -> {
+      Trace tr = Tracer.trace(net, job.livePointCloud(), job.liveLabels(), job.domain, TraceJson.LIVE);
+      dev.knead.core.trace.Stage s = tr.stage(stage);
+      int[] labels = job.liveLabels();
+      ObjectNode r = Json.object();
+      r.put("stage", stage);
+      r.put("name", s.name());
+      ArrayNode out = r.putArray("classes");
+      for (int c = 0; c < classes; c++) {
+        if (only != null && only != c) {
+          continue;
+        }
+        int[] pick = pick(labels, c, BARCODE_POINTS, job.request.config().data().seed() + c);
+        dev.knead.core.data.Points p = s.points().select(pick);
+        ObjectNode co;
+        if (p.n() == 0) {
+          co = Json.object();
+          co.put("points", 0);
+          co.putArray("bars");
+        } else {
+          var result = dev.knead.topology.ph.Rips.of(p.toArray(), p.n(), p.d()).maxDim(1)
+              .metric(dev.knead.topology.ph.Metric.EUCLIDEAN_RIPSER).cycles(3).compute();
+          co = dev.knead.app.cli.TopologyCommand.json(result, p.n(), p.d(), 1, null, "ripser");
+        }
+        co.put("class", c);
+        co.put("class_name", c < job.data.classNames().size() ? job.data.classNames().get(c) : "class " + c);
+        out.add(co);
+      }
+      return r;
+    });
+    json(ctx, 200, o);
+  }
+
+  /** @return up to max indices of class c, a seeded subsample when there are more, sorted */
+  static int[] pick(int[] labels, int c, int max, long seed) {
+    int n = 0;
+    for (int y : labels) {
+      n += y == c ? 1 : 0;
+    }
+    int[] idx = new int[n];
+    for (int i = 0, k = 0; i < labels.length; i++) {
+      if (labels[i] == c) {
+        idx[k++] = i;
+      }
+    }
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    for (int i = idx.length - 1; i > 0; i--) { // Fisher–Yates, seeded
+      int j = rng.nextInt(i + 1);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(idx, Math.min(max, n));
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** @return the query's "size" (WIDTHxHEIGHT), each side 100 … max; or the default */
+  private static int[] size(Context ctx, int[] dflt, int max) {
+    String text = ctx.queryParam("size");
+    if (text == null) {
+      return dflt;
+    }
+    String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("[x×]");
+    try {
+      if (parts.length == 2) {
+        int w = Integer.parseInt(parts[0].trim());
+        int h = Integer.parseInt(parts[1].trim());
+        if (w >= 100 && h >= 100 && w <= max && h <= max) {
+          return new int[] {w, h};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // the message below says what is expected
+    }
+    throw LabException.bad("size", "must be WIDTHxHEIGHT, each side 100 … " + max + " (e.g. 800x600)");
+  }
+
+  private static double number(Context ctx, String field, double lo, double hi, double dflt) {
+    return ctx.queryParam(field) == null ? dflt : number(ctx, field, lo, hi);
+  }
+
+  private static double number(Context ctx, String field, double lo, double hi) {
+    String text = ctx.queryParam(field);
+    double v;
+    try {
+      v = Double.parseDouble(text);
+    } catch (NumberFormatException | NullPointerException e) {
+      v = Double.NaN;
+    }
+    if (!(v >= lo && v <= hi)) {
+      throw LabException.bad(field, "must be a number in " + fmt(lo) + " … " + fmt(hi));
+    }
+    return v;
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   void upload(Context ctx) {

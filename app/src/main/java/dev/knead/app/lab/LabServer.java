@@ -38,12 +38,14 @@ public final class LabServer implements AutoCloseable {
   private final Javalin app;
   private final Jobs jobs;
   private final LiveStream live;
+  private final FigureExports exports;
   private final String host;
 
-  private LabServer(Javalin app, Jobs jobs, LiveStream live, String host) {
+  private LabServer(Javalin app, Jobs jobs, LiveStream live, FigureExports exports, String host) {
     this.app = app;
     this.jobs = jobs;
     this.live = live;
+    this.exports = exports;
     this.host = host;
   }
 
@@ -53,15 +55,17 @@ public final class LabServer implements AutoCloseable {
     for (int i = 0; i < tries; i++) {
       Jobs jobs = new Jobs(opt.workers());
       LiveStream live = new LiveStream(2);
-      Javalin app = create(opt.host(), jobs, new Uploads(), live);
+      FigureExports exports = new FigureExports();
+      Javalin app = create(opt.host(), jobs, new Uploads(), live, exports);
       try {
         app.start(opt.host(), opt.port() == 0 ? 0 : opt.port() + i);
-        return new LabServer(app, jobs, live, opt.host());
+        return new LabServer(app, jobs, live, exports, opt.host());
       } catch (RuntimeException e) {
         last = e;
         app.stop();
         jobs.close();
         live.close();
+        exports.close();
       }
     }
     throw new BadInputException("could not listen on " + opt.host() + ":" + opt.port()
@@ -91,12 +95,13 @@ public final class LabServer implements AutoCloseable {
   @Override
   public void close() {
     live.close();
+    exports.close();
     jobs.close();
     app.stop();
   }
 
-  static Javalin create(String host, Jobs jobs, Uploads uploads, LiveStream live) {
-    LabRoutes routes = new LabRoutes(jobs, uploads, live);
+  static Javalin create(String host, Jobs jobs, Uploads uploads, LiveStream live, FigureExports exports) {
+    LabRoutes routes = new LabRoutes(jobs, uploads, live, exports);
     HostGuard guard = new HostGuard(host);
     String index = indexPage();
     return Javalin.create(cfg -> {
@@ -130,6 +135,9 @@ public final class LabServer implements AutoCloseable {
       r.get("/api/runs/{id}/trace", routes::trace);
       r.get("/api/runs/{id}/explain", routes::explainRun);
       r.get("/api/runs/{id}/export", routes::exportRun);
+      r.get("/api/runs/{id}/figure", routes::figure);
+      r.get("/api/runs/{id}/animation.gif", routes::animation);
+      r.get("/api/runs/{id}/barcodes", routes::barcodes);
       r.post("/api/explain", routes::explainBefore);
       r.post("/api/upload", routes::upload);
       r.exception(LabException.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));

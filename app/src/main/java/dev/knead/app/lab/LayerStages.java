@@ -1,37 +1,72 @@
 package dev.knead.app.lab;
 
 import dev.knead.core.data.Points;
+import dev.knead.core.net.ActivationKernels;
+import dev.knead.core.net.Kernels;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Network;
 import dev.knead.core.trace.Domain;
 import dev.knead.core.trace.Grid;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The live view's stages: where the points, the grid and the region samples are after each
- * whole layer (input, every hidden layer's bend, the logits). Each layer is applied with core's
- * own forward pass ({@link Layer#apply}), so these equal the trace's stages of the same index
- * (rotate·stretch·rotate·shift·bend compose to the layer) at a fifth of the cost; the move
- * scrubber reads the full {@link dev.knead.core.trace.Trace}.
+ * whole layer (input, every hidden layer's bend, the logits). A workspace owned by one run's
+ * {@link LiveFrame}: the inputs are stacked once into one m × d block of rows — the n points,
+ * then the grid's lines × samples, then the f region samples — and every update runs core's own
+ * kernels ({@link Kernels#affine}, {@link ActivationKernels#apply}: the sums and the tanh the
+ * trainer uses) into buffers kept between updates. So stage s here is the forward pass bit for bit
+ * ({@link Layer#apply}) and equals stage {@link #traceIndex} of the full
+ * {@link dev.knead.core.trace.Trace} to rounding (the trace carries points through the SVD
+ * factors), at a fraction of its cost and with no allocation per update; the move scrubber reads
+ * the full trace.
+ *
+ * <p>Not thread-safe: one update at a time (LiveFrame holds its lock).
  */
 final class LayerStages {
-  /**
-   * @param index the index of the same stage in the full trace
-   * @param points n × width
-   * @param grid polylines, each m × width
-   * @param field region samples, f × width
-   */
-  record LayerStage(int index, String name, String kind, int layer, Points points, List<Points> grid, Points field) {}
+  /** points */
+  final int n;
+  /** grid polylines and samples along each */
+  final int lines;
+  final int samples;
+  /** region samples */
+  final int f;
+  /** rows: n + lines · samples + f */
+  final int m;
+  private final int inDim;
+  /** m × inDim, row-major, never changed */
+  private final double[] input;
+  /** stage s + 1 = after layer s: m × width(s + 1); reallocated only when a width changes */
+  private double[][] out = new double[0][];
+  private int[] widths = new int[0];
+  /** m × widest, the pre-activations */
+  private double[] z = new double[0];
+  /** W (out × in) then b, of the layer being applied */
+  private double[] params = new double[0];
+  private Network last;
 
-  /**
-   * @param stages input, hidden layers, logits
-   * @param fieldClasses predicted class of every region sample
-   * @param fieldConfidence softmax probability of that class, in [0, 1]
-   */
-  record Result(List<LayerStage> stages, int[] fieldClasses, double[] fieldConfidence) {}
-
-  private LayerStages() {}
+  /** @param grid polylines, all of the same length (Grid.lines makes them so) */
+  LayerStages(Points points, List<Points> grid, Points field) {
+    this.n = points.n();
+    this.lines = grid.size();
+    this.samples = grid.isEmpty() ? 0 : grid.get(0).n();
+    this.f = field.n();
+    this.m = n + lines * samples + f;
+    this.inDim = points.d();
+    this.input = new double[m * inDim];
+    points.copyInto(input);
+    int at = n * inDim;
+    for (Points line : grid) {
+      if (line.n() != samples) {
+        throw new IllegalArgumentException("grid lines must all have " + samples + " samples");
+      }
+      double[] l = line.toArray();
+      System.arraycopy(l, 0, input, at, l.length);
+      at += l.length;
+    }
+    double[] fl = field.toArray();
+    System.arraycopy(fl, 0, input, at, fl.length);
+  }
 
   /** The grid lines the live view draws over the input box (none above 3-D). */
   static List<Points> grid(Domain domain) {
@@ -45,67 +80,95 @@ final class LayerStages {
     return d > 3 ? Points.of(0, d, new double[0]) : Grid.lattice(domain, d == 3 ? 1728 : 1600);
   }
 
-  static Result of(Network net, Points points, List<Points> grid, Points field) {
-    List<LayerStage> out = new ArrayList<>();
-    out.add(new LayerStage(0, "input", "input", -1, points, grid, field));
-    Points p = points;
-    Points f = field;
-    List<Points> g = grid;
-    int depth = net.depth();
-    for (int l = 0; l <= depth; l++) {
-      Layer layer = net.layer(l);
-      p = apply(layer, p);
-      f = apply(layer, f);
-      List<Points> moved = new ArrayList<>(g.size());
-      for (Points line : g) {
-        moved.add(apply(layer, line));
-      }
-      g = moved;
-      if (l < depth) {
-        out.add(new LayerStage(5 * (l + 1), "layer " + (l + 1) + " · bend (" + layer.activation().label() + ")", "bend", l, p, g, f));
-      } else {
-        out.add(new LayerStage(5 * depth + 4, "output layer · shift (+b)", "shift", l, p, g, f));
-      }
+  /** Pushes every row through the network's layers, into the stage buffers. */
+  void compute(Network net) {
+    final int depth = net.depth();
+    final int layers = depth + 1;
+    if (out.length != layers) {
+      out = new double[layers][];
+      widths = new int[layers];
     }
-    int k = f.d();
-    int[] classes = new int[f.n()];
-    double[] confidence = new double[f.n()];
-    for (int i = 0; i < f.n(); i++) {
+    double[] x = input;
+    for (int l = 0; l < layers; l++) {
+      final Layer layer = net.layer(l);
+      final int in = layer.in();
+      final int w = layer.out();
+      if (widths[l] != w || out[l] == null) {
+        out[l] = new double[m * w];
+        widths[l] = w;
+      }
+      if (z.length < m * w) {
+        z = new double[m * w];
+      }
+      if (params.length < w * in + w) {
+        params = new double[w * in + w];
+      }
+      layer.weights().copyInto(params);
+      System.arraycopy(layer.bias(), 0, params, w * in, w);
+      Kernels.affine(x, m, in, params, 0, w * in, w, z);
+      // the output layer's σ is the identity: its stage holds the logits
+      ActivationKernels.apply(layer.activation(), z, out[l], m * w);
+      x = out[l];
+    }
+    last = net;
+  }
+
+  /** @return stages shown live: input, each hidden layer, the logits */
+  int stages() {
+    return out.length + 1;
+  }
+
+  /** @return m × width(s) rows of stage s (0 = input); a buffer of this workspace, not a copy */
+  double[] rows(int s) {
+    return s == 0 ? input : out[s - 1];
+  }
+
+  int width(int s) {
+    return s == 0 ? inDim : widths[s - 1];
+  }
+
+  /** @return the index of stage s in the full trace (rotate, stretch, rotate, shift, bend per layer) */
+  int traceIndex(int s) {
+    int depth = out.length - 1;
+    return s == 0 ? 0 : s <= depth ? 5 * s : 5 * depth + 4;
+  }
+
+  String name(int s) {
+    int depth = out.length - 1;
+    if (s == 0) {
+      return "input";
+    }
+    return s <= depth ? "layer " + s + " · bend (" + last.layer(s - 1).activation().label() + ")" : "output layer · shift (+b)";
+  }
+
+  String kind(int s) {
+    return s == 0 ? "input" : s <= out.length - 1 ? "bend" : "shift";
+  }
+
+  /**
+   * The predicted class of every region sample and its softmax probability (× 255, rounded).
+   *
+   * @param classes length f
+   * @param confidence length f
+   */
+  void regions(int[] classes, int[] confidence) {
+    final double[] logits = out[out.length - 1];
+    final int k = widths[widths.length - 1];
+    final int from = n + lines * samples;
+    for (int i = 0; i < f; i++) {
+      final int r = (from + i) * k;
       int best = 0;
       for (int j = 1; j < k; j++) {
-        if (f.get(i, j) > f.get(i, best)) {
+        if (logits[r + j] > logits[r + best]) {
           best = j;
         }
       }
       double sum = 0;
       for (int j = 0; j < k; j++) {
-        sum += Math.exp(f.get(i, j) - f.get(i, best));
+        sum += Math.exp(logits[r + j] - logits[r + best]);
       }
       classes[i] = best;
-      confidence[i] = 1 / sum;
+      confidence[i] = (int) Math.round(255 / sum);
     }
-    return new Result(out, classes, confidence);
-  }
-
-  /** n × in → n × out through one layer (σ(W x + b); the output layer's σ is the identity). */
-  private static Points apply(Layer layer, Points x) {
-    final int n = x.n();
-    final int in = layer.in();
-    final int out = layer.out();
-    final double[] w = layer.weights().toArray();
-    final double[] b = layer.bias();
-    final double[] a = x.toArray();
-    final double[] y = new double[n * out];
-    // the same sum, in the same order, as Layer.apply: b_i + Σ_j W_ij x_j, then σ
-    for (int p = 0; p < n; p++) {
-      for (int i = 0; i < out; i++) {
-        double s = b[i];
-        for (int j = 0; j < in; j++) {
-          s += w[i * in + j] * a[p * in + j];
-        }
-        y[p * out + i] = layer.activation().apply(s);
-      }
-    }
-    return Points.of(n, out, y);
   }
 }

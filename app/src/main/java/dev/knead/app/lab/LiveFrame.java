@@ -12,30 +12,64 @@ import java.util.Optional;
 
 /**
  * One live update: where training is and the layer stages of the newest weights. Built at most
- * once per published network however many pages watch (the last one is kept).
+ * once per published network however many pages watch (the last one is kept), in two forms: the
+ * full update a page gets first, and the usual one, which leaves out what never changes during a
+ * run (the input stage, the labels) — the page keeps those from its first update.
  */
 final class LiveFrame {
-  private final Object lock = new Object();
-  private long builtVersion = -1;
-  private String built;
-  private double lastMillis;
-  private double lastCpuMillis;
+  /** What a page gets in place of the input stage after its first update. */
+  static final String UNCHANGED_INPUT = "{\"index\":0,\"unchanged\":true}";
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-  /** @return the JSON text of the newest update, and how long building it took, in ms */
-  String json(Job job) {
+  /**
+   * @param full the first update a page gets: every stage and the labels
+   * @param delta every later one: the input stage as {@link #UNCHANGED_INPUT}, no labels
+   * @param hasTrace whether the update carries stages (a run has no weights before it starts)
+   */
+  record Update(long version, String full, String delta, boolean hasTrace) {}
+
+  private final Object lock = new Object();
+  private final LayerStages stages;
+  private final StagePacker packer = new StagePacker();
+  private final String labels;
+  private final int[] fieldClasses;
+  private final int[] fieldConfidence;
+  private String inputStage;
+  private Update built;
+  private double lastMillis;
+  private double lastCpuMillis;
+
+  /**
+   * @param points n × d, the points traced live
+   * @param grid the rubber sheet's polylines over the input box
+   * @param field the region samples
+   * @param labels class of each point
+   */
+  LiveFrame(dev.knead.core.data.Points points, List<dev.knead.core.data.Points> grid, dev.knead.core.data.Points field, int[] labels) {
+    this.stages = new LayerStages(points, grid, field);
+    this.labels = Packed.bytes(labels);
+    this.fieldClasses = new int[field.n()];
+    this.fieldConfidence = new int[field.n()];
+  }
+
+  /** @return the newest update (built now if the run published new weights since the last) */
+  Update update(Job job) {
     synchronized (lock) {
       long v = job.version();
-      if (v != builtVersion || built == null) {
+      if (built == null || built.version() != v) {
         long t0 = System.nanoTime();
         long c0 = CPU.getCurrentThreadCpuTime();
-        built = Json.writeLine(build(job, v));
-        builtVersion = v;
+        built = build(job, v);
         lastMillis = (System.nanoTime() - t0) / 1e6;
         lastCpuMillis = (CPU.getCurrentThreadCpuTime() - c0) / 1e6;
       }
       return built;
     }
+  }
+
+  /** @return the JSON text of the newest full update */
+  String json(Job job) {
+    return update(job).full();
   }
 
   /** @return CPU time of the thread that built the last update, ms (wall time inflates on a busy machine) */
@@ -51,16 +85,30 @@ final class LiveFrame {
     }
   }
 
-  static ObjectNode build(Job job, long version) {
+  /** Builds both forms; the stages are written once and spliced into each. */
+  private Update build(Job job, long version) {
     ObjectNode o = status(job);
     o.put("version", version);
+    String head = Json.writeLine(o);
     Optional<Network> net = job.latest();
-    if (net.isPresent()) {
-      LayerStages.Result r = LayerStages.of(net.get(), job.liveCloud, job.liveGrid, job.liveField);
-      o.set("trace", TraceJson.layers(net.get(), r, job.domain));
-      o.put("labels", Packed.bytes(job.liveLabels()));
+    if (net.isEmpty()) {
+      return new Update(version, head, head, false);
     }
-    return o;
+    stages.compute(net.get());
+    if (inputStage == null) {
+      inputStage = Json.writeLine(TraceJson.layerStage(stages, 0, packer));
+    }
+    StringBuilder moved = new StringBuilder(160_000);
+    for (int s = 1; s < stages.stages(); s++) {
+      moved.append(',').append(Json.writeLine(TraceJson.layerStage(stages, s, packer)));
+    }
+    stages.regions(fieldClasses, fieldConfidence);
+    String rest = Json.writeLine(TraceJson.layersRest(net.get(), fieldClasses, fieldConfidence, job.domain));
+    String open = head.substring(0, head.length() - 1);
+    String tail = "]," + rest.substring(1) + "}";
+    String full = open + ",\"labels\":\"" + labels + "\",\"trace\":{\"stages\":[" + inputStage + moved + tail;
+    String delta = open + ",\"trace\":{\"stages\":[" + UNCHANGED_INPUT + moved + tail;
+    return new Update(version, full, delta, true);
   }
 
   /** The run's state without any trace: status, epoch, the newest losses, rewinds. */

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Server-sent events: every {@code every} ms, when the run has published new weights, the page
- * gets a {@code frame} event (LiveFrame's JSON); when the run ends, an {@code end} event.
+ * gets a {@code frame} event (LiveFrame's JSON: full the first time, then without the
+ * unchanged input stage); when the run ends, an {@code end} event.
  */
 final class LiveStream implements AutoCloseable {
   static final int MIN_EVERY_MS = 10;
@@ -30,6 +31,7 @@ final class LiveStream implements AutoCloseable {
   void attach(SseClient client, Job job, int everyMs) {
     client.keepAlive();
     AtomicLong sent = new AtomicLong(-1);
+    java.util.concurrent.atomic.AtomicBoolean inputSent = new java.util.concurrent.atomic.AtomicBoolean();
     AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     client.onClose(() -> {
@@ -45,8 +47,11 @@ final class LiveStream implements AutoCloseable {
       boolean finished = job.finished();
       long v = job.version();
       if (v != sent.get()) {
-        client.sendEvent("frame", job.live.json(job));
-        sent.set(v);
+        LiveFrame.Update u = job.live.update(job);
+        // the first update a page gets is full; later ones leave out what never changes
+        client.sendEvent("frame", inputSent.get() ? u.delta() : u.full());
+        inputSent.compareAndSet(false, u.hasTrace());
+        sent.set(u.version());
       }
       if (finished && v == job.version()) {
         client.sendEvent("end", dev.knead.core.io.Json.writeLine(LiveFrame.status(job)));

@@ -12,15 +12,17 @@ final class Packed {
 
   private Packed() {}
 
-  /**
-   * Widens box (length 2k: lo0, hi0, lo1, hi1, …) to hold the n × k values x.
-   */
-  static void grow(double[] box, double[] x, int k) {
-    for (int i = 0, j = 0; i < x.length; i++, j = j + 1 == k ? 0 : j + 1) {
+  /** Widens box (length 2k: lo0, hi0, lo1, hi1, …) to hold the first len values of x, k per row. */
+  static void grow(double[] box, double[] x, int len, int k) {
+    for (int i = 0, j = 0; i < len; i++, j = j + 1 == k ? 0 : j + 1) {
       double v = x[i];
       if (Double.isFinite(v)) {
-        box[2 * j] = Math.min(box[2 * j], v);
-        box[2 * j + 1] = Math.max(box[2 * j + 1], v);
+        if (v < box[2 * j]) {
+          box[2 * j] = v;
+        }
+        if (v > box[2 * j + 1]) {
+          box[2 * j + 1] = v;
+        }
       }
     }
   }
@@ -48,21 +50,25 @@ final class Packed {
     }
   }
 
-  /** @return base64 of little-endian 16-bit values */
-  static String encode(double[] x, int k, double[] box) {
-    byte[] out = new byte[x.length * 2];
-    double[] scale = new double[k];
+  /**
+   * @param x values, k per row; x[from] starts a row
+   * @param out scratch of at least 2 · (to − from) bytes
+   * @return base64 of x[from … to) as little-endian 16-bit values
+   */
+  static String encode(double[] x, int from, int to, int k, double[] box, byte[] out) {
+    final double[] scale = new double[k];
     for (int j = 0; j < k; j++) {
       scale[j] = 65534 / (box[2 * j + 1] - box[2 * j]);
     }
-    for (int i = 0, j = 0; i < x.length; i++, j = j + 1 == k ? 0 : j + 1) {
-      double v = x[i];
+    for (int i = from, j = 0, at = 0; i < to; i++, j = j + 1 == k ? 0 : j + 1, at += 2) {
+      final double v = x[i];
       int q = Double.isFinite(v) ? (int) Math.floor((v - box[2 * j]) * scale[j] + 0.5) - 32767 : MISSING;
       q = q < MISSING ? MISSING : q > 32767 ? 32767 : q;
-      out[2 * i] = (byte) q;
-      out[2 * i + 1] = (byte) (q >> 8);
+      out[at] = (byte) q;
+      out[at + 1] = (byte) (q >> 8);
     }
-    return Base64.getEncoder().encodeToString(out);
+    return new String(Base64.getEncoder().encode(java.nio.ByteBuffer.wrap(out, 0, 2 * (to - from))).array(),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** @return base64 of bytes (classes, confidences) */

@@ -87,21 +87,38 @@ record Projection(int d, int k, double[] mean, double[] axes) {
     return new Projection(d, SHOWN, mean, axes);
   }
 
-  /** @return n × k coordinates of n × d points */
-  double[] apply(double[] x, int n) {
+  /**
+   * @param x n × d points
+   * @param y n × k output (may be x itself only when the projection is the identity of k = d)
+   */
+  void apply(double[] x, int n, double[] y) {
     if (isIdentity()) {
-      return x;
+      System.arraycopy(x, 0, y, 0, n * d);
+      return;
     }
-    double[] y = new double[n * k];
-    for (int p = 0; p < n; p++) {
-      for (int i = 0; i < k; i++) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-          s += axes[i * d + j] * (x[p * d + j] - mean[j]);
-        }
-        y[p * k + i] = s;
+    // y_i = a_i · (x − mean) = a_i · x − a_i · mean; all k axes in one pass over the row
+    final double[] c = new double[k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < d; j++) {
+        c[i] += axes[i * d + j] * mean[j];
       }
     }
-    return y;
+    final int a1 = d;
+    final int a2 = 2 * d;
+    for (int p = 0; p < n; p++) {
+      final int xp = p * d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      for (int j = 0; j < d; j++) {
+        final double v = x[xp + j];
+        s0 += axes[j] * v;
+        s1 += axes[a1 + j] * v;
+        s2 += axes[a2 + j] * v;
+      }
+      y[p * k] = s0 - c[0];
+      y[p * k + 1] = s1 - c[1];
+      y[p * k + 2] = s2 - c[2];
+    }
   }
 }

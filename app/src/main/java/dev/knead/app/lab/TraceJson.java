@@ -78,25 +78,25 @@ final class TraceJson {
     return o;
   }
 
-  /** The live view: the layer stages, the region classes and the cut. */
-  static ObjectNode layers(Network net, LayerStages.Result r, Domain domain) {
+  /**
+   * The live view's trace, without its stages (the caller writes those): stage_count, the region
+   * classes and confidences, the domain and the cut.
+   */
+  static ObjectNode layersRest(Network net, int[] fieldClasses, int[] confidence, Domain domain) {
     ObjectNode o = Json.object();
-    ArrayNode stages = o.putArray("stages");
-    for (LayerStages.LayerStage s : r.stages()) {
-      ObjectNode so = stage(s.points(), s.grid(), s.field());
-      so.put("index", s.index());
-      so.put("name", s.name());
-      so.put("kind", s.kind());
-      so.put("layer", s.layer());
-      stages.add(so);
-    }
     o.put("stage_count", 5 * net.depth() + 6);
-    int[] confidence = new int[r.fieldClasses().length];
-    for (int i = 0; i < confidence.length; i++) {
-      confidence[i] = (int) Math.round(255 * r.fieldConfidence()[i]);
-    }
-    fieldAndCut(o, net, domain, r.fieldClasses(), confidence, 5 * net.depth());
+    fieldAndCut(o, net, domain, fieldClasses, confidence, 5 * net.depth());
     return o;
+  }
+
+  /** One live stage: the packed rows of stage s of the workspace, with its name and trace index. */
+  static ObjectNode layerStage(LayerStages ls, int s, StagePacker packer) {
+    ObjectNode so = packer.pack(ls.rows(s), ls.width(s), ls.n, ls.lines, ls.samples, ls.f);
+    so.put("index", ls.traceIndex(s));
+    so.put("name", ls.name(s));
+    so.put("kind", ls.kind(s));
+    so.put("layer", s - 1);
+    return so;
   }
 
   private static void fieldAndCut(ObjectNode o, Network net, Domain domain, int[] fieldClasses, int[] confidence, int cutStage) {
@@ -145,42 +145,21 @@ final class TraceJson {
     return java.util.Optional.of(c);
   }
 
+  /** Stacks points, grid lines and region samples into one block of rows and packs them. */
   private static ObjectNode stage(Points points, List<Points> grid, Points field) {
-    int d = points.d();
-    double[] x = points.toArray();
-    Projection proj = Projection.fit(x, points.n(), d);
-    int k = proj.k();
-    double[] px = proj.apply(x, points.n());
-    int samples = grid.isEmpty() ? 0 : grid.get(0).n();
-    double[] g = new double[grid.size() * samples * k];
-    int at = 0;
+    final int d = points.d();
+    final int samples = grid.isEmpty() ? 0 : grid.get(0).n();
+    final int m = points.n() + grid.size() * samples + field.n();
+    double[] rows = new double[m * d];
+    points.copyInto(rows);
+    int at = points.n() * d;
     for (Points line : grid) {
-      double[] pl = proj.apply(line.toArray(), line.n());
-      int len = Math.min(pl.length, samples * k);
-      System.arraycopy(pl, 0, g, at, len);
-      at += samples * k;
+      double[] l = line.toArray();
+      System.arraycopy(l, 0, rows, at, Math.min(l.length, samples * d));
+      at += samples * d;
     }
-    double[] pf = proj.apply(field.toArray(), field.n());
-    double[] box = Packed.emptyBox(k);
-    Packed.grow(box, px, k);
-    Packed.grow(box, g, k);
-    Packed.grow(box, pf, k);
-    Packed.settle(box);
-    ObjectNode o = Json.object();
-    o.put("dim", d);
-    o.put("shown", k);
-    o.put("pca", !proj.isIdentity());
-    ArrayNode b = o.putArray("box");
-    for (double v : box) {
-      b.add(v);
-    }
-    o.put("n", points.n());
-    o.put("points", Packed.encode(px, k, box));
-    o.put("lines", grid.size());
-    o.put("samples", samples);
-    o.put("grid", Packed.encode(g, k, box));
-    o.put("field_n", field.n());
-    o.put("field", Packed.encode(pf, k, box));
-    return o;
+    double[] fl = field.toArray();
+    System.arraycopy(fl, 0, rows, at, fl.length);
+    return new StagePacker().pack(rows, d, points.n(), grid.size(), samples, field.n());
   }
 }

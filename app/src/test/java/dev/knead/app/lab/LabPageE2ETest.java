@@ -117,7 +117,7 @@ class LabPageE2ETest {
   }
 
   @Test
-  void pngExportIsAValidPng() throws Exception {
+  void serverExportsAreAValidPngAndSvg() throws Exception {
     Page page = open("#speed=0&epochs=100");
     page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
     Download d = page.waitForDownload(() -> page.click("#export-png"));
@@ -126,6 +126,48 @@ class LabPageE2ETest {
     byte[] b = Files.readAllBytes(png);
     assertThat(b.length).isGreaterThan(1000);
     assertThat(new byte[] {b[0], b[1], b[2], b[3]}).containsExactly(0x89, 'P', 'N', 'G');
-    assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
+    assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(900); // the stages figure, as knead render draws it
+    page.selectOption("#figure-kind", "lift");
+    Download s = page.waitForDownload(() -> page.click("#export-svg"));
+    Path svg = SHOTS.resolve("export-lift.svg");
+    s.saveAs(svg);
+    assertThat(LabRoutesTest.parseXml(Files.readAllBytes(svg)).getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(page.textContent("#run-error")).isEmpty();
+  }
+
+  @Test
+  void topologyPanelShowsBarcodesAndLinkingNumbers() throws Exception {
+    Page page = open("#speed=0&epochs=300");
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    page.selectOption("#bc-stage", "5");
+    page.click("#bc-show");
+    page.waitForSelector("svg.barcode", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    assertThat(page.locator("svg.barcode rect").count()).isGreaterThan(5);
+    page.click("#explain-run");
+    page.waitForSelector("table.betti", new Page.WaitForSelectorOptions().setTimeout(60_000));
+    assertThat(page.textContent("table.betti")).contains("linking", "winding");
+    page.locator("#topology").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("topology.png")));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("topology-page.png")).setFullPage(true));
+  }
+
+  @Test
+  void shiftClickRemovesAPoint() throws Exception {
+    Page page = open("#speed=0&epochs=50");
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    // where the first point is drawn on the decision map
+    Object xy = page.evaluate("() => { const c = document.querySelector('#heatmap canvas:last-child'); const r = c.getBoundingClientRect();"
+        + " return [r.left, r.top, r.width, r.height]; }");
+    java.util.List<?> box = (java.util.List<?>) xy;
+    Object pt = page.evaluate("() => document.querySelector('#heatmap canvas:last-child').dataset.firstPoint.split(',').map(Number)");
+    java.util.List<?> p = (java.util.List<?>) pt;
+    double x = ((Number) box.get(0)).doubleValue() + ((Number) p.get(0)).doubleValue() * ((Number) box.get(2)).doubleValue();
+    double y = ((Number) box.get(1)).doubleValue() + ((Number) p.get(1)).doubleValue() * ((Number) box.get(3)).doubleValue();
+    page.keyboard().down("Shift");
+    page.mouse().click(x, y);
+    page.keyboard().up("Shift");
+    page.waitForFunction("() => location.hash.includes('removed=')", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+    page.waitForSelector("#restore-removed", new Page.WaitForSelectorOptions().setTimeout(10_000));
+    page.waitForFunction("() => document.body.dataset.done === 'true'", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    assertThat(page.textContent("#run-error")).isEmpty();
   }
 }

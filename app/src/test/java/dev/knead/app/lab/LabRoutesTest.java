@@ -128,13 +128,26 @@ class LabRoutesTest {
       BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
       boolean frame = false;
       boolean end = false;
+      java.util.List<String> frames = new java.util.ArrayList<>();
       String line;
+      boolean inFrame = false;
       while ((line = in.readLine()) != null && !end) {
+        if (line.startsWith("event: ")) {
+          inFrame = line.equals("event: frame");
+        }
+        if (inFrame && line.startsWith("data: ") && line.contains("\"trace\"")) {
+          frames.add(line);
+        }
         frame |= line.equals("event: frame");
         end |= line.equals("event: end");
       }
       assertThat(frame).isTrue();
       assertThat(end).isTrue();
+      // the first update with stages is whole; later ones leave out what never changes
+      assertThat(frames.get(0)).contains("\"labels\"").doesNotContain("\"unchanged\"");
+      for (String f : frames.subList(1, frames.size())) {
+        assertThat(f).contains(LiveFrame.UNCHANGED_INPUT).doesNotContain("\"labels\"");
+      }
     }
   }
 
@@ -180,6 +193,114 @@ class LabRoutesTest {
     assertField(send("GET", "/api/runs/" + id + "/trace?snapshot=999", null), 400, "snapshot");
     assertField(send("GET", "/api/runs/" + id + "/trace?position=99", null), 400, "position");
     assertField(send("GET", "/api/runs/" + id + "/trace?position=x", null), 400, "position");
+  }
+
+  HttpResponse<byte[]> bytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).timeout(Duration.ofSeconds(120)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void figuresAreRenderFiguresAsPngSvgAndGif() throws Exception {
+    String id = finishedRun();
+    HttpResponse<byte[]> png = bytes("/api/runs/" + id + "/figure?kind=stages&size=600x400");
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+    byte[] b = png.body();
+    assertThat(new byte[] {b[0], b[1], b[2], b[3]}).containsExactly(0x89, 'P', 'N', 'G');
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(b));
+    assertThat(img.getWidth()).isEqualTo(600);
+    assertThat(img.getHeight()).isEqualTo(400);
+
+    HttpResponse<byte[]> svg = bytes("/api/runs/" + id + "/figure?kind=stages&format=svg&size=600x400");
+    assertThat(svg.statusCode()).isEqualTo(200);
+    assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    org.w3c.dom.Document doc = parseXml(svg.body());
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+
+    // the oracle: knead render's figure of the same run (exported, saved, loaded as the CLI loads it)
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lab-run");
+    java.nio.file.Files.writeString(dir.resolve("run.json"), send("GET", "/api/runs/" + id + "/export", null).text());
+    dev.knead.core.run.Run run = dev.knead.core.io.RunFile.load(dir);
+    dev.knead.render.FigureOptions opt = dev.knead.render.FigureOptions.of(600, 400);
+    String cli = dev.knead.render.Images.svg(dev.knead.app.cli.Figures.of(dev.knead.app.cli.Figures.Kind.STAGES, run.network(), run.data(),
+        run.result().history(), dev.knead.app.cli.Figures.subject(run.network(), run.data()), null, opt), opt);
+    assertThat(new String(svg.body(), StandardCharsets.UTF_8)).isEqualTo(cli);
+
+    for (String kind : new String[] {"stage", "lift", "regions", "curves", "certificate", "barcode", "betti"}) {
+      HttpResponse<byte[]> f = bytes("/api/runs/" + id + "/figure?kind=" + kind + "&format=svg");
+      assertThat(f.statusCode()).as(kind + ": " + new String(f.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+      assertThat(parseXml(f.body()).getDocumentElement().getTagName()).isEqualTo("svg");
+    }
+    HttpResponse<byte[]> stage = bytes("/api/runs/" + id + "/figure?kind=stage&stage=5&snapshot=0");
+    assertThat(stage.statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> gif = bytes("/api/runs/" + id + "/animation.gif?size=200x200&fps=5&seconds=2");
+    assertThat(gif.statusCode()).isEqualTo(200);
+    assertThat(new String(gif.body(), 0, 6, StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+    assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(gif.body())).getWidth()).isEqualTo(200);
+  }
+
+  static org.w3c.dom.Document parseXml(byte[] xml) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+  }
+
+  @Test
+  void figureAndBarcodeErrorsNameTheField() throws Exception {
+    String id = finishedRun();
+    String f = "/api/runs/" + id + "/figure";
+    assertField(send("GET", f, null), 400, "kind");
+    assertField(send("GET", f + "?kind=pie", null), 400, "kind");
+    assertField(send("GET", f + "?kind=stages&format=jpg", null), 400, "format");
+    assertField(send("GET", f + "?kind=stages&stage=1", null), 400, "stage");
+    assertField(send("GET", f + "?kind=stage&stage=11", null), 400, "stage");
+    assertField(send("GET", f + "?kind=stage&stage=x", null), 400, "stage");
+    assertField(send("GET", f + "?kind=stages&size=10x10", null), 400, "size");
+    assertField(send("GET", f + "?kind=stages&size=huge", null), 400, "size");
+    assertField(send("GET", f + "?kind=stages&size=9000x9000", null), 400, "size");
+    assertField(send("GET", f + "?kind=stages&scale=9", null), 400, "scale");
+    assertField(send("GET", f + "?kind=stages&snapshot=999", null), 400, "snapshot");
+    assertField(send("GET", "/api/runs/r999/figure?kind=stages", null), 404, "id");
+    String g = "/api/runs/" + id + "/animation.gif";
+    assertField(send("GET", g + "?fps=100", null), 400, "fps");
+    assertField(send("GET", g + "?seconds=0", null), 400, "seconds");
+    assertField(send("GET", g + "?seconds=600", null), 400, "seconds");
+    assertField(send("GET", g + "?size=2000x2000", null), 400, "size");
+    String bc = "/api/runs/" + id + "/barcodes";
+    assertField(send("GET", bc + "?stage=99", null), 400, "stage");
+    assertField(send("GET", bc + "?class=2", null), 400, "class");
+  }
+
+  @Test
+  void barcodesOfAStageAndClassAreKneadTopologysJson() throws Exception {
+    String id = finishedRun();
+    Reply all = send("GET", "/api/runs/" + id + "/barcodes?stage=0", null);
+    assertThat(all.status()).as(all.text()).isEqualTo(200);
+    assertThat(all.json().get("classes").size()).isEqualTo(2);
+    // known topology of the input: the disk is one piece without loops, the ring one loop
+    JsonNode disk = all.json().get("classes").get(0);
+    JsonNode ring = all.json().get("classes").get(1);
+    assertThat(disk.get("class_name").asText()).isEqualTo("disk");
+    assertThat(disk.get("stable_scale").get("betti").get(0).asInt()).isEqualTo(1);
+    assertThat(ring.get("stable_scale").get("betti").get(1).asInt()).isEqualTo(1);
+    assertThat(ring.get("bars").size()).isGreaterThan(10);
+    Reply one = send("GET", "/api/runs/" + id + "/barcodes?stage=5&class=1", null);
+    assertThat(one.json().get("classes").size()).isEqualTo(1);
+    assertThat(one.json().get("name").asText()).contains("bend");
+  }
+
+  @Test
+  void removedPointsLeaveTheData() throws Exception {
+    String up = send("POST", "/api/upload?name=four.csv", "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n").json().get("upload").asText();
+    String body = SMALL.replace("\"name\":\"disk-annulus\"", "\"upload\":\"" + up + "\"").replace("s1", "s6");
+    Reply r = send("POST", "/api/runs", body.replace("\"upload\":", "\"removed\":[[1.0004,0.9999]],\"upload\":"));
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    assertThat(r.json().get("points").asInt()).isEqualTo(3);
+    assertField(send("POST", "/api/runs", body.replace("\"upload\":", "\"removed\":[[5,5]],\"upload\":")), 400, "data.removed[0]");
+    assertField(send("POST", "/api/runs", body.replace("\"upload\":", "\"removed\":[[1,1],[0]],\"upload\":")), 400, "data.removed[1]");
+    assertField(send("POST", "/api/runs", body.replace("\"upload\":", "\"removed\":\"all\",\"upload\":")), 400, "data.removed");
   }
 
   @Test

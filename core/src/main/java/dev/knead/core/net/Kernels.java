@@ -18,7 +18,31 @@ public final class Kernels {
     for (int i = 0; i < n; i++) {
       final int xi = i * in;
       final int zi = i * out;
-      for (int o = 0; o < out; o++) {
+      int o = 0;
+      // four outputs at a time: four independent sums in flight, each still summed
+      // b + x₀w₀ + x₁w₁ + … in the same order as the one-at-a-time loop below (same bits)
+      for (; o + 3 < out; o += 4) {
+        final int w0 = wOff + o * in;
+        final int w1 = w0 + in;
+        final int w2 = w1 + in;
+        final int w3 = w2 + in;
+        double s0 = p[bOff + o];
+        double s1 = p[bOff + o + 1];
+        double s2 = p[bOff + o + 2];
+        double s3 = p[bOff + o + 3];
+        for (int j = 0; j < in; j++) {
+          final double v = x[xi + j];
+          s0 += v * p[w0 + j];
+          s1 += v * p[w1 + j];
+          s2 += v * p[w2 + j];
+          s3 += v * p[w3 + j];
+        }
+        z[zi + o] = s0;
+        z[zi + o + 1] = s1;
+        z[zi + o + 2] = s2;
+        z[zi + o + 3] = s3;
+      }
+      for (; o < out; o++) {
         final int wo = wOff + o * in;
         double s = p[bOff + o];
         for (int j = 0; j < in; j++) {

@@ -1,0 +1,58 @@
+package dev.knead.app.lab;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.core.io.Json;
+
+/**
+ * Packs one stage for the page (docs/lab.md, "Packed stages"): its rows — n points, then the
+ * grid's lines × samples, then f region samples, each d wide — projected to the shown k ≤ 3
+ * coordinates (PCA fitted to the points when d &gt; 3), one box around all of them, and each
+ * block as base64 of 16-bit integers over that box. Keeps its scratch buffers between calls, so
+ * a live update allocates only the strings it sends; one packer per thread.
+ */
+final class StagePacker {
+  private double[] shown = new double[0];
+  private byte[] bytes = new byte[0];
+
+  /**
+   * @param rows m × d row-major, m = n + lines · samples + f
+   * @return {dim, shown, pca, box, n, points, lines, samples, grid, field_n, field}
+   */
+  ObjectNode pack(double[] rows, int d, int n, int lines, int samples, int f) {
+    final int m = n + lines * samples + f;
+    final Projection proj = Projection.fit(rows, n, d);
+    final int k = proj.k();
+    if (shown.length < m * k) {
+      shown = new double[m * k];
+    }
+    proj.apply(rows, m, shown);
+    final double[] box = Packed.emptyBox(k);
+    Packed.grow(box, shown, m * k, k);
+    Packed.settle(box);
+    final int g = n + lines * samples;
+    ObjectNode o = Json.object();
+    o.put("dim", d);
+    o.put("shown", k);
+    o.put("pca", !proj.isIdentity());
+    ArrayNode b = o.putArray("box");
+    for (double v : box) {
+      b.add(v);
+    }
+    o.put("n", n);
+    o.put("points", encode(0, n * k, k, box));
+    o.put("lines", lines);
+    o.put("samples", samples);
+    o.put("grid", encode(n * k, g * k, k, box));
+    o.put("field_n", f);
+    o.put("field", encode(g * k, m * k, k, box));
+    return o;
+  }
+
+  private String encode(int from, int to, int k, double[] box) {
+    if (bytes.length < 2 * (to - from)) {
+      bytes = new byte[2 * (to - from)];
+    }
+    return Packed.encode(shown, from, to, k, box, bytes);
+  }
+}
