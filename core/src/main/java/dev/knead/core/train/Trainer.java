@@ -143,9 +143,14 @@ public final class Trainer {
         snapshots.add(new Snapshot(epoch, ws.network()));
       }
       listener.onEpoch(row, ws::network);
+      // the epoch's accuracy was measured before its last update; stop only if the network as it
+      // is now really scores the target on every training point
       if (row.trainAccuracy() >= config.targetAccuracy()) {
-        status = TrainResult.Status.TARGET_REACHED;
-        break;
+        ws.lossAndGradient(x, y, n, config.loss(), false, right);
+        if (right[0] / (double) n >= config.targetAccuracy()) {
+          status = TrainResult.Status.TARGET_REACHED;
+          break;
+        }
       }
     }
     Network result = ws.network();
