@@ -83,7 +83,7 @@ final class TopologyValues {
    * at a stage (Vietoris–Rips, the same seeded subsample as the barcode).
    *
    * @param cls the class, or null: the first class (in order) whose most persistent H₁ bar is at
-   *     least half as long as the longest of any class — the first with a real loop, not noise
+   *     least a quarter as long as the longest of any class — the first with a real loop, not noise
    */
   static LoopFigure loop(List<String> names, Subject subject, int stage, Integer cls, FigureOptions opt, long seed) {
     Trace t = subject.trace();
@@ -117,7 +117,7 @@ final class TopologyValues {
       }
     }
     for (int k = 0; k < classes; k++) {
-      if (res[k] == null || res[k].cycles().isEmpty() || res[k].cycles().get(0).bar().persistence() < 0.5 * longest) {
+      if (res[k] == null || res[k].cycles().isEmpty() || res[k].cycles().get(0).bar().persistence() < 0.25 * longest) {
         continue;
       }
       double top = res[k].cycles().get(0).bar().persistence();

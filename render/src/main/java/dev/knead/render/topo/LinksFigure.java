@@ -47,7 +47,7 @@ public final class LinksFigure implements Figure {
   }
 
   /** Depth layers the strands are drawn in (halos, then strands, per layer). */
-  static final int LAYERS = 32;
+  static final int LAYERS = 24;
 
   private final Subject subject;
   private final int stage;
@@ -114,48 +114,80 @@ public final class LinksFigure implements Figure {
       c.dot(v.px(p[i * 3]), v.py(p[i * 3 + 1]), 0.75 * st.radius(), pal.tint(labels[i], 0.8 + 0.15 * (1 - dn) / 2), 0);
     }
 
-    // every segment of every curve, with its mean depth, bucketed into depth layers far → near
-    List<double[]> segs = new ArrayList<>(); // x1 y1 x2 y2 depth class
+    // each curve cut into runs of consecutive segments in one depth layer; runs drawn far → near,
+    // each over a halo of the page colour (so a near strand crosses over a far one). A run's
+    // stroke reaches OVERLAP vertices past its ends, repainting the notch its halo cuts into
+    // the neighbouring run.
+    List<double[]> runs = new ArrayList<>(); // depth, loop, first vertex, vertex count
+    List<double[]> proj = new ArrayList<>();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
     for (Loop3 loop : loops) {
       int m = loop.m();
       double[] q = new double[m * 3];
       l.camera().project(loop.xyz(), m, l.centre(), radius, q);
+      proj.add(q);
       for (int j = 0; j < m; j++) {
-        int k = (j + 1) % m;
-        segs.add(new double[] {v.px(q[j * 3]), v.py(q[j * 3 + 1]), v.px(q[k * 3]), v.py(q[k * 3 + 1]),
-            (q[j * 3 + 2] + q[k * 3 + 2]) / 2, loop.classIndex()});
+        lo = Math.min(lo, q[j * 3 + 2]);
+        hi = Math.max(hi, q[j * 3 + 2]);
       }
     }
-    segs.sort((a, b) -> Double.compare(a[4], b[4]));
-    double lo = segs.get(0)[4];
-    double hi = segs.get(segs.size() - 1)[4];
-    int from = 0;
-    for (int layer = 0; layer < LAYERS && from < segs.size(); layer++) {
-      double limit = layer == LAYERS - 1 ? Double.POSITIVE_INFINITY : lo + (hi - lo) * (layer + 1) / LAYERS;
-      int to = from;
-      while (to < segs.size() && segs.get(to)[4] <= limit) {
-        to++;
+    double span = Math.max(hi - lo, 1e-12);
+    for (int li = 0; li < loops.size(); li++) {
+      double[] q = proj.get(li);
+      int m = q.length / 3;
+      int start = 0;
+      int layer = layer(q, 0, m, lo, span);
+      for (int j = 1; j <= m; j++) {
+        int next = j < m ? layer(q, j, m, lo, span) : -1;
+        if (next != layer) {
+          runs.add(new double[] {layer, li, start, j - start});
+          start = j;
+          layer = next;
+        }
       }
-      for (int i = from; i < to; i++) {
-        double[] g = segs.get(i);
-        c.line(g[0], g[1], g[2], g[3], pal.background(), width(g[4], radius) + 3.2);
-      }
-      for (int i = from; i < to; i++) {
-        double[] g = segs.get(i);
-        double dn = Math.max(-1, Math.min(1, g[4] / radius));
-        int col = Palette.mix(pal.classColor((int) g[5]), pal.background(), 0.45 * (1 - dn) / 2);
-        c.line(g[0], g[1], g[2], g[3], col, width(g[4], radius));
-      }
-      from = to;
+    }
+    runs.sort((a, b) -> Double.compare(a[0], b[0]));
+    for (double[] run : runs) {
+      int li = (int) run[1];
+      double[] q = proj.get(li);
+      int m = q.length / 3;
+      int first = (int) run[2];
+      int count = (int) run[3];
+      double depth = lo + span * (run[0] + 0.5) / LAYERS;
+      double dn = Math.max(-1, Math.min(1, depth / radius));
+      double lw = 2.8 * (1 + 0.25 * dn); // near strands wider, ±25 %
+      int col = Palette.mix(pal.classColor(loops.get(li).classIndex()), pal.background(), 0.45 * (1 - dn) / 2);
+      double[][] halo = strip(q, m, v, first, count + 1, 0);
+      c.polyline(halo[0], halo[1], halo[0].length, pal.background(), lw + 3.2, false);
+      double[][] line = strip(q, m, v, first, count + 1, OVERLAP);
+      c.polyline(line[0], line[1], line[0].length, col, lw, false);
     }
     c.unclip();
     c.strokeRect(l.px(), l.py(), l.pw(), l.ph(), Palette.alpha(pal.muted(), 0.6), 0.6);
     Legend.row(c, w / 2, h - 10, subject.classNames(), false, pal, 11);
   }
 
-  /** Near strands are drawn wider: 2.8 units at the centre's depth, ±25 % at the ends. */
-  private static double width(double depth, double radius) {
-    double dn = Math.max(-1, Math.min(1, depth / radius));
-    return 2.8 * (1 + 0.25 * dn);
+  /** Vertices a run's stroke reaches past each end. */
+  static final int OVERLAP = 2;
+
+  /** @return the depth layer of segment j → j + 1 (by its mean depth) */
+  private static int layer(double[] q, int j, int m, double lo, double span) {
+    int k = (j + 1) % m;
+    double depth = (q[j * 3 + 2] + q[k * 3 + 2]) / 2;
+    return Math.min(LAYERS - 1, (int) ((depth - lo) / span * LAYERS));
+  }
+
+  /** @return pixel x and y of {@code count} vertices from {@code first} (cyclic), widened by {@code extra} each side */
+  private static double[][] strip(double[] q, int m, dev.knead.render.view.Viewport v, int first, int count, int extra) {
+    int k = Math.min(m + 1, count + 2 * extra);
+    double[] xs = new double[k];
+    double[] ys = new double[k];
+    for (int i = 0; i < k; i++) {
+      int j = Math.floorMod(first - extra + i, m);
+      xs[i] = v.px(q[j * 3]);
+      ys[i] = v.py(q[j * 3 + 1]);
+    }
+    return new double[][] {xs, ys};
   }
 }

@@ -66,8 +66,23 @@ public final class LoopFigure implements Figure {
     this.options = options;
   }
 
+  /** @return the class drawn */
+  public int classIndex() {
+    return cls;
+  }
+
+  /** @return how many loops are drawn */
+  public int loops() {
+    return cycles.size();
+  }
+
+  /** @return loop k's vertices in order round it (0 = the most persistent bar's), as trace rows */
+  public int[] vertices(int k) {
+    return vertices(cycles.get(k));
+  }
+
   /** @return a loop's vertices in order round it, as trace rows (the first is not repeated) */
-  int[] vertices(Cycle cy) {
+  private int[] vertices(Cycle cy) {
     List<int[]> edges = cy.edges();
     int[] v = new int[edges.size()];
     for (int i = 0; i < v.length; i++) {
