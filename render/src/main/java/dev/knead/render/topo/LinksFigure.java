@@ -169,7 +169,7 @@ public final class LinksFigure implements Figure {
   }
 
   /** Vertices a run's stroke reaches past each end. */
-  static final int OVERLAP = 2;
+  static final int OVERLAP = 4;
 
   /** @return the depth layer of segment j → j + 1 (by its mean depth) */
   private static int layer(double[] q, int j, int m, double lo, double span) {
