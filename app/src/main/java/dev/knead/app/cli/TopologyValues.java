@@ -166,15 +166,22 @@ final class TopologyValues {
     Stage s = t.stage(at);
     int layersDone = s.kind() == Stage.Kind.INPUT ? 0 : s.layer() + 1;
     UnaryOperator<double[]> f = Curves.prefix(net, layersDone);
-    List<String> numbers = new ArrayList<>();
+    // linking numbers of the pairs of curves of different classes; two curves are named, many summarised
+    java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+    int pairs = 0;
+    String only = null;
     for (int i = 0; i < curves.size(); i++) {
       for (int j = i + 1; j < curves.size(); j++) {
+        if (curves.size() > 2 && curves.get(i).classIndex() == curves.get(j).classIndex()) {
+          continue;
+        }
         double lk = Curves.linking(f, curves.get(i).vertices(), curves.get(j).vertices());
         long r = Math.round(lk);
-        String v = Math.abs(lk - r) < 0.05 ? String.format(Locale.ROOT, "%+d", r) : String.format(Locale.ROOT, "%+.2f", lk);
-        String who = curves.size() == 2 ? "" : " (" + subject.className(curves.get(i).classIndex()) + ", "
-            + subject.className(curves.get(j).classIndex()) + ")";
-        numbers.add(v.replace('-', '\u2212') + who);
+        String v = Math.abs(lk - r) < 0.05 ? String.format(Locale.ROOT, r == 0 ? "%d" : "%+d", r)
+            : String.format(Locale.ROOT, "%+.2f", lk);
+        only = v.replace('-', '\u2212');
+        counts.merge(only, 1, Integer::sum);
+        pairs++;
       }
     }
     List<LinksFigure.Loop3> loops = new ArrayList<>();
@@ -184,7 +191,14 @@ final class TopologyValues {
       Points img = Curves.refinedImages(f, dense, other).get(0);
       loops.add(new LinksFigure.Loop3(curves.get(i).classIndex(), img.toArray()));
     }
-    String caption = (curves.size() == 2 ? "linking number " : "linking numbers ") + String.join(", ", numbers);
+    String caption;
+    if (pairs == 1) {
+      caption = "linking number " + only;
+    } else {
+      List<String> parts = new ArrayList<>();
+      counts.forEach((v, c) -> parts.add(v + " \u00d7" + c));
+      caption = "linking numbers of " + pairs + " pairs of curves of different classes: " + String.join(", ", parts);
+    }
     return new LinksFigure(subject, at, loops, caption, opt);
   }
 

@@ -116,7 +116,7 @@ public final class LinksFigure implements Figure {
 
     // each curve cut into runs of consecutive segments in one depth layer; runs drawn far → near,
     // each over a halo of the page colour (so a near strand crosses over a far one). A run's
-    // stroke reaches OVERLAP vertices past its ends, repainting the notch its halo cuts into
+    // stroke reaches a halo's width past its ends, repainting the notch its halo cuts into
     // the neighbouring run.
     List<double[]> runs = new ArrayList<>(); // depth, loop, first vertex, vertex count
     List<double[]> proj = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class LinksFigure implements Figure {
       int col = Palette.mix(pal.classColor(loops.get(li).classIndex()), pal.background(), 0.45 * (1 - dn) / 2);
       double[][] halo = strip(q, m, v, first, count + 1, 0);
       c.polyline(halo[0], halo[1], halo[0].length, pal.background(), lw + 3.2, false);
-      double[][] line = strip(q, m, v, first, count + 1, OVERLAP);
+      double[][] line = strip(q, m, v, first, count + 1, lw + 3.2); // past the halo's round cap
       c.polyline(line[0], line[1], line[0].length, col, lw, false);
     }
     c.unclip();
@@ -168,8 +168,6 @@ public final class LinksFigure implements Figure {
     Legend.row(c, w / 2, h - 10, subject.classNames(), false, pal, 11);
   }
 
-  /** Vertices a run's stroke reaches past each end. */
-  static final int OVERLAP = 4;
 
   /** @return the depth layer of segment j → j + 1 (by its mean depth) */
   private static int layer(double[] q, int j, int m, double lo, double span) {
@@ -178,13 +176,35 @@ public final class LinksFigure implements Figure {
     return Math.min(LAYERS - 1, (int) ((depth - lo) / span * LAYERS));
   }
 
-  /** @return pixel x and y of {@code count} vertices from {@code first} (cyclic), widened by {@code extra} each side */
-  private static double[][] strip(double[] q, int m, dev.knead.render.view.Viewport v, int first, int count, int extra) {
-    int k = Math.min(m + 1, count + 2 * extra);
-    double[] xs = new double[k];
-    double[] ys = new double[k];
-    for (int i = 0; i < k; i++) {
-      int j = Math.floorMod(first - extra + i, m);
+  /**
+   * @return pixel x and y of {@code count} vertices from {@code first} (cyclic), extended at each
+   *     end by vertices until the extension is {@code reach} pixels long (or the loop is closed)
+   */
+  private static double[][] strip(double[] q, int m, dev.knead.render.view.Viewport v, int first, int count, double reach) {
+    int before = 0;
+    int after = 0;
+    if (reach > 0) {
+      double len = 0;
+      while (len < reach && count + before + after < m + 1) {
+        int j = Math.floorMod(first - before, m);
+        int k = Math.floorMod(first - before - 1, m);
+        len += Math.hypot(v.px(q[j * 3]) - v.px(q[k * 3]), v.py(q[j * 3 + 1]) - v.py(q[k * 3 + 1]));
+        before++;
+      }
+      len = 0;
+      int last = first + count - 1;
+      while (len < reach && count + before + after < m + 1) {
+        int j = Math.floorMod(last + after, m);
+        int k = Math.floorMod(last + after + 1, m);
+        len += Math.hypot(v.px(q[j * 3]) - v.px(q[k * 3]), v.py(q[j * 3 + 1]) - v.py(q[k * 3 + 1]));
+        after++;
+      }
+    }
+    int n = Math.min(m + 1, count + before + after);
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      int j = Math.floorMod(first - before + i, m);
       xs[i] = v.px(q[j * 3]);
       ys[i] = v.py(q[j * 3 + 1]);
     }
