@@ -39,6 +39,19 @@ public final class Curves {
    * @param b k × d vertices of the second
    */
   public static double linking(UnaryOperator<double[]> f, Points a, Points b) {
+    List<Points> img = refinedImages(f, a, b);
+    return Linking.number(rows(img.get(0)), rows(img.get(1)));
+  }
+
+  /**
+   * The images of two closed curves under f, refined as {@link #linking} refines them: the
+   * polygons the linking number is computed on, fine where f stretches them near each other.
+   *
+   * @param a m × d vertices of the first closed curve, in input space
+   * @param b k × d vertices of the second
+   * @return the two image polygons, m' × e and k' × e (e = f's output dimension), first vertex not repeated
+   */
+  public static List<Points> refinedImages(UnaryOperator<double[]> f, Points a, Points b) {
     List<double[]> ia = vertices(a);
     List<double[]> ib = vertices(b);
     List<double[]> fa = images(f, ia);
@@ -50,7 +63,7 @@ public final class Curves {
         break;
       }
     }
-    return Linking.number(fa.toArray(new double[0][]), fb.toArray(new double[0][]));
+    return List.of(Points.of(fa.toArray(new double[0][])), Points.of(fb.toArray(new double[0][])));
   }
 
   /** Splits every edge of (in, img) that is long next to its distance from {@code other}. */
@@ -81,6 +94,14 @@ public final class Curves {
     img.clear();
     img.addAll(newImg);
     return split;
+  }
+
+  private static double[][] rows(Points p) {
+    double[][] r = new double[p.n()][];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = p.row(i);
+    }
+    return r;
   }
 
   private static List<double[]> vertices(Points p) {

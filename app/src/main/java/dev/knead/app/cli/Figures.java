@@ -30,7 +30,7 @@ import java.util.Locale;
 public final class Figures {
   /** The figures. */
   public enum Kind {
-    STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN;
+    STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
 
     /** @return the kind named (any case), or null */
     public static Kind named(String s) {
@@ -48,7 +48,12 @@ public final class Figures {
 
     /** @return whether the kind draws one stage (chosen with a stage index) */
     public boolean takesStage() {
-      return this == STAGE || this == BARCODE || this == DIAGRAM || this == JACOBIAN;
+      return this == STAGE || this == BARCODE || this == DIAGRAM || this == JACOBIAN || this == LOOP || this == LINKS;
+    }
+
+    /** @return whether the kind draws one class (chosen with a class index) */
+    public boolean takesClass() {
+      return this == LOOP;
     }
   }
 
@@ -59,8 +64,8 @@ public final class Figures {
     return new Subject(Tracer.trace(net, data.points(), data.labels()), data.classNames(), net.describe() + " on " + data.name());
   }
 
-  static Figure of(Kind k, Run r, Subject subject, Integer stage, FigureOptions opt) {
-    return of(k, r.network(), r.data(), r.result().history(), subject, stage, opt);
+  static Figure of(Kind k, Run r, Subject subject, Integer stage, Integer cls, FigureOptions opt) {
+    return of(k, r.network(), r.data(), r.result().history(), subject, stage, cls, opt);
   }
 
   /**
@@ -71,6 +76,16 @@ public final class Figures {
    */
   public static Figure of(Kind k, Network net, Dataset data, List<Epoch> history, Subject subject, Integer stage,
       FigureOptions opt) {
+    return of(k, net, data, history, subject, stage, null, opt);
+  }
+
+  /**
+   * As {@link #of(Kind, Network, Dataset, List, Subject, Integer, FigureOptions)}, for one class.
+   *
+   * @param cls the class for kinds that draw one (loop); null: the kind's default
+   */
+  public static Figure of(Kind k, Network net, Dataset data, List<Epoch> history, Subject subject, Integer stage,
+      Integer cls, FigureOptions opt) {
     if (stage != null && (stage < 0 || stage >= subject.trace().size())) {
       throw new BadInputException("stage " + stage + " is outside 0 … " + (subject.trace().size() - 1));
     }
@@ -88,6 +103,8 @@ public final class Figures {
         case BETTI -> new BettiFigure(TopologyValues.betti(net, data, subject.description()), opt);
         case CERTIFICATE -> TopologyValues.certificates(net, data, subject, opt);
         case JACOBIAN -> new JacobianFigure(subject, stage == null ? Math.max(1, defaultStage(subject)) : stage, opt);
+        case LOOP -> TopologyValues.loop(data.classNames(), subject, stage == null ? 0 : stage, cls, opt, 0);
+        case LINKS -> TopologyValues.links(net, data, subject, stage, opt);
       };
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code knead render}: one figure of a saved run, as PNG or SVG. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti, certificate, jacobian (PNG or SVG).")
+    description = "Draw a figure of a run: stage, stages (small multiples), lift, curves, regions, barcode, diagram, betti, certificate, jacobian, loop, links (PNG or SVG).")
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -36,11 +36,15 @@ public final class RenderCommand implements Callable<Integer> {
   Path run;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "stage | stages | lift | curves | regions | barcode | diagram | betti | certificate | jacobian.")
+      description = "stage | stages | lift | curves | regions | barcode | diagram | betti | certificate | jacobian | loop | links.")
   String kind;
 
-  @Option(names = "--stage", paramLabel = "S", description = "For stage, jacobian: the stage (default: the last hidden bend); barcode, diagram: default 0.")
+  @Option(names = "--stage", paramLabel = "S", description = "For stage, jacobian: the stage (default: the last hidden bend); barcode, diagram, loop: default 0; "
+          + "links: a 3-D input or layer output (default: the input if 3-D, else the first 3-wide layer output).")
   Integer stage;
+
+  @Option(names = "--class", paramLabel = "C", description = "For loop: the class (default: the first with a real H1 bar).")
+  Integer cls;
 
   @Option(names = "--size", defaultValue = "800x800", paramLabel = "WxH", description = "Logical size (default: ${DEFAULT-VALUE}).")
   String size;
@@ -63,7 +67,10 @@ public final class RenderCommand implements Callable<Integer> {
     }
     FigureArgs.checkOut(out, Set.of("png", "svg"), "for animations use knead animate");
     if (stage != null && !k.takesStage()) {
-      throw new BadInputException("--stage applies to --kind stage, barcode, diagram and jacobian only");
+      throw new BadInputException("--stage applies to --kind stage, barcode, diagram, jacobian, loop and links only");
+    }
+    if (cls != null && !k.takesClass()) {
+      throw new BadInputException("--class applies to --kind loop only");
     }
     FigureOptions opt;
     try {
@@ -76,7 +83,7 @@ public final class RenderCommand implements Callable<Integer> {
     if (stage != null) {
       checkStage(subject, stage);
     }
-    Figure f = Figures.of(k, r, subject, stage, opt);
+    Figure f = Figures.of(k, r, subject, stage, cls, opt);
     Images.write(f, opt, out);
     spec.commandLine().getOut().println("wrote " + out);
     return KneadCommand.OK;

@@ -40,7 +40,7 @@ class FigureCommandsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"stage, 300x200, 1", "stages, 400x300, 2", "lift, 500x260, 1", "curves, 400x200, 1.5", "regions, 200x200, 1", "barcode, 400x300, 1", "diagram, 300x300, 1", "betti, 400x300, 1", "certificate, 500x300, 1", "jacobian, 300x260, 1"})
+  @CsvSource({"stage, 300x200, 1", "stages, 400x300, 2", "lift, 500x260, 1", "curves, 400x200, 1.5", "regions, 200x200, 1", "barcode, 400x300, 1", "diagram, 300x300, 1", "betti, 400x300, 1", "certificate, 500x300, 1", "jacobian, 300x260, 1", "loop, 300x300, 1"})
   void rendersEveryKindAtTheAskedSize(String kind, String size, double scale) throws Exception {
     Path out = dir.resolve(kind + ".png");
     Result r = knead("render", run.toString(), "--kind", kind, "--size", size, "--scale", Double.toString(scale), "--out",

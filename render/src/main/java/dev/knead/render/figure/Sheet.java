@@ -162,6 +162,13 @@ public final class Sheet {
     }
   }
 
+  /** Draws the scene's bounding box as the 3-D views do (nothing for a flat camera). */
+  public static void box(Canvas c, Layout l, int argb) {
+    if (l.camera().tilt() > 0) {
+      drawBox(c, l.viewport(), l.camera(), l.centre(), l.radius(), l.lo(), l.hi(), Palette.alpha(argb, 0.55 * l.camera().tilt()));
+    }
+  }
+
   private static void drawPoints(Canvas c, Viewport v, double[] p, Integer[] order, int[] labels, boolean[] front,
       boolean want, double radius, double tilt, SheetStyle st, Palette pal) {
     for (Integer idx : order) {
