@@ -99,12 +99,12 @@ public final class NaitzatDepth implements Experiment {
           row.label(), 100 * r.trainAccuracy(), r.epochs()));
       return row;
     });
-    String training = (recipe.stopAtPerfect() ? "trained until 100 % training accuracy" : "trained for "
-        + s.text("epochs") + " epochs, kept at 100 % training accuracy") + " on D-I (grid step " + s.text("step")
-        + "; Adam, full batch,"
-        + " learning rate halved every " + s.text("halve") + " epochs; others dropped, as in the paper); per class Betti"
-        + " numbers by the k-NN hop-distance Vietoris–Rips procedure frozen on the input (at most " + max + " points"
-        + " per class); ω = Σ over classes of β₀ + β₁ + β₂";
+    String stop = recipe.stopAtPerfect() ? "trained until 100 % training accuracy"
+        : "trained for " + s.text("epochs") + " epochs, kept at 100 % training accuracy";
+    String training = stop + " on D-I (grid step " + s.text("step") + "; Adam, full batch, learning rate halved every "
+        + s.text("halve") + " epochs; others dropped, as in the paper); per class Betti numbers by the k-NN"
+        + " hop-distance Vietoris–Rips procedure frozen on the input (at most " + max + " points per class);"
+        + " ω = Σ over classes of β₀ + β₁ + β₂";
     List<Claim> claims = new ArrayList<>();
     for (String a : acts) {
       Activation act = Activation.parse(a);
