@@ -6,6 +6,7 @@ import dev.knead.experiments.catalogue.Homeomorphisms;
 import dev.knead.experiments.catalogue.HopfLink;
 import dev.knead.experiments.catalogue.IntrinsicDimension;
 import dev.knead.experiments.catalogue.NaitzatBetti;
+import dev.knead.experiments.catalogue.NaitzatDepth;
 import dev.knead.experiments.catalogue.NestedSpheres;
 import dev.knead.experiments.catalogue.Sandwich;
 import dev.knead.experiments.catalogue.Spirals;
@@ -20,6 +21,7 @@ public final class Catalogue {
       new HopfLink(),
       new Homeomorphisms(),
       new NaitzatBetti(),
+      new NaitzatDepth(),
       new NestedSpheres(),
       new IntrinsicDimension());
 

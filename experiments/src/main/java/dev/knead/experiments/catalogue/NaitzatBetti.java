@@ -5,7 +5,6 @@ import dev.knead.core.data.Datasets;
 import dev.knead.core.net.Activation;
 import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainResult;
-import dev.knead.experiments.Betti;
 import dev.knead.experiments.Claim;
 import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
@@ -17,7 +16,6 @@ import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
 import dev.knead.experiments.SeedRow;
 import dev.knead.experiments.Settings;
-import dev.knead.topology.ph.HopBetti;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,37 +119,12 @@ public final class NaitzatBetti implements Experiment {
     if (!kept) {
       return b.build();
     }
-    List<double[][]> st = Nets.stages(r.network(), data.points());
-    int[] y = data.labels();
-    int maxDim = Math.min(2, data.dim() - 1);
-    HopBetti[] proc = new HopBetti[data.classes()];
-    int[][] idx = new int[data.classes()][];
-    for (int c = 0; c < data.classes(); c++) {
-      idx[c] = Betti.sample(y, c, max, seed);
-      List<Integer> known = data.truth().betti().get(c);
-      int[] k = new int[maxDim + 1];
-      for (int d = 0; d <= maxDim; d++) {
-        k[d] = d < known.size() ? known.get(d) : 0;
-      }
-      proc[c] = Betti.freeze(Betti.select(st.get(0), idx[c]), k);
-    }
-    double omega0 = 0;
+    int[] omega = Complexity.perLayer(r.network(), data, max, seed);
     double sum = 0;
-    for (int i = 0; i + 1 < st.size(); i++) {
-      int omega = 0;
-      StringBuilder betti = new StringBuilder();
-      for (int c = 0; c < data.classes(); c++) {
-        List<Integer> beta = Betti.of(proc[c], Betti.select(st.get(i), idx[c]));
-        omega += beta.stream().mapToInt(Integer::intValue).sum();
-        betti.append(beta);
-      }
-      b.put(i == 0 ? "omega_input" : "omega_layer_" + i, omega);
-      if (i == 0) {
-        omega0 = omega;
-      } else {
-        sum += omega / omega0;
-      }
+    for (int i = 0; i < omega.length; i++) {
+      b.put(i == 0 ? "omega_input" : "omega_layer_" + i, omega[i]);
+      sum += i == 0 ? 0 : omega[i] / (double) omega[0];
     }
-    return b.put("relative_complexity", sum / (st.size() - 2)).build();
+    return b.put("relative_complexity", sum / (omega.length - 1)).build();
   }
 }
