@@ -102,9 +102,9 @@ public final class Analyst {
       List<Integer> classes = data.truth().enclosed().isEmpty() ? allClasses(data.classes()) : data.truth().enclosed();
       for (int c : classes) {
         if (data.dim() == 2) {
-          certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius));
+          certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius).named(className(data, c)));
         } else {
-          spheres.add(DecisionRegionCertificate.searchSphere(net::predict, c, centre, radius));
+          spheres.add(DecisionRegionCertificate.searchSphere(net::predict, c, centre, radius).named(className(data, c)));
         }
       }
     }
@@ -124,6 +124,10 @@ public final class Analyst {
     }
     return new Report(net.describe(), data.name(), before, maps, measures, procedures, opt.maxPerClass(), certs, spheres,
         after, account);
+  }
+
+  private static String className(Dataset data, int c) {
+    return "the " + data.classNames().get(c) + " class";
   }
 
   /** Input, the output of every hidden layer (its bend), and the logits. */

@@ -34,6 +34,12 @@ public record Certificate(
     evidence = List.copyOf(evidence);
   }
 
+  /** @return the same finding, its sentence naming the class (e.g. "the disk class") instead of "class i" */
+  public Certificate named(String name) {
+    return new Certificate(classIndex, bounded, angleDegrees, widthDegrees, arcLengthAtDataRadius, boundRadius,
+        maxRadiusChecked, evidence, sentence.replaceFirst("^class " + classIndex + "\\b", java.util.regex.Matcher.quoteReplacement(name)));
+  }
+
   /**
    * One arc of a circle on which the class is found.
    *

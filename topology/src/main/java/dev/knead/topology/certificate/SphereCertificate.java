@@ -33,6 +33,12 @@ public record SphereCertificate(
     evidence = List.copyOf(evidence);
   }
 
+  /** @return the same finding, its sentence naming the class instead of "class i" */
+  public SphereCertificate named(String name) {
+    return new SphereCertificate(classIndex, bounded, direction, angularRadiusDegrees, boundRadius, maxRadiusChecked, evidence,
+        sentence.replaceFirst("^class " + classIndex + "\\b", java.util.regex.Matcher.quoteReplacement(name)));
+  }
+
   @Override
   public double[] direction() {
     return direction.clone();
