@@ -58,7 +58,8 @@ public final class GalleryCommand implements Callable<Integer> {
       new Example("disk-annulus-2-2-2", "disk-annulus", List.of(2), 300, 0.03),
       new Example("xor-2-2-2", "xor", List.of(2), 300, 0.03),
       new Example("circles-2-3-2", "circles", List.of(3), 300, 0.03),
-      new Example("spirals-2-16-16-2", "spirals", List.of(16, 16), 1500, 0.02));
+      new Example("spirals-2-16-16-2", "spirals", List.of(16, 16), 1500, 0.02),
+      new Example("hopf-rings-3-3-2", "hopf-rings", List.of(3), 300, 0.03));
 
   @Override
   public Integer call() {
@@ -70,7 +71,9 @@ public final class GalleryCommand implements Callable<Integer> {
       Subject s = FigureArgs.subject(run);
       o.printf("%s: %s, train accuracy %.1f %%%n", e.key(), s.description(), 100 * run.result().trainAccuracy());
       write(o, new StagesFigure(s, wide), wide, e.key() + "-stages.png");
-      write(o, new RegionsFigure(s, square), square, e.key() + "-regions.png");
+      if (run.data().dim() <= 2) { // in 3-D the lattice of region samples reads as noise: the stages show it better
+        write(o, new RegionsFigure(s, square), square, e.key() + "-regions.png");
+      }
       if (e.key().equals("disk-annulus-2-3-2")) {
         write(o, new StageFigure(s, RenderCommand.defaultStage(s), square), square, e.key() + "-stage.png");
         write(o, new LiftFigure(s, FigureOptions.of(900, 480), -0.65), FigureOptions.of(900, 480), e.key() + "-lift.png");
@@ -91,6 +94,14 @@ public final class GalleryCommand implements Callable<Integer> {
         write(o, TopologyValues.certificates(run, s, cert), cert, e.key() + "-certificate.png");
         FigureOptions jac = FigureOptions.of(560, 460);
         write(o, new JacobianFigure(s, RenderCommand.defaultStage(s), jac), jac, e.key() + "-jacobian.png");
+      }
+      if (e.key().equals("circles-2-3-2")) {
+        FigureOptions loop = FigureOptions.of(600, 600);
+        write(o, Figures.of(Figures.Kind.LOOP, run, s, 0, null, loop), loop, e.key() + "-loop.png");
+      }
+      if (e.key().equals("hopf-rings-3-3-2")) {
+        FigureOptions links = FigureOptions.of(600, 600);
+        write(o, Figures.of(Figures.Kind.LINKS, run, s, 0, null, links), links, e.key() + "-links.png");
       }
       if (e.key().equals("xor-2-2-2")) {
         gif(o, s, e.key() + ".gif", 8, 8);
