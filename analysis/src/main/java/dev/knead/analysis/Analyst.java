@@ -66,7 +66,7 @@ public final class Analyst {
     dev.knead.core.net.Architecture arch = new dev.knead.core.net.Architecture(net.inputDim(), net.hiddenWidths(),
         net.layers().subList(0, net.depth()).stream().map(l -> l.activation()).toList(), net.classes());
     List<Verdict> before = before(arch, data);
-    Trace trace = Tracer.trace(net, data.points(), data.labels());
+    Trace trace = Tracer.trace(net, data.points(), data.labels(), Tracer.Options.POINTS_ONLY); // points are all it reads
     List<Stage> analysed = analysedStages(trace);
 
     List<LayerMap> maps = new ArrayList<>();
@@ -110,18 +110,8 @@ public final class Analyst {
     }
     List<Verdict> after = Verdicts.afterTraining(maps.subList(0, maps.size() - 1));
     // the account pairs each hidden layer with the stage after it: drop the logits stage
-    List<String> account = new ArrayList<>(
-        Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames()));
-    for (int l = 0; l + 1 < maps.size() && l < account.size(); l++) {
-      LayerMap m = maps.get(l);
-      boolean keepsShape = m.has(dev.knead.topology.maps.Badge.HOMEOMORPHISM) || m.has(dev.knead.topology.maps.Badge.EMBEDDING);
-      if (keepsShape && !measures.get(l).betti().equals(measures.get(l + 1).betti())) {
-        // theory and sample disagree: the map cannot tear, so the sample no longer covers the set
-        account.set(l, account.get(l) + " Such a map cannot tear or glue, so the change in the measured Betti numbers means"
-            + " the layer stretched or squeezed part of a class so thin (or saturated it) that the sample no longer"
-            + " covers it at the measuring scale — the \"easy way out\" of a network too narrow for the task.");
-      }
-    }
+    List<String> account =
+        Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames());
     return new Report(net.describe(), data.name(), before, maps, measures, procedures, opt.maxPerClass(), certs, spheres,
         after, account);
   }

@@ -15,22 +15,35 @@ import java.util.Optional;
  * or winding number (2-D stages) can be read at every stage.
  */
 final class Carried {
+  private final Network net;
   private final List<Curve> curves;
-  private final List<Trace> traces;
-  private final int enclosed;
+  /** the enclosing class's curve and its centroid, carried through every stage (null: none) */
+  private final Trace loop;
+  private final Trace centre;
 
-  private Carried(List<Curve> curves, List<Trace> traces, int enclosed) {
+  private Carried(Network net, List<Curve> curves, Trace loop, Trace centre) {
+    this.net = net;
     this.curves = curves;
-    this.traces = traces;
-    this.enclosed = enclosed;
+    this.loop = loop;
+    this.centre = centre;
   }
 
   static Carried of(Network net, GroundTruth truth) {
     List<Curve> curves = truth.coreCurves().stream().filter(c -> c.closed() && c.vertices().d() == net.inputDim()).toList();
-    List<Trace> traces = curves.stream()
-        .map(c -> Tracer.trace(net, c.vertices(), new int[c.vertices().n()], Tracer.Options.POINTS_ONLY)).toList();
     int enclosed = truth.enclosed().isEmpty() ? -1 : truth.enclosed().get(0);
-    return new Carried(curves, traces, enclosed);
+    Curve around = enclosed < 0 ? null : curves.stream().filter(c -> c.classIndex() != enclosed).findFirst().orElse(null);
+    if (around == null) {
+      return new Carried(net, curves, null, null);
+    }
+    Points v = around.vertices();
+    double[] c = new double[v.d()];
+    for (int i = 0; i < v.n(); i++) {
+      for (int j = 0; j < v.d(); j++) {
+        c[j] += v.get(i, j) / v.n();
+      }
+    }
+    return new Carried(net, curves, Tracer.trace(net, v, new int[v.n()], Tracer.Options.POINTS_ONLY),
+        Tracer.trace(net, Points.of(1, c.length, c), new int[1], Tracer.Options.POINTS_ONLY));
   }
 
   /**
@@ -38,8 +51,7 @@ final class Carried {
    * layers, where that stage is 3-D; the curves are refined where the layers stretch them.
    */
   Optional<Double> linking(int layers) {
-    Network net = traces.isEmpty() ? null : traces.get(0).network();
-    int dim = net == null ? 0 : layers == 0 ? net.inputDim() : net.layer(layers - 1).out();
+    int dim = layers == 0 ? net.inputDim() : net.layer(layers - 1).out();
     if (dim != 3) {
       return Optional.empty();
     }
@@ -54,34 +66,13 @@ final class Carried {
   }
 
   /**
-   * Winding number of the enclosing class's curve around the carried centre of the curve's
-   * input disk (the image of its centroid), where the stage is 2-D.
+   * Winding number of the enclosing class's curve around the carried centroid of that curve
+   * (the centre of the enclosed disk in the input), where the stage is 2-D.
    */
   Optional<Double> winding(int stage) {
-    if (enclosed < 0) {
+    if (loop == null || loop.stage(stage).dim() != 2) {
       return Optional.empty();
     }
-    for (int a = 0; a < curves.size(); a++) {
-      if (curves.get(a).classIndex() != enclosed) {
-        Points loop = traces.get(a).stage(stage).points();
-        if (loop.d() != 2) {
-          return Optional.empty();
-        }
-        Points centre = centreTrace(a).stage(stage).points();
-        return Optional.of(Winding.number(Analyst.rows(loop), centre.row(0)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Trace centreTrace(int a) {
-    Points v = curves.get(a).vertices();
-    double[] c = new double[v.d()];
-    for (int i = 0; i < v.n(); i++) {
-      for (int j = 0; j < v.d(); j++) {
-        c[j] += v.get(i, j) / v.n();
-      }
-    }
-    return Tracer.trace(traces.get(a).network(), Points.of(1, c.length, c), new int[1], Tracer.Options.POINTS_ONLY);
+    return Optional.of(Winding.number(Analyst.rows(loop.stage(stage).points()), centre.stage(stage).points().row(0)));
   }
 }

@@ -39,10 +39,10 @@ public final class DatasetsCommand implements Callable<Integer> {
       return KneadCommand.OK;
     }
     for (Generator g : Datasets.all()) {
-      GroundTruth t = truth(g);
+      Dataset d = g.generate(Map.of(), 0); // made once: its ground truth and class names
       out.printf(Locale.ROOT, "%-15s %s%n", g.name(), g.description());
-      if (t.isKnown()) {
-        out.printf(Locale.ROOT, "%17s topology: %s%n", "", topology(g, t));
+      if (d.truth().isKnown()) {
+        out.printf(Locale.ROOT, "%17s topology: %s%n", "", topology(d));
       }
       for (Param p : g.params()) {
         out.printf(Locale.ROOT, "%17s --set %s=%s  [%s … %s]  %s%n", "", p.name(), number(p.defaultValue(), p.integer()),
@@ -52,12 +52,8 @@ public final class DatasetsCommand implements Callable<Integer> {
     return KneadCommand.OK;
   }
 
-  static GroundTruth truth(Generator g) {
-    return g.generate(Map.of(), 0).truth();
-  }
-
-  static String topology(Generator g, GroundTruth t) {
-    Dataset d = g.generate(Map.of(), 0);
+  static String topology(Dataset d) {
+    GroundTruth t = d.truth();
     StringBuilder b = new StringBuilder();
     for (int c = 0; c < t.betti().size(); c++) {
       if (c > 0) {

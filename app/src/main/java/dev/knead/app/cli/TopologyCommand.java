@@ -11,6 +11,7 @@ import dev.knead.core.io.RunFile;
 import dev.knead.core.run.Run;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
+import dev.knead.core.trace.Tracer;
 import dev.knead.topology.ph.Bar;
 import dev.knead.topology.ph.Metric;
 import dev.knead.topology.ph.PersistenceResult;
@@ -152,7 +153,8 @@ public final class TopologyCommand implements Callable<Integer> {
       return DataFiles.loadCloud(input, LoadOptions.defaults());
     }
     Run run = RunFile.load(input);
-    Trace t = run.trace();
+    // the points are all persistence reads: no grid lines or region samples
+    Trace t = Tracer.trace(run.network(), run.data().points(), run.data().labels(), Tracer.Options.POINTS_ONLY);
     int s = stage == null ? 0 : stage;
     if (s < 0 || s >= t.size()) {
       throw new BadInputException("--stage " + s + " is outside 0 … " + (t.size() - 1));

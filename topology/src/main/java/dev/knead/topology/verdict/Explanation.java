@@ -65,6 +65,13 @@ public final class Explanation {
       s.append(' ').append(m.saturatedUnits()).append(m.saturatedUnits() == 1 ? " unit saturates" : " units saturate")
           .append(", which in finite precision can glue points together.");
     }
+    if ((m.has(Badge.HOMEOMORPHISM) || m.has(Badge.EMBEDDING)) && !before.betti().isEmpty() && !after.betti().isEmpty()
+        && !before.betti().equals(after.betti())) {
+      // theory and sample disagree: the map cannot tear, so the sample no longer covers the set
+      s.append(" Such a map cannot tear or glue, so the change in the measured Betti numbers means the layer stretched or"
+          + " squeezed part of a class so thin (or saturated it) that the sample no longer covers it at the measuring"
+          + " scale — the \"easy way out\" of a network too narrow for the task.");
+    }
     final String link = linking(before, after);
     if (!link.isEmpty()) {
       s.append(' ').append(link);

@@ -33,6 +33,17 @@ class ExplanationTest {
   }
 
   @Test
+  void aHomeomorphismWhoseSampleChangesTopologyIsCalledTheEasyWayOut() {
+    final List<StageFacts> stages = List.of(
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0), 1, List.of(1, 1))),
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0), 1, List.of(1, 0))));
+    final String text = Explanation.of(List.of(rotateStretch(95, 6, 0.4)), stages, List.of("disk", "ring")).get(0);
+    assertThat(text).contains("the ring class loses a hole").contains("cannot tear or glue").contains("easy way out");
+    final List<StageFacts> kept = List.of(stages.get(0), stages.get(0));
+    assertThat(Explanation.of(List.of(rotateStretch(95, 6, 0.4)), kept).get(0)).doesNotContain("easy way out");
+  }
+
+  @Test
   void reluLayerThatTearsAHoleAndUnlinks() {
     final double[][] pre = {{1, 1, -1}, {-1, 2, 1}, {2, -1, -3}};
     final LayerMap relu = MapAnalysis.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, ActivationTraits.RELU,
