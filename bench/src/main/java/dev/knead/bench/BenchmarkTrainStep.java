@@ -6,6 +6,7 @@ import dev.knead.core.net.Initializer;
 import dev.knead.core.net.Network;
 import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
+import dev.knead.core.train.Precision;
 import dev.knead.core.train.TrainStep;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -40,6 +41,9 @@ public class BenchmarkTrainStep {
   @Param({"sgd", "adam"})
   public String optimizer;
 
+  @Param({"float64", "float32"})
+  public String precision;
+
   private TrainStep step;
   private double[] x;
   private int[] y;
@@ -66,7 +70,7 @@ public class BenchmarkTrainStep {
     Architecture a = Architecture.of(d, sizes.subList(1, sizes.size() - 1), act, k);
     Network init = Initializer.GLOROT.build(a, new SplittableRandom(1));
     Optimizer o = optimizer.equals("sgd") ? Optimizer.of(Optimizer.Kind.SGD, 0.1) : Optimizer.of(Optimizer.Kind.ADAM, 0.01);
-    step = new TrainStep(init, n, Loss.SOFTMAX_CROSS_ENTROPY, o);
+    step = new TrainStep(init, n, Loss.SOFTMAX_CROSS_ENTROPY, o, 1, Precision.parse(precision));
   }
 
   @Benchmark

@@ -22,8 +22,9 @@ public final class CompareTrain {
     if (args.length > 0 && args[0].equals("knead")) {
       // Knead alone, quicker: for iterating on the kernels
       int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-      for (Result k : TrainBench.run(new TrainBench.Options(0.5, 0.5, 3, 20, threads))) {
-        System.out.println(String.format(Locale.ROOT, "%-22s %-5s %10.0f", k.arch(), k.optimizer(), k.stepsPerS()));
+      for (Result k : TrainBench.run(new TrainBench.Options(0.5, 0.5, 3, 20, threads, TrainBench.Options.DEFAULT.precisions()))) {
+        System.out.println(String.format(Locale.ROOT, "%-22s %-5s %-8s %10.0f", k.arch(), k.optimizer(), k.precision().label(),
+            k.stepsPerS()));
       }
       return;
     }
@@ -46,7 +47,7 @@ public final class CompareTrain {
     for (int i = 0; i < all.get(0).size(); i++) {
       final int j = i;
       Row first = all.get(0).get(i);
-      med.add(new Row(first.arch(), first.optimizer(),
+      med.add(new Row(first.arch(), first.optimizer(), first.precision(),
           median(all.stream().mapToDouble(rs -> rs.get(j).knead()).toArray()),
           median(all.stream().mapToDouble(rs -> rs.get(j).torch()).toArray()),
           median(all.stream().mapToDouble(rs -> rs.get(j).ratio()).toArray())));
@@ -55,10 +56,11 @@ public final class CompareTrain {
   }
 
   private static void print(List<Row> rows) {
-    System.out.println("| arch | optimizer | Knead steps/s | PyTorch steps/s | ratio |");
-    System.out.println("|---|---|---:|---:|---:|");
+    System.out.println("| arch | optimizer | Knead precision | Knead steps/s | PyTorch steps/s (float32) | ratio |");
+    System.out.println("|---|---|---|---:|---:|---:|");
     for (Row w : rows) {
-      System.out.println(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f |", w.arch(), w.optimizer(), w.knead(), w.torch(), w.ratio()));
+      System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2f |", w.arch(), w.optimizer(),
+          w.precision().label(), w.knead(), w.torch(), w.ratio()));
     }
     System.out.flush();
   }

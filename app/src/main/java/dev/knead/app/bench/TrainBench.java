@@ -9,6 +9,7 @@ import dev.knead.core.net.Initializer;
 import dev.knead.core.net.Network;
 import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
+import dev.knead.core.train.Precision;
 import dev.knead.core.train.TrainStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,51 +67,59 @@ public final class TrainBench {
    * @param minSteps fewest steps in a timed run
    * @param threads threads Knead's kernels may use (1 to compare with the one-thread reference;
    *     the trained bits are the same for any count)
+   * @param precisions the arithmetic of the steps, each timed in turn
    */
-  public record Options(double warmupSeconds, double seconds, int runs, int minSteps, int threads) {
-    public static final Options DEFAULT = new Options(1.0, 1.0, 3, 20, 1);
+  public record Options(double warmupSeconds, double seconds, int runs, int minSteps, int threads, List<Precision> precisions) {
+    public static final Options DEFAULT = new Options(1.0, 1.0, 3, 20, 1, List.of(Precision.FLOAT64, Precision.FLOAT32));
     /** A smoke pass: seconds in all. */
-    public static final Options QUICK = new Options(0.2, 0.2, 1, 5, 1);
+    public static final Options QUICK = new Options(0.2, 0.2, 1, 5, 1, List.of(Precision.FLOAT64, Precision.FLOAT32));
 
     public Options {
-      if (!(warmupSeconds >= 0 && seconds > 0 && runs >= 1 && minSteps >= 1 && threads >= 1)) {
+      precisions = List.copyOf(precisions);
+      if (!(warmupSeconds >= 0 && seconds > 0 && runs >= 1 && minSteps >= 1 && threads >= 1 && !precisions.isEmpty())) {
         throw new IllegalArgumentException("bench options out of range: " + warmupSeconds + ", " + seconds + ", " + runs + ", " + minSteps + ", " + threads);
       }
     }
 
     public Options withThreads(int t) {
-      return new Options(warmupSeconds, seconds, runs, minSteps, t);
+      return new Options(warmupSeconds, seconds, runs, minSteps, t, precisions);
+    }
+
+    public Options withPrecisions(List<Precision> p) {
+      return new Options(warmupSeconds, seconds, runs, minSteps, threads, p);
     }
   }
 
-  /** Steps per second of one network with one optimiser (median of the timed runs). */
-  public record Result(String arch, String optimizer, double stepsPerS) {}
+  /** Steps per second of one network with one optimiser in one precision (median of the timed runs). */
+  public record Result(String arch, String optimizer, Precision precision, double stepsPerS) {}
 
-  /** Knead next to PyTorch: ratio = knead / torch (above 1: Knead is faster). */
-  public record Row(String arch, String optimizer, double knead, double torch, double ratio) {}
+  /** Knead next to PyTorch (which computes in float32): ratio = knead / torch (above 1: Knead is faster). */
+  public record Row(String arch, String optimizer, Precision precision, double knead, double torch, double ratio) {}
 
-  /** Times every case with every optimiser. */
+  /** Times every case with every optimiser, in each precision of the options, one after the other. */
   public static List<Result> run(Options o) {
     List<Result> out = new ArrayList<>();
     for (Case c : CASES) {
       for (String opt : OPTIMIZERS) {
-        out.add(run(c, opt, o));
+        for (Precision p : o.precisions()) {
+          out.add(run(c, opt, p, o));
+        }
       }
     }
     return out;
   }
 
   /** Times one case with one optimiser ("sgd" at rate 0.1 or "adam" at 0.01, as the script). */
-  public static Result run(Case c, String optimizer, Options o) {
+  public static Result run(Case c, String optimizer, Precision precision, Options o) {
     Batch b = batch(c);
     Network init = Initializer.GLOROT.build(c.architecture(), new SplittableRandom(1));
-    TrainStep step = new TrainStep(init, c.points(), Loss.SOFTMAX_CROSS_ENTROPY, optimizer(optimizer), o.threads());
+    TrainStep step = new TrainStep(init, c.points(), Loss.SOFTMAX_CROSS_ENTROPY, optimizer(optimizer), o.threads(), precision);
     timeRun(step, b, o.warmupSeconds(), 50);
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < o.runs(); r++) {
       rates.add(timeRun(step, b, o.seconds(), o.minSteps()));
     }
-    return new Result(c.arch(), optimizer, median(rates));
+    return new Result(c.arch(), optimizer, precision, median(rates));
   }
 
   static Optimizer optimizer(String name) {
@@ -189,11 +198,12 @@ public final class TrainBench {
     return s.size() % 2 == 1 ? s.get(m) : 0.5 * (s.get(m - 1) + s.get(m));
   }
 
-  /** @return {@code [{"arch": …, "optimizer": …, "steps_per_s": …}, …]}, one line */
+  /** @return {@code [{"arch": …, "optimizer": …, "precision": …, "steps_per_s": …}, …]}, one line */
   public static String toJson(List<Result> results) {
     ArrayNode a = Json.array();
     for (Result r : results) {
-      a.addObject().put("arch", r.arch()).put("optimizer", r.optimizer()).put("steps_per_s", round1(r.stepsPerS()));
+      a.addObject().put("arch", r.arch()).put("optimizer", r.optimizer()).put("precision", r.precision().label())
+          .put("steps_per_s", round1(r.stepsPerS()));
     }
     return Json.writeLine(a);
   }
@@ -237,7 +247,8 @@ public final class TrainBench {
     JsonNode root = Json.parse(Files.readString(json, StandardCharsets.UTF_8), json.toString());
     List<Result> out = new ArrayList<>();
     for (JsonNode r : root.path("results")) {
-      out.add(new Result(r.path("arch").asText(), r.path("optimizer").asText(), r.path("steps_per_s_median").asDouble()));
+      out.add(new Result(r.path("arch").asText(), r.path("optimizer").asText(), Precision.FLOAT32,
+          r.path("steps_per_s_median").asDouble()));
     }
     return out;
   }
@@ -248,7 +259,7 @@ public final class TrainBench {
     for (Result k : knead) {
       for (Result t : torch) {
         if (t.arch().equals(k.arch()) && t.optimizer().equals(k.optimizer())) {
-          rows.add(new Row(k.arch(), k.optimizer(), k.stepsPerS(), t.stepsPerS(), k.stepsPerS() / t.stepsPerS()));
+          rows.add(new Row(k.arch(), k.optimizer(), k.precision(), k.stepsPerS(), t.stepsPerS(), k.stepsPerS() / t.stepsPerS()));
         }
       }
     }

@@ -9,6 +9,7 @@ import dev.knead.app.bench.TrainBench;
 import dev.knead.app.bench.TopologyBench;
 import dev.knead.core.BadInputException;
 import dev.knead.core.io.Json;
+import dev.knead.core.train.Precision;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,7 +265,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Knead's threads (results are bit-identical for any count).")
     int threads;
 
-    @Option(names = "--json", description = "[{\"arch\", \"optimizer\", \"steps_per_s\"}] (with --compare also "
+    @Option(names = "--precision", defaultValue = "both",
+        description = "float64, float32 or both, timed one after the other (default: ${DEFAULT-VALUE}). PyTorch computes in float32.")
+    String precision;
+
+    @Option(names = "--json", description = "[{\"arch\", \"optimizer\", \"precision\", \"steps_per_s\"}] (with --compare also "
         + "\"torch_steps_per_s\" and \"ratio\").")
     boolean json;
 
@@ -273,14 +278,18 @@ public final class BenchCommand implements Callable<Integer> {
       if (threads < 1 || threads > 64) {
         throw new BadInputException("--threads must be 1 … 64");
       }
-      TrainBench.Options o = (quick ? TrainBench.Options.QUICK : TrainBench.Options.DEFAULT).withThreads(threads);
+      List<Precision> precisions = precision.trim().equalsIgnoreCase("both")
+          ? List.of(Precision.FLOAT64, Precision.FLOAT32) : List.of(Precision.parse(precision));
+      TrainBench.Options o = (quick ? TrainBench.Options.QUICK : TrainBench.Options.DEFAULT).withThreads(threads)
+          .withPrecisions(precisions);
       List<TrainBench.Result> knead = TrainBench.run(o);
       PrintWriter out = spec.commandLine().getOut();
       if (!compare) {
         if (json) {
           out.println(TrainBench.toJson(knead));
         } else {
-          knead.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %10.1f steps/s%n", r.arch(), r.optimizer(), r.stepsPerS()));
+          knead.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %-8s %10.1f steps/s%n", r.arch(), r.optimizer(),
+              r.precision().label(), r.stepsPerS()));
         }
         return KneadCommand.OK;
       }
@@ -296,15 +305,16 @@ public final class BenchCommand implements Callable<Integer> {
           ObjectNode row = a.addObject();
           row.put("arch", r.arch());
           row.put("optimizer", r.optimizer());
+          row.put("precision", r.precision().label());
           row.set("steps_per_s", Json.num(r.knead()));
           row.set("torch_steps_per_s", Json.num(r.torch()));
           row.set("ratio", Json.num(r.ratio()));
         }
         out.println(Json.writeLine(a));
       } else {
-        out.printf(Locale.ROOT, "%-22s %-5s %12s %12s %8s%n", "network", "opt", "knead/s", "pytorch/s", "ratio");
-        rows.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %12.1f %12.1f %7.2f×%n", r.arch(), r.optimizer(), r.knead(), r.torch(),
-            r.ratio()));
+        out.printf(Locale.ROOT, "%-22s %-5s %-8s %12s %12s %8s%n", "network", "opt", "knead", "knead/s", "pytorch/s", "ratio");
+        rows.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %-8s %12.1f %12.1f %7.2f×%n", r.arch(), r.optimizer(),
+            r.precision().label(), r.knead(), r.torch(), r.ratio()));
       }
       return KneadCommand.OK;
     }

@@ -126,6 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     o.put("seed", run.config().train().seed());
     o.put("data_seed", run.config().data().seed());
+    o.put("precision", run.config().train().precision().label());
     o.put("parameters", run.network().parameterCount());
     o.put("seconds", Math.round(seconds * 1000) / 1000.0);
     o.put("run_dir", dir.toString());

@@ -9,6 +9,7 @@ import dev.knead.core.run.DataSpec;
 import dev.knead.core.run.ExperimentConfig;
 import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
+import dev.knead.core.train.Precision;
 import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainConfig;
 import java.util.ArrayList;
@@ -88,6 +89,10 @@ public final class TrainOptions {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial weights and batch order (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--precision", defaultValue = "float64",
+      description = "Arithmetic of each step: float64 (exact) or float32 (faster, as PyTorch; the weights stay double) (default: ${DEFAULT-VALUE}).")
+  String precision;
+
   @Option(names = "--data-seed", description = "Seed of the generated data and the split (default: the --seed value).")
   Long dataSeed;
 
@@ -115,7 +120,7 @@ public final class TrainOptions {
     Optimizer.Kind kind = Optimizer.parseKind(optimizer);
     Optimizer opt = new Optimizer(kind, lr, momentum, 0.9, 0.999, 1e-8);
     TrainConfig train = new TrainConfig(widths, acts, Initializer.parse(init), Loss.parse(loss), opt, Schedule.parse(schedule),
-        l1, l2, batch, epochs, targetAccuracy == null ? 2 : targetAccuracy, clip, snapshotEvery, seed);
+        l1, l2, batch, epochs, targetAccuracy == null ? 2 : targetAccuracy, clip, snapshotEvery, seed, Precision.parse(precision));
     DataSpec spec = new DataSpec(data, Datasets.parseSettings(settings), dataSeed == null ? seed : dataSeed, testShare,
         Optional.ofNullable(labelColumn));
     return new ExperimentConfig(spec, train);

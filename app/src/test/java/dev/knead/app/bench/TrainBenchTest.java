@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.knead.app.bench.TrainBench.Result;
 import dev.knead.app.bench.TrainBench.Row;
 import dev.knead.core.io.Json;
+import dev.knead.core.train.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,18 +23,22 @@ class TrainBenchTest {
 
   @Test
   void aQuickRunMeasuresSomething() {
-    Result r = TrainBench.run(TrainBench.CASES.get(1), "adam", TrainBench.Options.QUICK);
-    assertThat(r.arch()).isEqualTo("2-3-3-2 tanh");
-    assertThat(r.optimizer()).isEqualTo("adam");
-    assertThat(r.stepsPerS()).isPositive().isFinite();
+    for (Precision p : Precision.values()) {
+      Result r = TrainBench.run(TrainBench.CASES.get(1), "adam", p, TrainBench.Options.QUICK);
+      assertThat(r.arch()).isEqualTo("2-3-3-2 tanh");
+      assertThat(r.optimizer()).isEqualTo("adam");
+      assertThat(r.precision()).isEqualTo(p);
+      assertThat(r.stepsPerS()).isPositive().isFinite();
+    }
   }
 
   @Test
   void jsonHasTheReferenceFieldNames() {
-    String json = TrainBench.toJson(List.of(new Result("2-3-3-2 tanh", "sgd", 1234.56)));
+    String json = TrainBench.toJson(List.of(new Result("2-3-3-2 tanh", "sgd", Precision.FLOAT32, 1234.56)));
     var node = Json.parse(json, "test").get(0);
     assertThat(node.get("arch").asText()).isEqualTo("2-3-3-2 tanh");
     assertThat(node.get("optimizer").asText()).isEqualTo("sgd");
+    assertThat(node.get("precision").asText()).isEqualTo("float32");
     assertThat(node.get("steps_per_s").asDouble()).isEqualTo(1234.6);
   }
 
@@ -46,8 +51,11 @@ class TrainBenchTest {
           {"arch": "2-3-3-2 tanh", "optimizer": "adam", "steps_per_s_median": 1000.0}]}
         """);
     List<Result> torch = TrainBench.readTorch(f);
-    List<Row> rows = TrainBench.join(List.of(new Result("2-3-3-2 tanh", "adam", 5000), new Result("other", "sgd", 1)), torch);
-    assertThat(rows).hasSize(1);
+    List<Row> rows = TrainBench.join(List.of(new Result("2-3-3-2 tanh", "adam", Precision.FLOAT64, 5000),
+        new Result("2-3-3-2 tanh", "adam", Precision.FLOAT32, 8000), new Result("other", "sgd", Precision.FLOAT64, 1)), torch);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).ratio()).isCloseTo(8.0, within(1e-12));
+    assertThat(rows.get(1).precision()).isEqualTo(Precision.FLOAT32);
     assertThat(rows.get(0).ratio()).isCloseTo(5.0, within(1e-12));
     assertThat(rows.get(0).torch()).isEqualTo(1000.0);
   }

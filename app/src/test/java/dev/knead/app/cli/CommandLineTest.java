@@ -64,6 +64,24 @@ class CommandLineTest {
     assertThat(c.out().trim().lines().count()).isEqualTo(1);
   }
 
+  /** A float32 run says so, saves its precision, reloads it, and trains the same bits twice. */
+  @Test
+  void float32RunsRecordTheirPrecisionAndRepeat(@TempDir Path dir) {
+    String[] args = {"train", "--data", "disk-annulus", "--set", "points=100", "--hidden", "3", "--epochs", "150",
+        "--precision", "float32", "--json", "--out", ""};
+    args[args.length - 1] = dir.resolve("a").toString();
+    Cli a = Cli.run(args);
+    assertThat(a.code()).as(a.err()).isZero();
+    args[args.length - 1] = dir.resolve("b").toString();
+    JsonNode ja = Json.parse(a.out(), "a");
+    JsonNode jb = Json.parse(Cli.run(args).out(), "b");
+    assertThat(ja.get("precision").asText()).isEqualTo("float32");
+    assertThat(jb.get("loss").asDouble()).isEqualTo(ja.get("loss").asDouble());
+    Run run = RunFile.load(dir.resolve("a"));
+    assertThat(run.config().train().precision()).isEqualTo(dev.knead.core.train.Precision.FLOAT32);
+    assertThat(run.result().trainAccuracy()).isEqualTo(ja.get("train_accuracy").asDouble());
+  }
+
   @Test
   void sameFlagsSameNumbers(@TempDir Path dir) {
     String[] args = {"train", "--data", "spirals", "--set", "points=80", "--hidden", "6,6", "--activations", "tanh,relu",
@@ -107,6 +125,8 @@ class CommandLineTest {
     "train --data xor --target-accuracy 3 | target-accuracy",
     "train --data xor --epochs abc | Invalid value",
     "train --data xor --wobble | Unknown option",
+    "train --data xor --precision half | unknown precision 'half'",
+    "bench train --precision half | unknown precision 'half'",
     "trace /no/such/run | no run here",
     "nosuchcommand | Unmatched argument",
   })

@@ -11,6 +11,7 @@ import dev.knead.core.run.ExperimentConfig;
 import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
 import dev.knead.core.train.Schedule;
+import dev.knead.core.train.Precision;
 import dev.knead.core.train.TrainConfig;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,6 +58,10 @@ public final class ConfigJson {
     tr.put("clip", t.clip());
     tr.put("snapshot_every", t.snapshotEvery());
     tr.put("seed", t.seed());
+    // absent means float64, so double runs read and write exactly as before precision existed
+    if (t.precision() != Precision.FLOAT64) {
+      tr.put("precision", t.precision().label());
+    }
     return o;
   }
 
@@ -91,7 +96,8 @@ public final class ConfigJson {
         Loss.parse(Json.text(t, "loss", tt)), optimizer, Schedule.parse(Json.text(t, "schedule", tt)),
         Json.number(t, "l1", tt), Json.number(t, "l2", tt), (int) Json.integer(t, "batch", tt),
         (int) Json.integer(t, "epochs", tt), Double.isNaN(target) ? 2 : target, Json.number(t, "clip", tt),
-        (int) Json.integer(t, "snapshot_every", tt), Json.integer(t, "seed", tt));
+        (int) Json.integer(t, "snapshot_every", tt), Json.integer(t, "seed", tt),
+        t.has("precision") ? Precision.parse(Json.text(t, "precision", tt)) : Precision.FLOAT64);
     if (train.hidden().isEmpty() && !Json.field(t, "hidden", tt).isArray()) {
       throw new BadInputException(tt + ": 'hidden' must be an array");
     }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param clip largest gradient norm allowed (global); 0 means no clipping
  * @param snapshotEvery keep the network every this many epochs (for scrubbing); 0 picks about 50
  * @param seed the only randomness: initial weights and batch order come from it
+ * @param precision the arithmetic of each training step (the weights stay double)
  */
 public record TrainConfig(
     List<Integer> hidden,
@@ -39,7 +40,8 @@ public record TrainConfig(
     double targetAccuracy,
     double clip,
     int snapshotEvery,
-    long seed) {
+    long seed,
+    Precision precision) {
 
   public static final int MAX_EPOCHS = 10_000_000;
 
@@ -61,6 +63,29 @@ public record TrainConfig(
     if (snapshotEvery < 0) {
       throw new BadInputException("snapshot interval must be ≥ 0");
     }
+    if (precision == null) {
+      throw new BadInputException("precision must be float64 or float32");
+    }
+  }
+
+  /** A config that trains in double ({@link Precision#FLOAT64}). */
+  public TrainConfig(
+      List<Integer> hidden,
+      List<Activation> activations,
+      Initializer initializer,
+      Loss loss,
+      Optimizer optimizer,
+      Schedule schedule,
+      double l1,
+      double l2,
+      int batch,
+      int epochs,
+      double targetAccuracy,
+      double clip,
+      int snapshotEvery,
+      long seed) {
+    this(hidden, activations, initializer, loss, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed,
+        Precision.FLOAT64);
   }
 
   /** Knead's defaults: tanh, Glorot, softmax cross-entropy, Adam at 0.03, full batch, 500 epochs. */
@@ -92,22 +117,26 @@ public record TrainConfig(
   }
 
   public TrainConfig withEpochs(int e) {
-    return new TrainConfig(hidden, activations, initializer, loss, optimizer, schedule, l1, l2, batch, e, targetAccuracy, clip, snapshotEvery, seed);
+    return new TrainConfig(hidden, activations, initializer, loss, optimizer, schedule, l1, l2, batch, e, targetAccuracy, clip, snapshotEvery, seed, precision);
   }
 
   public TrainConfig withSeed(long s) {
-    return new TrainConfig(hidden, activations, initializer, loss, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, s);
+    return new TrainConfig(hidden, activations, initializer, loss, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, s, precision);
   }
 
   public TrainConfig withOptimizer(Optimizer o) {
-    return new TrainConfig(hidden, activations, initializer, loss, o, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed);
+    return new TrainConfig(hidden, activations, initializer, loss, o, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed, precision);
   }
 
   public TrainConfig withHidden(List<Integer> widths, List<Activation> acts) {
-    return new TrainConfig(widths, acts, initializer, loss, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed);
+    return new TrainConfig(widths, acts, initializer, loss, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed, precision);
+  }
+
+  public TrainConfig withPrecision(Precision p) {
+    return new TrainConfig(hidden, activations, initializer, loss, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed, p);
   }
 
   public TrainConfig withLoss(Loss l) {
-    return new TrainConfig(hidden, activations, initializer, l, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed);
+    return new TrainConfig(hidden, activations, initializer, l, optimizer, schedule, l1, l2, batch, epochs, targetAccuracy, clip, snapshotEvery, seed, precision);
   }
 }

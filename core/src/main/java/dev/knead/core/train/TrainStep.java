@@ -29,7 +29,15 @@ public final class TrainStep {
    * @param threads how many threads the large kernels may use; the bits do not depend on it
    */
   public TrainStep(Network init, int capacity, Loss loss, Optimizer optimizer, int threads) {
-    this.ws = new Workspace(init, capacity, threads);
+    this(init, capacity, loss, optimizer, threads, Precision.FLOAT64);
+  }
+
+  /**
+   * @param threads how many threads the large kernels may use; the bits do not depend on it
+   * @param precision the arithmetic of the forward and backward pass
+   */
+  public TrainStep(Network init, int capacity, Loss loss, Optimizer optimizer, int threads, Precision precision) {
+    this.ws = new Workspace(init, capacity, threads, precision);
     this.loss = loss;
     this.optimizer = optimizer;
     this.m = new double[ws.params.length];

@@ -42,7 +42,7 @@ public final class Trainer {
     final double[] xt = test.points().toArray();
     final int[] yt = test.labels();
 
-    Workspace ws = new Workspace(init, Math.max(n, Math.max(test.size(), 1)));
+    Workspace ws = new Workspace(init, Math.max(n, Math.max(test.size(), 1)), 1, config.precision());
     final double[] p = ws.params;
     final double[] g = ws.grads;
     final boolean[] isWeight = ws.weightMask();

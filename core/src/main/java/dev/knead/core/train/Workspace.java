@@ -43,6 +43,8 @@ public final class Workspace {
 
   /** Threads the wide kernels may use; results are the same bits for any count. */
   private final int threads;
+  /** The float32 pass, or null when training computes in double. */
+  private final FloatPass floatPass;
 
   /** @param capacity the largest number of points a forward pass will see */
   public Workspace(Network network, int capacity) {
@@ -55,6 +57,14 @@ public final class Workspace {
    *     bits do not depend on it)
    */
   public Workspace(Network network, int capacity, int threads) {
+    this(network, capacity, threads, Precision.FLOAT64);
+  }
+
+  /**
+   * @param precision the arithmetic of {@link #lossAndGradient}; the parameter block, the
+   *     gradient and {@link #forward} stay double either way
+   */
+  public Workspace(Network network, int capacity, int threads, Precision precision) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
     }
@@ -99,6 +109,7 @@ public final class Workspace {
     acc = new double[widestInput];
     pointMax = new double[capacity];
     pointSum = new double[capacity];
+    floatPass = precision == Precision.FLOAT32 ? new FloatPass(sizes, act, wOff, bOff, off, capacity, threads) : null;
   }
 
   /** Copies a network's weights into the parameter block. */
@@ -172,6 +183,12 @@ public final class Workspace {
    * @return the mean data loss
    */
   public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2) {
+    if (floatPass != null) {
+      if (n > capacity) {
+        throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
+      }
+      return floatPass.lossAndGradient(x, y, n, loss, backward, out2, params, grads);
+    }
     final double[][] logits = forwardUnits(x, n);
     final int k = sizes[layers];
     final double[][] top = delta[layers - 1];

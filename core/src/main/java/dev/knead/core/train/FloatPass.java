@@ -1,0 +1,135 @@
+package dev.knead.core.train;
+
+import dev.knead.core.net.Activation;
+import dev.knead.core.net.BatchKernels;
+import dev.knead.core.net.FloatActivationKernels;
+import dev.knead.core.net.FloatBatchKernels;
+
+/**
+ * The forward and backward pass of a {@link Workspace} in float32 ({@link Precision#FLOAT32}):
+ * the double parameters are rounded to float at the start of each pass, activations and
+ * gradients flow in float, the loss and its gradient at the logits are taken in double (from
+ * the float logits), and the float gradient is widened into the workspace's double gradient.
+ * Allocates nothing per pass; not shared between threads.
+ */
+final class FloatPass {
+  private final int layers;
+  private final int[] sizes;
+  private final Activation[] act;
+  private final int[] wOff;
+  private final int[] bOff;
+  private final int threads;
+  private final float[] params;
+  private final float[] grads;
+  /** Per layer, [unit][point]: pre-activations, activations (the same arrays for identity σ), ∂L/∂z. */
+  private final float[][][] z;
+  private final float[][][] a;
+  private final float[][][] delta;
+  private final float[][] xUnits;
+  private final FloatBatchKernels.Scratch scratch;
+  /** The logits and their gradient in double, [class][point], and the loss kernels' scratch. */
+  private final double[][] logits;
+  private final double[][] top;
+  private final double[] logitsRows;
+  private final double[] gradRows;
+  private final double[] pointMax;
+  private final double[] pointSum;
+  private final double[] expScratch;
+  private final int[] correct = new int[1];
+
+  FloatPass(int[] sizes, Activation[] act, int[] wOff, int[] bOff, int paramCount, int capacity, int threads) {
+    this.layers = act.length;
+    this.sizes = sizes;
+    this.act = act;
+    this.wOff = wOff;
+    this.bOff = bOff;
+    this.threads = threads;
+    params = new float[paramCount];
+    grads = new float[paramCount];
+    z = new float[layers][][];
+    a = new float[layers][][];
+    delta = new float[layers][][];
+    int widestIn = 0;
+    int widestOut = 0;
+    for (int l = 0; l < layers; l++) {
+      z[l] = new float[sizes[l + 1]][capacity];
+      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new float[sizes[l + 1]][capacity];
+      delta[l] = new float[Math.max(sizes[l + 1], sizes[l])][capacity];
+      widestIn = Math.max(widestIn, sizes[l]);
+      widestOut = Math.max(widestOut, sizes[l + 1]);
+    }
+    xUnits = new float[sizes[0]][capacity];
+    scratch = new FloatBatchKernels.Scratch(capacity, widestIn, widestOut);
+    final int k = sizes[layers];
+    logits = new double[k][capacity];
+    top = new double[k][capacity];
+    logitsRows = new double[capacity * k];
+    gradRows = new double[capacity * k];
+    pointMax = new double[capacity];
+    pointSum = new double[capacity];
+    expScratch = new double[capacity];
+  }
+
+  /** As {@link Workspace#lossAndGradient}, reading and writing the workspace's double blocks. */
+  double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] right, double[] p, double[] g) {
+    for (int i = 0; i < p.length; i++) {
+      params[i] = (float) p[i];
+    }
+    FloatBatchKernels.toUnits(x, n, sizes[0], xUnits);
+    float[][] in = xUnits;
+    for (int l = 0; l < layers; l++) {
+      FloatBatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
+      if (a[l] != z[l]) {
+        for (int u = 0; u < sizes[l + 1]; u++) {
+          FloatActivationKernels.apply(act[l], z[l][u], a[l][u], n);
+        }
+      }
+      in = a[l];
+    }
+    final int k = sizes[layers];
+    final float[][] out = a[layers - 1];
+    for (int c = 0; c < k; c++) {
+      final float[] oc = out[c];
+      final double[] lc = logits[c];
+      for (int i = 0; i < n; i++) {
+        lc[i] = oc[i];
+      }
+    }
+    final double value;
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, expScratch);
+    } else {
+      BatchKernels.fromUnits(logits, n, k, logitsRows);
+      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
+      BatchKernels.toUnits(gradRows, n, k, top);
+    }
+    right[0] = correct[0];
+    if (!backward) {
+      return value;
+    }
+    final float[][] dTop = delta[layers - 1];
+    for (int c = 0; c < k; c++) {
+      final double[] tc = top[c];
+      final float[] dc = dTop[c];
+      for (int i = 0; i < n; i++) {
+        dc[i] = (float) tc[i];
+      }
+    }
+    for (int l = layers - 1; l >= 0; l--) {
+      final float[][] dz = delta[l];
+      final float[][] input = l == 0 ? xUnits : a[l - 1];
+      FloatBatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
+      if (l > 0) {
+        final float[][] dx = delta[l - 1];
+        FloatBatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
+        for (int u = 0; u < sizes[l]; u++) {
+          FloatActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
+        }
+      }
+    }
+    for (int i = 0; i < g.length; i++) {
+      g[i] = grads[i];
+    }
+    return value;
+  }
+}
