@@ -88,6 +88,16 @@ final class FloatPass {
     }
     final int k = sizes[layers];
     final float[][] out = a[layers - 1];
+    final float[][] dTop = delta[layers - 1];
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY && k == 2) {
+      final double value = TwoClassSoftmax.lossAndGradient(out[0], out[1], n, y, dTop[0], dTop[1], correct, logitsRows, pointMax,
+          pointSum, expScratch);
+      right[0] = correct[0];
+      if (backward) {
+        backward(n, g);
+      }
+      return value;
+    }
     for (int c = 0; c < k; c++) {
       final float[] oc = out[c];
       final double[] lc = logits[c];
@@ -107,7 +117,6 @@ final class FloatPass {
     if (!backward) {
       return value;
     }
-    final float[][] dTop = delta[layers - 1];
     for (int c = 0; c < k; c++) {
       final double[] tc = top[c];
       final float[] dc = dTop[c];
@@ -115,6 +124,12 @@ final class FloatPass {
         dc[i] = (float) tc[i];
       }
     }
+    backward(n, g);
+    return value;
+  }
+
+  /** From ∂L/∂z at the logits (in delta) down to the first layer; the gradient widened into g. */
+  private void backward(int n, double[] g) {
     for (int l = layers - 1; l >= 0; l--) {
       final float[][] dz = delta[l];
       final float[][] input = l == 0 ? xUnits : a[l - 1];
@@ -130,6 +145,5 @@ final class FloatPass {
     for (int i = 0; i < g.length; i++) {
       g[i] = grads[i];
     }
-    return value;
   }
 }
