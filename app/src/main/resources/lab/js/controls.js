@@ -50,6 +50,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       <label><span>L2</span>${num('l2', state.l2, 0.0001, 0)}</label>
       <label><span>epochs</span>${num('epochs', state.epochs, 100, 1, 100000)}</label>
       <label><span>weight seed</span>${num('tseed', state.tseed, 1)}</label>
+      <label title="float32 computes each step as PyTorch does, faster on wide networks; the weights stay double"><span>arithmetic</span>${sel('prec', ['float64', 'float32'], state.prec)}</label>
     </fieldset>`;
     wire(ds);
   }
@@ -66,7 +67,7 @@ export function createControls(el, datasets, onChange, onUpload) {
     for (const k of ['points', 'noise', 'test', 'seed', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed']) {
       on(k, 'change', e => change(s => { s[k] = +e.target.value; }));
     }
-    for (const k of ['init', 'loss', 'opt', 'sched']) on(k, 'change', e => change(s => { s[k] = e.target.value; }));
+    for (const k of ['init', 'loss', 'opt', 'sched', 'prec']) on(k, 'change', e => change(s => { s[k] = e.target.value; }));
     for (const p of ds.params) on('p-' + p.name, 'change', e => change(s => { s.params[p.name] = +e.target.value; }));
     on('regen', 'click', () => change(s => { s.seed += 1; }));
     on('add-layer', 'click', () => change(s => { s.hidden.push(s.hidden[s.hidden.length - 1] || 3); s.acts.push(s.acts[s.acts.length - 1] || 'tanh'); }));

@@ -4,7 +4,7 @@
 export const DEFAULTS = Object.freeze({
   data: 'disk-annulus', points: 250, noise: 0, seed: 1, test: 0.2,
   hidden: [3], acts: ['tanh'], init: 'glorot', loss: 'softmax-ce', opt: 'adam', lr: 0.03,
-  sched: 'constant', batch: 0, l1: 0, l2: 0, epochs: 1000, tseed: 1, speed: 60,
+  sched: 'constant', batch: 0, l1: 0, l2: 0, epochs: 1000, tseed: 1, speed: 60, prec: 'float64',
   params: {}, added: [], removed: [], upload: null, hide: [],
 });
 
@@ -21,7 +21,7 @@ export function fromUrl(hash = location.hash) {
   s.acts = q.has('act') ? q.get('act').split(',') : s.hidden.map(() => 'tanh');
   while (s.acts.length < s.hidden.length) s.acts.push(s.acts[s.acts.length - 1] || 'tanh');
   s.acts = s.acts.slice(0, s.hidden.length);
-  for (const k of ['init', 'loss', 'opt', 'sched']) if (q.has(k)) s[k] = q.get(k);
+  for (const k of ['init', 'loss', 'opt', 'sched', 'prec']) if (q.has(k)) s[k] = q.get(k);
   for (const k of ['lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) s[k] = num(k, s[k]);
   for (const [k, v] of q) if (k.startsWith('p.')) s.params[k.slice(2)] = +v;
   if (q.has('added')) s.added = q.get('added').split(';').filter(Boolean).map(r => r.split(':').map(Number));
@@ -37,7 +37,7 @@ export function toUrl(s) {
   put('data', s.data); put('points', s.points); put('noise', s.noise); put('seed', s.seed); put('test', s.test);
   q.set('hidden', s.hidden.join(','));
   q.set('act', s.acts.join(','));
-  for (const k of ['init', 'loss', 'opt', 'sched', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) put(k, s[k]);
+  for (const k of ['init', 'loss', 'opt', 'sched', 'prec', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) put(k, s[k]);
   for (const [k, v] of Object.entries(s.params)) q.set('p.' + k, v);
   if (s.added.length) q.set('added', s.added.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
   if (s.removed.length) q.set('removed', s.removed.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
@@ -70,7 +70,7 @@ export function request(s, session) {
       params: { points: s.points, noise: s.noise, ...s.params }, added: s.added, removed: s.removed,
     },
     network: { hidden: s.hidden, activations: s.acts, init: s.init },
-    train: { loss: s.loss, optimizer: s.opt, lr: s.lr, schedule: s.sched, batch: s.batch, l1: s.l1, l2: s.l2, epochs: s.epochs, seed: s.tseed },
+    train: { loss: s.loss, optimizer: s.opt, lr: s.lr, schedule: s.sched, batch: s.batch, l1: s.l1, l2: s.l2, epochs: s.epochs, seed: s.tseed, precision: s.prec },
     speed: s.speed,
   };
 }

@@ -9,6 +9,7 @@ import dev.knead.core.run.DataSpec;
 import dev.knead.core.run.ExperimentConfig;
 import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
+import dev.knead.core.train.Precision;
 import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainConfig;
 import java.util.ArrayList;
@@ -164,12 +165,14 @@ public final class LabConfig {
       throw LabException.bad("train.epochs", "must be in 1 … " + MAX_EPOCHS);
     }
     long seed = integer(train, "seed", 1, "train.seed");
+    String precText = text(train, "precision", "float64", "train.precision");
+    Precision precision = parse("train.precision", () -> Precision.parse(precText));
     long speed = integer(root, "speed", 60, "speed");
     if (speed < 0 || speed > 100_000) {
       throw LabException.bad("speed", "must be in 0 … 100000 epochs per second (0 = as fast as possible)");
     }
     TrainConfig tc = parse("train", () -> new TrainConfig(hidden, acts, init, loss, opt, schedule, l1, l2, batch, (int) epochs, 2, 0,
-        Math.max(1, (int) epochs / 100), seed));
+        Math.max(1, (int) epochs / 100), seed, precision));
     DataSpec spec = parse("data", () -> new DataSpec(upload.isPresent() ? "upload:" + upload.get() : name, upload.isPresent() ? Map.of() : settings,
         dataSeed, testShare, Optional.empty()));
     int[] labels = addedLabels.stream().mapToInt(Integer::intValue).toArray();

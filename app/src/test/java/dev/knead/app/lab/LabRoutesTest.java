@@ -53,7 +53,11 @@ class LabRoutesTest {
   }
 
   String finishedRun() throws Exception {
-    Reply r = send("POST", "/api/runs", SMALL);
+    return finishedRun(SMALL);
+  }
+
+  String finishedRun(String body) throws Exception {
+    Reply r = send("POST", "/api/runs", body);
     assertThat(r.status()).isEqualTo(201);
     String id = r.json().get("run").asText();
     for (int i = 0; i < 200; i++) {
@@ -64,6 +68,18 @@ class LabRoutesTest {
       Thread.sleep(50);
     }
     throw new AssertionError("run did not finish");
+  }
+
+  /** A float32 lab run is the CLI's float32 run: the export carries the precision and the same network. */
+  @Test
+  void float32RunsAsTheCommandLineDoes() throws Exception {
+    String id = finishedRun(SMALL.replace("\"train\":{", "\"train\":{\"precision\":\"float32\","));
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lab-f32");
+    java.nio.file.Files.writeString(dir.resolve("run.json"), send("GET", "/api/runs/" + id + "/export", null).text());
+    dev.knead.core.run.Run run = dev.knead.core.io.RunFile.load(dir);
+    assertThat(run.config().train().precision()).isEqualTo(dev.knead.core.train.Precision.FLOAT32);
+    dev.knead.core.run.Run again = dev.knead.core.run.Runs.execute(run.config(), dev.knead.core.train.TrainListener.NONE);
+    assertThat(again.network()).isEqualTo(run.network());
   }
 
   @Test
@@ -181,6 +197,7 @@ class LabRoutesTest {
     assertField(send("POST", "/api/runs", "{\"network\":{\"hidden\":[3],\"activations\":[\"wiggle\"]}}"), 400, "network.activations[0]");
     assertField(send("POST", "/api/runs", "{\"train\":{\"lr\":\"fast\"}}"), 400, "train.lr");
     assertField(send("POST", "/api/runs", "{\"train\":{\"epochs\":0}}"), 400, "train.epochs");
+    assertField(send("POST", "/api/runs", "{\"train\":{\"precision\":\"half\"}}"), 400, "train.precision");
     assertField(send("POST", "/api/runs", "{\"data\":{\"name\":\"/etc/passwd\"}}"), 400, "data.name");
     assertField(send("POST", "/api/runs", "{\"data\":{\"params\":{\"r9\":1}}}"), 400, "data.params");
     assertField(send("POST", "/api/runs", "{\"data\":{\"upload\":\"nope\"}}"), 400, "data.upload");
