@@ -299,41 +299,33 @@ public final class BatchKernels {
     }
   }
 
-  /** Doubles of the point-major copy one column block of {@link #wideRows} may span (512 KB, one L2). */
-  private static final int WIDE_BLOCK = 1 << 16;
-
   /**
    * Rows [from, to) of the wide weight gradient: gW[o, ·] = Σ_i dz[o][i] points[i][·], one
-   * fused chain over i ascending per element. Two rows per pass share each load of points[i][j];
-   * columns run in blocks so a block of the point-major copy stays in L2 across all rows.
+   * fused chain over i ascending per element. Two rows per pass share each load of
+   * points[i][j]. (Blocking the columns so a block of the copy stays in L2 measured slower.)
    *
    * @param acc scratch of at least in doubles, the first row's sums; the second row's are
    *     allocated here (in doubles a call), since callers hand in one scratch row
    */
   private static void wideRows(double[][] dz, int n, int in, double[] g, int wOff, double[][] points, double[] acc, int from, int to) {
     final double[] acc1 = new double[in];
-    final int blocks = Math.max(1, (int) Math.min(in / 16, ((long) n * in + WIDE_BLOCK - 1) / WIDE_BLOCK));
-    final int width = ((in + blocks - 1) / blocks + 3) & ~3;
-    for (int j0 = 0; j0 < in; j0 += width) {
-      final int j1 = Math.min(in, j0 + width);
-      int o = from;
-      for (; o + 1 < to; o += 2) {
-        widePair(dz[o], dz[o + 1], n, j0, j1, points, acc, acc1);
-        System.arraycopy(acc, j0, g, wOff + o * in + j0, j1 - j0);
-        System.arraycopy(acc1, j0, g, wOff + (o + 1) * in + j0, j1 - j0);
-      }
-      if (o < to) {
-        // an odd last row rides as both rows of a pair: the same chain twice, one copy kept
-        widePair(dz[o], dz[o], n, j0, j1, points, acc, acc1);
-        System.arraycopy(acc, j0, g, wOff + o * in + j0, j1 - j0);
-      }
+    int o = from;
+    for (; o + 1 < to; o += 2) {
+      widePair(dz[o], dz[o + 1], n, in, points, acc, acc1);
+      System.arraycopy(acc, 0, g, wOff + o * in, in);
+      System.arraycopy(acc1, 0, g, wOff + (o + 1) * in, in);
+    }
+    if (o < to) {
+      // an odd last row rides as both rows of a pair: the same chain twice, one copy kept
+      widePair(dz[o], dz[o], n, in, points, acc, acc1);
+      System.arraycopy(acc, 0, g, wOff + o * in, in);
     }
   }
 
-  /** Columns [j0, j1) of rows d and e of {@link #wideRows} into u and v. */
-  private static void widePair(double[] d, double[] e, int n, int j0, int j1, double[][] points, double[] u, double[] v) {
-    java.util.Arrays.fill(u, j0, j1, 0);
-    java.util.Arrays.fill(v, j0, j1, 0);
+  /** Rows d and e of {@link #wideRows} into u and v (in doubles each). */
+  private static void widePair(double[] d, double[] e, int n, int in, double[][] points, double[] u, double[] v) {
+    java.util.Arrays.fill(u, 0, in, 0);
+    java.util.Arrays.fill(v, 0, in, 0);
     int i = 0;
     for (; i + 3 < n; i += 4) {
       final double d0 = d[i];
@@ -348,7 +340,7 @@ public final class BatchKernels {
       final double[] x1 = points[i + 1];
       final double[] x2 = points[i + 2];
       final double[] x3 = points[i + 3];
-      for (int j = j0; j < j1; j++) {
+      for (int j = 0; j < in; j++) {
         u[j] = Math.fma(d3, x3[j], Math.fma(d2, x2[j], Math.fma(d1, x1[j], Math.fma(d0, x0[j], u[j]))));
         v[j] = Math.fma(e3, x3[j], Math.fma(e2, x2[j], Math.fma(e1, x1[j], Math.fma(e0, x0[j], v[j]))));
       }
@@ -357,7 +349,7 @@ public final class BatchKernels {
       final double d0 = d[i];
       final double e0 = e[i];
       final double[] x0 = points[i];
-      for (int j = j0; j < j1; j++) {
+      for (int j = 0; j < in; j++) {
         u[j] = Math.fma(d0, x0[j], u[j]);
         v[j] = Math.fma(e0, x0[j], v[j]);
       }
