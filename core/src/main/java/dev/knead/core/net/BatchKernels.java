@@ -15,6 +15,9 @@ public final class BatchKernels {
   /** Units of the summed-over operand kept hot per pass (64 arrays of n doubles ≈ L2). */
   private static final int BLOCK = 64;
 
+  /** Marks a {@link #combine} without bias: every sum starts from 0. */
+  private static final int NO_BIAS = -1;
+
   /**
    * z = W x + b: z[o][i] = b[o] + Σ_j W[o, j] x[j][i], j ascending.
    *
@@ -31,10 +34,7 @@ public final class BatchKernels {
    * the same bits whatever the thread count.
    */
   public static void affine(double[][] x, int n, int in, double[] p, int wOff, int bOff, int out, double[][] z, int threads) {
-    for (int o = 0; o < out; o++) {
-      java.util.Arrays.fill(z[o], 0, n, p[bOff + o]);
-    }
-    forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, from, to, z), (long) n * in * out);
+    forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, bOff, from, to, z), (long) n * in * out);
   }
 
   /**
@@ -49,10 +49,7 @@ public final class BatchKernels {
 
   /** {@link #inputGradient} on up to {@code threads} threads, each owning a block of the in units. */
   public static void inputGradient(double[][] dz, int n, int in, int out, double[] p, int wOff, double[][] dx, int threads) {
-    for (int j = 0; j < in; j++) {
-      java.util.Arrays.fill(dx[j], 0, n, 0);
-    }
-    forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, from, to, dx), (long) n * in * out);
+    forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, NO_BIAS, from, to, dx), (long) n * in * out);
   }
 
   /** Work on output units [from, to). */
@@ -80,38 +77,146 @@ public final class BatchKernels {
   }
 
   /**
-   * c[r][i] += Σ_q A(r, q) · s[q][i] for rows r in [rowFrom, rowTo), with A(r, q) = p[off + r·rs
-   * + q·qs], q ascending: the one
-   * loop nest behind {@link #affine} (A = W) and {@link #inputGradient} (A = Wᵀ). Four q at a
-   * time in one chain of fused multiply-adds, so c is loaded and stored once per four terms.
+   * c[r][i] = c⁰_r + Σ_q A(r, q) · s[q][i] for rows r in [rowFrom, rowTo), with A(r, q) = p[off
+   * + r·rs + q·qs] and c⁰_r = p[bOff + r] (or 0 for {@link #NO_BIAS}): one fused multiply-add per
+   * q, q ascending, starting from c⁰_r — the one loop nest behind {@link #affine} (A = W) and
+   * {@link #inputGradient} (A = Wᵀ). Two rows per pass share each load of s[q][i] (register
+   * blocking); four q per pass, so c is loaded and stored once per four terms; blocks of
+   * {@link #BLOCK} q keep s hot. Blocking changes which terms share a pass, never their order.
    */
-  private static void combine(double[][] s, int n, int qCount, double[] p, int off, int rs, int qs, int rowFrom, int rowTo, double[][] c) {
+  private static void combine(
+      double[][] s, int n, int qCount, double[] p, int off, int rs, int qs, int bOff, int rowFrom, int rowTo, double[][] c) {
+    if (qCount == 0) {
+      for (int r = rowFrom; r < rowTo; r++) {
+        java.util.Arrays.fill(c[r], 0, n, bOff == NO_BIAS ? 0 : p[bOff + r]);
+      }
+      return;
+    }
     for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
       final int q1 = Math.min(qCount, q0 + BLOCK);
-      for (int r = rowFrom; r < rowTo; r++) {
-        final double[] cr = c[r];
-        final int ar = off + r * rs;
-        int q = q0;
-        for (; q + 3 < q1; q += 4) {
-          final double a0 = p[ar + q * qs];
-          final double a1 = p[ar + (q + 1) * qs];
-          final double a2 = p[ar + (q + 2) * qs];
-          final double a3 = p[ar + (q + 3) * qs];
-          final double[] s0 = s[q];
-          final double[] s1 = s[q + 1];
-          final double[] s2 = s[q + 2];
-          final double[] s3 = s[q + 3];
-          for (int i = 0; i < n; i++) {
-            cr[i] = Math.fma(a3, s3[i], Math.fma(a2, s2[i], Math.fma(a1, s1[i], Math.fma(a0, s0[i], cr[i]))));
-          }
+      int r = rowFrom;
+      for (; r + 1 < rowTo; r += 2) {
+        final double c0 = bOff == NO_BIAS ? 0 : p[bOff + r];
+        final double c1 = bOff == NO_BIAS ? 0 : p[bOff + r + 1];
+        rowPair(s, n, q0, q1, p, off + r * rs, off + (r + 1) * rs, qs, c0, c1, c[r], c[r + 1]);
+      }
+      if (r < rowTo) {
+        row(s, n, q0, q1, p, off + r * rs, qs, bOff == NO_BIAS ? 0 : p[bOff + r], c[r]);
+      }
+    }
+  }
+
+
+  /**
+   * Rows u and v of {@link #combine} for q in [q0, q1): the pass that holds q = 0 starts from
+   * the initial values u0, v0 instead of loading u and v.
+   */
+  private static void rowPair(
+      double[][] s, int n, int q0, int q1, double[] p, int au, int av, int qs, double u0, double v0, double[] u, double[] v) {
+    int q = q0;
+    if (q == 0) {
+      if (q1 >= 4) {
+        final double a0 = p[au];
+        final double a1 = p[au + qs];
+        final double a2 = p[au + 2 * qs];
+        final double a3 = p[au + 3 * qs];
+        final double b0 = p[av];
+        final double b1 = p[av + qs];
+        final double b2 = p[av + 2 * qs];
+        final double b3 = p[av + 3 * qs];
+        final double[] s0 = s[0];
+        final double[] s1 = s[1];
+        final double[] s2 = s[2];
+        final double[] s3 = s[3];
+        for (int i = 0; i < n; i++) {
+          u[i] = Math.fma(a3, s3[i], Math.fma(a2, s2[i], Math.fma(a1, s1[i], Math.fma(a0, s0[i], u0))));
+          v[i] = Math.fma(b3, s3[i], Math.fma(b2, s2[i], Math.fma(b1, s1[i], Math.fma(b0, s0[i], v0))));
         }
-        for (; q < q1; q++) {
-          final double a0 = p[ar + q * qs];
-          final double[] s0 = s[q];
-          for (int i = 0; i < n; i++) {
-            cr[i] = Math.fma(a0, s0[i], cr[i]);
-          }
+        q = 4;
+      } else {
+        final double a0 = p[au];
+        final double b0 = p[av];
+        final double[] s0 = s[0];
+        for (int i = 0; i < n; i++) {
+          u[i] = Math.fma(a0, s0[i], u0);
+          v[i] = Math.fma(b0, s0[i], v0);
         }
+        q = 1;
+      }
+    }
+    for (; q + 3 < q1; q += 4) {
+      final double a0 = p[au + q * qs];
+      final double a1 = p[au + (q + 1) * qs];
+      final double a2 = p[au + (q + 2) * qs];
+      final double a3 = p[au + (q + 3) * qs];
+      final double b0 = p[av + q * qs];
+      final double b1 = p[av + (q + 1) * qs];
+      final double b2 = p[av + (q + 2) * qs];
+      final double b3 = p[av + (q + 3) * qs];
+      final double[] s0 = s[q];
+      final double[] s1 = s[q + 1];
+      final double[] s2 = s[q + 2];
+      final double[] s3 = s[q + 3];
+      for (int i = 0; i < n; i++) {
+        u[i] = Math.fma(a3, s3[i], Math.fma(a2, s2[i], Math.fma(a1, s1[i], Math.fma(a0, s0[i], u[i]))));
+        v[i] = Math.fma(b3, s3[i], Math.fma(b2, s2[i], Math.fma(b1, s1[i], Math.fma(b0, s0[i], v[i]))));
+      }
+    }
+    for (; q < q1; q++) {
+      final double a0 = p[au + q * qs];
+      final double b0 = p[av + q * qs];
+      final double[] s0 = s[q];
+      for (int i = 0; i < n; i++) {
+        u[i] = Math.fma(a0, s0[i], u[i]);
+        v[i] = Math.fma(b0, s0[i], v[i]);
+      }
+    }
+  }
+
+  /** One row of {@link #combine} for q in [q0, q1), as {@link #rowPair}. */
+  private static void row(double[][] s, int n, int q0, int q1, double[] p, int au, int qs, double u0, double[] u) {
+    int q = q0;
+    if (q == 0) {
+      if (q1 >= 4) {
+        final double a0 = p[au];
+        final double a1 = p[au + qs];
+        final double a2 = p[au + 2 * qs];
+        final double a3 = p[au + 3 * qs];
+        final double[] s0 = s[0];
+        final double[] s1 = s[1];
+        final double[] s2 = s[2];
+        final double[] s3 = s[3];
+        for (int i = 0; i < n; i++) {
+          u[i] = Math.fma(a3, s3[i], Math.fma(a2, s2[i], Math.fma(a1, s1[i], Math.fma(a0, s0[i], u0))));
+        }
+        q = 4;
+      } else {
+        final double a0 = p[au];
+        final double[] s0 = s[0];
+        for (int i = 0; i < n; i++) {
+          u[i] = Math.fma(a0, s0[i], u0);
+        }
+        q = 1;
+      }
+    }
+    for (; q + 3 < q1; q += 4) {
+      final double a0 = p[au + q * qs];
+      final double a1 = p[au + (q + 1) * qs];
+      final double a2 = p[au + (q + 2) * qs];
+      final double a3 = p[au + (q + 3) * qs];
+      final double[] s0 = s[q];
+      final double[] s1 = s[q + 1];
+      final double[] s2 = s[q + 2];
+      final double[] s3 = s[q + 3];
+      for (int i = 0; i < n; i++) {
+        u[i] = Math.fma(a3, s3[i], Math.fma(a2, s2[i], Math.fma(a1, s1[i], Math.fma(a0, s0[i], u[i]))));
+      }
+    }
+    for (; q < q1; q++) {
+      final double a0 = p[au + q * qs];
+      final double[] s0 = s[q];
+      for (int i = 0; i < n; i++) {
+        u[i] = Math.fma(a0, s0[i], u[i]);
       }
     }
   }
@@ -146,24 +251,18 @@ public final class BatchKernels {
   public static void weightGradient(
       double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[] acc,
       int threads) {
-    if (in == 2) {
-      pairWeightGradient(dz, x[0], x[1], n, out, g, wOff, bOff);
-      return;
-    }
     if (in == 3) {
       narrowWeightGradient(dz, x, n, in, out, g, wOff, bOff);
       return;
     }
-    for (int o = 0; o < out; o++) {
-      g[bOff + o] = sum(dz[o], n);
-    }
     if (in < WIDE_INPUT) {
       for (int o = 0; o < out; o++) {
-        for (int j = 0; j < in; j++) {
-          g[wOff + o * in + j] = dot(dz[o], x[j], n);
-        }
+        smallRow(dz[o], x, n, in, g, wOff + o * in, bOff + o);
       }
       return;
+    }
+    for (int o = 0; o < out; o++) {
+      g[bOff + o] = sum(dz[o], n);
     }
     // point-major copy of x, so that gW[o, ·] += dz[o][i] x[·][i] runs along j
     for (int j = 0; j < in; j++) {
@@ -176,85 +275,185 @@ public final class BatchKernels {
         (long) n * in * out);
   }
 
-  /** Rows [from, to) of the wide weight gradient: gW[o, ·] = Σ_i dz[o][i] points[i][·], i ascending. */
-  private static void wideRows(double[][] dz, int n, int in, double[] g, int wOff, double[][] points, double[] acc, int from, int to) {
-    for (int o = from; o < to; o++) {
-      final double[] d = dz[o];
-      java.util.Arrays.fill(acc, 0, in, 0);
-      int i = 0;
-      for (; i + 3 < n; i += 4) {
-        final double d0 = d[i];
-        final double d1 = d[i + 1];
-        final double d2 = d[i + 2];
-        final double d3 = d[i + 3];
-        final double[] x0 = points[i];
-        final double[] x1 = points[i + 1];
-        final double[] x2 = points[i + 2];
-        final double[] x3 = points[i + 3];
-        for (int j = 0; j < in; j++) {
-          acc[j] = Math.fma(d3, x3[j], Math.fma(d2, x2[j], Math.fma(d1, x1[j], Math.fma(d0, x0[j], acc[j]))));
-        }
-      }
-      for (; i < n; i++) {
-        final double d0 = d[i];
-        final double[] x0 = points[i];
-        for (int j = 0; j < in; j++) {
-          acc[j] = Math.fma(d0, x0[j], acc[j]);
-        }
-      }
-      System.arraycopy(acc, 0, g, wOff + o * in, in);
+  /**
+   * Row o of the weight gradient for in &lt; {@link #WIDE_INPUT}, in ≠ 3: gb[o] (at gb) and
+   * gW[o, ·] (from go) in the four-way order of {@link #dot} and {@link #sum}, several sums per
+   * pass over the points so one load of d feeds up to three dot products and twelve chains are
+   * in flight.
+   */
+  private static void smallRow(double[] d, double[][] x, int n, int in, double[] g, int go, int gb) {
+    if (in == 1) {
+      g[gb] = sum(d, n);
+      g[go] = dot(d, x[0], n);
+      return;
+    }
+    biasPair(d, x[0], x[1], n, g, gb, go);
+    int j = 2;
+    for (; j + 2 < in; j += 3) {
+      dotTriple(d, x[j], x[j + 1], x[j + 2], n, g, go + j, 3);
+    }
+    if (j + 1 < in) {
+      dotTriple(d, x[j], x[j + 1], x[j + 1], n, g, go + j, 2);
+    } else if (j < in) {
+      g[go + j] = dot(d, x[j], n);
     }
   }
 
   /**
-   * {@link #weightGradient} for in = 2: gb, gW[o, 0] and gW[o, 1] in one pass over the points,
-   * each as the four partial sums of {@link #dot} and {@link #sum}, so the bits are theirs.
+   * Rows [from, to) of the wide weight gradient: gW[o, ·] = Σ_i dz[o][i] points[i][·], one
+   * fused chain over i ascending per element. Two rows per pass share each load of
+   * points[i][j]. (Blocking the columns so a block of the copy stays in L2 measured slower.)
+   *
+   * @param acc scratch of at least in doubles, the first row's sums; the second row's are
+   *     allocated here (in doubles a call), since callers hand in one scratch row
    */
-  private static void pairWeightGradient(double[][] dz, double[] x0, double[] x1, int n, int out, double[] g, int wOff, int bOff) {
-    for (int o = 0; o < out; o++) {
-      final double[] d = dz[o];
-      double b0 = 0;
-      double b1 = 0;
-      double b2 = 0;
-      double b3 = 0;
-      double u0 = 0;
-      double u1 = 0;
-      double u2 = 0;
-      double u3 = 0;
-      double v0 = 0;
-      double v1 = 0;
-      double v2 = 0;
-      double v3 = 0;
-      int i = 0;
-      for (; i + 3 < n; i += 4) {
-        final double d0 = d[i];
-        final double d1 = d[i + 1];
-        final double d2 = d[i + 2];
-        final double d3 = d[i + 3];
-        b0 += d0;
-        b1 += d1;
-        b2 += d2;
-        b3 += d3;
-        u0 = Math.fma(d0, x0[i], u0);
-        u1 = Math.fma(d1, x0[i + 1], u1);
-        u2 = Math.fma(d2, x0[i + 2], u2);
-        u3 = Math.fma(d3, x0[i + 3], u3);
-        v0 = Math.fma(d0, x1[i], v0);
-        v1 = Math.fma(d1, x1[i + 1], v1);
-        v2 = Math.fma(d2, x1[i + 2], v2);
-        v3 = Math.fma(d3, x1[i + 3], v3);
+  private static void wideRows(double[][] dz, int n, int in, double[] g, int wOff, double[][] points, double[] acc, int from, int to) {
+    final double[] acc1 = new double[in];
+    int o = from;
+    for (; o + 1 < to; o += 2) {
+      widePair(dz[o], dz[o + 1], n, in, points, acc, acc1);
+      System.arraycopy(acc, 0, g, wOff + o * in, in);
+      System.arraycopy(acc1, 0, g, wOff + (o + 1) * in, in);
+    }
+    if (o < to) {
+      // an odd last row rides as both rows of a pair: the same chain twice, one copy kept
+      widePair(dz[o], dz[o], n, in, points, acc, acc1);
+      System.arraycopy(acc, 0, g, wOff + o * in, in);
+    }
+  }
+
+  /** Rows d and e of {@link #wideRows} into u and v (in doubles each). */
+  private static void widePair(double[] d, double[] e, int n, int in, double[][] points, double[] u, double[] v) {
+    java.util.Arrays.fill(u, 0, in, 0);
+    java.util.Arrays.fill(v, 0, in, 0);
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      final double d0 = d[i];
+      final double d1 = d[i + 1];
+      final double d2 = d[i + 2];
+      final double d3 = d[i + 3];
+      final double e0 = e[i];
+      final double e1 = e[i + 1];
+      final double e2 = e[i + 2];
+      final double e3 = e[i + 3];
+      final double[] x0 = points[i];
+      final double[] x1 = points[i + 1];
+      final double[] x2 = points[i + 2];
+      final double[] x3 = points[i + 3];
+      for (int j = 0; j < in; j++) {
+        u[j] = Math.fma(d3, x3[j], Math.fma(d2, x2[j], Math.fma(d1, x1[j], Math.fma(d0, x0[j], u[j]))));
+        v[j] = Math.fma(e3, x3[j], Math.fma(e2, x2[j], Math.fma(e1, x1[j], Math.fma(e0, x0[j], v[j]))));
       }
-      double b = (b0 + b1) + (b2 + b3);
-      double u = (u0 + u1) + (u2 + u3);
-      double v = (v0 + v1) + (v2 + v3);
-      for (; i < n; i++) {
-        b += d[i];
-        u = Math.fma(d[i], x0[i], u);
-        v = Math.fma(d[i], x1[i], v);
+    }
+    for (; i < n; i++) {
+      final double d0 = d[i];
+      final double e0 = e[i];
+      final double[] x0 = points[i];
+      for (int j = 0; j < in; j++) {
+        u[j] = Math.fma(d0, x0[j], u[j]);
+        v[j] = Math.fma(e0, x0[j], v[j]);
       }
-      g[bOff + o] = b;
-      g[wOff + 2 * o] = u;
-      g[wOff + 2 * o + 1] = v;
+    }
+  }
+
+  /**
+   * gb = Σ d (at g[gb]) and the dot products of d with a and b (at g[gw], g[gw + 1]) in one
+   * pass over the points, each as the four partial sums of {@link #dot} and {@link #sum}, so
+   * the bits are theirs.
+   */
+  private static void biasPair(double[] d, double[] a, double[] b, int n, double[] g, int gb, int gw) {
+    double b0 = 0;
+    double b1 = 0;
+    double b2 = 0;
+    double b3 = 0;
+    double u0 = 0;
+    double u1 = 0;
+    double u2 = 0;
+    double u3 = 0;
+    double v0 = 0;
+    double v1 = 0;
+    double v2 = 0;
+    double v3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      final double d0 = d[i];
+      final double d1 = d[i + 1];
+      final double d2 = d[i + 2];
+      final double d3 = d[i + 3];
+      b0 += d0;
+      b1 += d1;
+      b2 += d2;
+      b3 += d3;
+      u0 = Math.fma(d0, a[i], u0);
+      u1 = Math.fma(d1, a[i + 1], u1);
+      u2 = Math.fma(d2, a[i + 2], u2);
+      u3 = Math.fma(d3, a[i + 3], u3);
+      v0 = Math.fma(d0, b[i], v0);
+      v1 = Math.fma(d1, b[i + 1], v1);
+      v2 = Math.fma(d2, b[i + 2], v2);
+      v3 = Math.fma(d3, b[i + 3], v3);
+    }
+    double sb = (b0 + b1) + (b2 + b3);
+    double su = (u0 + u1) + (u2 + u3);
+    double sv = (v0 + v1) + (v2 + v3);
+    for (; i < n; i++) {
+      sb += d[i];
+      su = Math.fma(d[i], a[i], su);
+      sv = Math.fma(d[i], b[i], sv);
+    }
+    g[gb] = sb;
+    g[gw] = su;
+    g[gw + 1] = sv;
+  }
+
+  /**
+   * The dot products of d with a, b and c (at g[gw], g[gw + 1], g[gw + 2]) in one pass, each in
+   * the order of {@link #dot}; only the first {@code count} are stored (2 when c repeats b).
+   */
+  private static void dotTriple(double[] d, double[] a, double[] b, double[] c, int n, double[] g, int gw, int count) {
+    double u0 = 0;
+    double u1 = 0;
+    double u2 = 0;
+    double u3 = 0;
+    double v0 = 0;
+    double v1 = 0;
+    double v2 = 0;
+    double v3 = 0;
+    double w0 = 0;
+    double w1 = 0;
+    double w2 = 0;
+    double w3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      final double d0 = d[i];
+      u0 = Math.fma(d0, a[i], u0);
+      v0 = Math.fma(d0, b[i], v0);
+      w0 = Math.fma(d0, c[i], w0);
+      final double d1 = d[i + 1];
+      u1 = Math.fma(d1, a[i + 1], u1);
+      v1 = Math.fma(d1, b[i + 1], v1);
+      w1 = Math.fma(d1, c[i + 1], w1);
+      final double d2 = d[i + 2];
+      u2 = Math.fma(d2, a[i + 2], u2);
+      v2 = Math.fma(d2, b[i + 2], v2);
+      w2 = Math.fma(d2, c[i + 2], w2);
+      final double d3 = d[i + 3];
+      u3 = Math.fma(d3, a[i + 3], u3);
+      v3 = Math.fma(d3, b[i + 3], v3);
+      w3 = Math.fma(d3, c[i + 3], w3);
+    }
+    double su = (u0 + u1) + (u2 + u3);
+    double sv = (v0 + v1) + (v2 + v3);
+    double sw = (w0 + w1) + (w2 + w3);
+    for (; i < n; i++) {
+      su = Math.fma(d[i], a[i], su);
+      sv = Math.fma(d[i], b[i], sv);
+      sw = Math.fma(d[i], c[i], sw);
+    }
+    g[gw] = su;
+    g[gw + 1] = sv;
+    if (count == 3) {
+      g[gw + 2] = sw;
     }
   }
 
