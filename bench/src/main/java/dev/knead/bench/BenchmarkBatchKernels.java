@@ -45,6 +45,7 @@ public class BenchmarkBatchKernels {
   private double[] g;
   private double[][] points;
   private double[] acc;
+  private double[][] accPair;
 
   @Setup
   public void setUp() {
@@ -67,6 +68,7 @@ public class BenchmarkBatchKernels {
     g = new double[p.length];
     points = new double[n][in];
     acc = new double[in];
+    accPair = new double[2][in];
   }
 
   @Benchmark
@@ -95,7 +97,7 @@ public class BenchmarkBatchKernels {
 
   @Benchmark
   public double[] weightGradient() {
-    BatchKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, points, acc);
+    BatchKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, points, accPair);
     return g;
   }
 

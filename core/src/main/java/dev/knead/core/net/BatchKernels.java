@@ -237,10 +237,10 @@ public final class BatchKernels {
    * @param x in units × n, the inputs of the layer
    * @param g gradient block with gW at wOff (out × in, row-major) and gb at bOff (out)
    * @param points scratch of at least n arrays of at least in doubles (used when in ≥ {@link #WIDE_INPUT})
-   * @param acc scratch of at least in doubles
+   * @param acc scratch: two rows of at least in doubles (used when in ≥ {@link #WIDE_INPUT})
    */
   public static void weightGradient(
-      double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[] acc) {
+      double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[][] acc) {
     weightGradient(dz, x, n, in, out, g, wOff, bOff, points, acc, 1);
   }
 
@@ -249,7 +249,7 @@ public final class BatchKernels {
    * units (rows of gW): the same bits whatever the thread count.
    */
   public static void weightGradient(
-      double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[] acc,
+      double[][] dz, double[][] x, int n, int in, int out, double[] g, int wOff, int bOff, double[][] points, double[][] acc,
       int threads) {
     if (in == 3) {
       narrowWeightGradient(dz, x, n, in, out, g, wOff, bOff);
@@ -271,7 +271,7 @@ public final class BatchKernels {
         points[i][j] = xj[i];
       }
     }
-    forBlocks(out, threads, (from, to) -> wideRows(dz, n, in, g, wOff, points, from == 0 ? acc : new double[in], from, to),
+    forBlocks(out, threads, (from, to) -> wideRows(dz, n, in, g, wOff, points, from == 0 ? acc : new double[2][in], from, to),
         (long) n * in * out);
   }
 
@@ -304,11 +304,11 @@ public final class BatchKernels {
    * fused chain over i ascending per element. Two rows per pass share each load of
    * points[i][j]. (Blocking the columns so a block of the copy stays in L2 measured slower.)
    *
-   * @param acc scratch of at least in doubles, the first row's sums; the second row's are
-   *     allocated here (in doubles a call), since callers hand in one scratch row
+   * @param sums two rows of at least in doubles: the two rows' running sums
    */
-  private static void wideRows(double[][] dz, int n, int in, double[] g, int wOff, double[][] points, double[] acc, int from, int to) {
-    final double[] acc1 = new double[in];
+  private static void wideRows(double[][] dz, int n, int in, double[] g, int wOff, double[][] points, double[][] sums, int from, int to) {
+    final double[] acc = sums[0];
+    final double[] acc1 = sums[1];
     int o = from;
     for (; o + 1 < to; o += 2) {
       widePair(dz[o], dz[o + 1], n, in, points, acc, acc1);

@@ -37,7 +37,7 @@ public final class Workspace {
   /** Scratch: one unit's worth for the batch tanh, and the point-major input of a wide layer. */
   private final double[] scratch;
   private final double[][] points;
-  private final double[] acc;
+  private final double[][] acc;
   private final double[] pointMax;
   private final double[] pointSum;
 
@@ -106,7 +106,7 @@ public final class Workspace {
       widestInput = Math.max(widestInput, sizes[l]);
     }
     points = widestInput >= BatchKernels.WIDE_INPUT ? new double[capacity][widestInput] : new double[0][];
-    acc = new double[widestInput];
+    acc = new double[2][widestInput];
     pointMax = new double[capacity];
     pointSum = new double[capacity];
     floatPass = precision == Precision.FLOAT32 ? new FloatPass(sizes, act, wOff, bOff, off, capacity, threads) : null;

@@ -38,7 +38,7 @@ class BatchKernelsTest {
     double[][] dzU = new double[out][n];
     BatchKernels.toUnits(dz, n, out, dzU);
     double[] g = new double[p.length];
-    BatchKernels.weightGradient(dzU, xU, n, in, out, g, 0, bOff, new double[n][in], new double[in]);
+    BatchKernels.weightGradient(dzU, xU, n, in, out, g, 0, bOff, new double[n][in], new double[2][in]);
     assertClose(g, gRef, n);
 
     double[] dxRef = new double[n * in];
@@ -57,7 +57,7 @@ class BatchKernelsTest {
     double[][] x = {rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray()};
     double[][] dz = {rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray()};
     double[] g = new double[9];
-    BatchKernels.weightGradient(dz, x, n, 2, 3, g, 0, 6, new double[0][], new double[2]);
+    BatchKernels.weightGradient(dz, x, n, 2, 3, g, 0, 6, new double[0][], new double[2][2]);
     for (int o = 0; o < 3; o++) {
       assertThat(g[6 + o]).isEqualTo(BatchKernels.sum(dz[o], n));
       assertThat(g[2 * o]).isEqualTo(BatchKernels.dot(dz[o], x[0], n));
@@ -109,7 +109,7 @@ class BatchKernelsTest {
 
     double[] g = rng.doubles(p.length, -1, 1).toArray();
     double[][] points = units(rng, n, in);
-    BatchKernels.weightGradient(dz, x, n, in, out, g, 0, bOff, points, new double[in], threads);
+    BatchKernels.weightGradient(dz, x, n, in, out, g, 0, bOff, points, new double[2][in], threads);
     assertArrayEquals(rawBits(referenceWeightGradient(dz, x, n, in, out)), rawBits(g), "gW, gb");
   }
 
