@@ -183,7 +183,7 @@ class FloatBatchKernelsTest {
     float[][] again = new float[d][n];
     FloatBatchKernels.toUnits(back, n, d, again);
     for (int i = 0; i < n * d; i++) {
-      assertThat(back[i]).isEqualTo((double) (float) m[i]);
+      assertThat(Double.valueOf(back[i])).isEqualTo(Double.valueOf((float) m[i]));
     }
     for (int u = 0; u < d; u++) {
       assertThat(bits(again[u])).isEqualTo(bits(units[u]));
