@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class BenchmarkFloatKernels {
-  /** in, out, n. */
-  @Param({"2,8,1000", "8,8,1000", "8,2,1000", "2,16,1000", "16,16,1000", "16,2,1000", "784,256,256", "256,128,256", "128,10,256"})
+  /** in × out × n. */
+  @Param({"2x8x1000", "8x8x1000", "8x2x1000", "2x16x1000", "16x16x1000", "16x2x1000", "784x256x256", "256x128x256", "128x10x256"})
   public String shape;
 
   private int in;
@@ -53,7 +53,7 @@ public class BenchmarkFloatKernels {
 
   @Setup
   public void setUp() {
-    String[] s = shape.split(",");
+    String[] s = shape.split("x");
     in = Integer.parseInt(s[0]);
     out = Integer.parseInt(s[1]);
     n = Integer.parseInt(s[2]);

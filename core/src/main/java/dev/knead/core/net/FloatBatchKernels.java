@@ -8,9 +8,11 @@ import java.util.Arrays;
  *
  * <p>Loops are shaped for C2's SuperWord on JDK 17 (8 float lanes with AVX2): every vectorised
  * loop is one statement over arrays indexed by the loop variable with no offset, a fused chain
- * of four multiply-adds per load and store of the accumulator. Loops that update several
- * accumulator rows at once, or index two arrays at different offsets, measured 4–8 times slower
- * (they stay scalar), so there is no register blocking across rows.
+ * of four multiply-adds per load and store of the accumulator. In a microbenchmark, a loop
+ * updating two accumulator rows from shared loads ran about 8 times slower (it stays scalar),
+ * and one indexing two arrays at different loop-invariant offsets about 2 times slower, so
+ * there is no register blocking across rows and the narrow weight gradient copies its points
+ * into tiles first.
  *
  * <p>Invariant: each output element is summed in one order fixed by the shapes (stated per
  * kernel); blocks and threads only choose which elements are computed when, so any thread count
@@ -21,7 +23,7 @@ public final class FloatBatchKernels {
 
   /**
    * Summed-over units per pass in {@link #combine}: their rows stay in cache while every output
-   * row takes its four-term links (16 measured best of 8, 16, 32, 64).
+   * row takes its four-term links (16 measured as fast as 8 and faster than 32 or 64).
    */
   private static final int UNIT_BLOCK = 16;
 
@@ -185,7 +187,8 @@ public final class FloatBatchKernels {
    * gb[o] = Σ_i dz[o][i]. Summation order, fixed by the shapes:
    * <ul>
    *   <li>in ≥ {@link #WIDE_INPUT}: gW in tiles of {@link #LANES} points; within a tile one
-   *       fused chain, i ascending; the tile sums added in tile order. gb as in {@link #sum}.
+   *       fused chain from 0, i ascending; the tile sums added in float in tile order. gb as in
+   *       {@link #sum}.
    *   <li>in &lt; {@link #WIDE_INPUT} and n ≥ {@link #LANES}: {@link #LANES} lane sums, lane k a
    *       fused chain over i = k, k + LANES, k + 2·LANES, … (zero-padded to whole tiles), then the
    *       lanes reduced as in {@link #reduceLanes}; gb likewise with additions.
