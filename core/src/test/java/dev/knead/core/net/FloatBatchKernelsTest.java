@@ -76,7 +76,8 @@ class FloatBatchKernelsTest {
     float[] g = new float[l.p.length];
     java.util.Arrays.fill(g, Float.NaN); // overwritten, not accumulated
     FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, new FloatBatchKernels.Scratch(n, in, out), 1);
-    // longest chain: a tile (or lane) of up to 64 links, one link per tile, the 11 of the lane reduction
+    // longest chain of any path: a wide tile of up to LANES links plus one per tile; the lane path
+    // (one link per tile, 16 + 3 in the reduction) and short dots (n/4 + 5) stay below; 11 spare
     final int k = Math.min(n, FloatBatchKernels.LANES) + (n + FloatBatchKernels.LANES - 1) / FloatBatchKernels.LANES + 11;
     for (int o = 0; o < out; o++) {
       double b = 0;
