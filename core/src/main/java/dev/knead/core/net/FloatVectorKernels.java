@@ -1,0 +1,467 @@
+package dev.knead.core.net;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 dense layer kernels on the JDK's Vector API ({@code jdk.incubator.vector}), for a
+ * batch stored unit-major as in {@link BatchKernels}: unit u holds its n points in
+ * {@code x[u][0 … n)}. W (out × in, row-major) sits at wOff and b (out) at bOff of one flat
+ * parameter (or gradient) block.
+ *
+ * <p>Each output element has one summation order, fixed by the shapes alone (never by register
+ * blocking, cache blocking or the thread count), so a plain-Java implementation of the same
+ * orders gives the same bits:
+ *
+ * <ol>
+ *   <li>{@link #affine}: z[o][i] = fma chain from b[o], one {@code fma(W[o, j], x[j][i], acc)}
+ *       per j, j ascending.
+ *   <li>{@link #inputGradient}: dx[j][i] = fma chain from 0.0f, one
+ *       {@code fma(W[o, j], dz[o][i], acc)} per o, o ascending.
+ *   <li>{@link #weightGradient}: per o, eight lane sums; lane t (t = 0 … 7) runs over the points
+ *       i ≡ t (mod 8), i &lt; n, ascending, from 0.0f: {@code acc + dz[o][i]} for gb[o] and
+ *       {@code fma(dz[o][i], x[j][i], acc)} for gW[o, j]; the sum is then
+ *       ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) in float.
+ * </ol>
+ *
+ * <p>The vector shape is {@link FloatVector#SPECIES_256} (eight lanes), which order 3 assumes.
+ * All vector values live in locals of one method (no fields, no arrays of vectors): the JDK 17
+ * Vector API boxes any vector that crosses a call C2 did not inline, and then runs ~100× slower.
+ */
+public final class FloatVectorKernels {
+  private FloatVectorKernels() {}
+
+  private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+
+  /** Units of the summed-over operand per pass, so they stay in L2 while every row block reads them. */
+  private static final int BLOCK = 256;
+
+  /** Floats of input columns the weight gradient keeps hot while every output row reads them (≈ 128 KB). */
+  private static final int COLUMN_FLOATS = 1 << 15;
+
+  /** 0 … 7 as floats: compared with the point count left over, gives the mask of real points. */
+  private static final float[] IOTA = {0, 1, 2, 3, 4, 5, 6, 7};
+
+  /** Lane permutations for the fixed eight-lane total: adjacent lanes, pairs, halves. */
+  private static final VectorShuffle<Float> SWAP1 = VectorShuffle.fromValues(F8, 1, 0, 3, 2, 5, 4, 7, 6);
+
+  private static final VectorShuffle<Float> SWAP2 = VectorShuffle.fromValues(F8, 2, 3, 0, 1, 6, 7, 4, 5);
+
+  private static final VectorShuffle<Float> SWAP4 = VectorShuffle.fromValues(F8, 4, 5, 6, 7, 0, 1, 2, 3);
+
+  /**
+   * Buffers for {@link #weightGradient}, sized once for the widest layer and the largest batch:
+   * a row of ones (the bias is the weight of a constant input), the column list and the
+   * zero-padded last partial vector of every row and column.
+   */
+  public static final class Scratch {
+    final int capacity;
+    final float[] ones;
+    final float[][] cols;
+    final float[][] colTails;
+    final float[][] rowTails;
+
+    /**
+     * @param capacity largest batch n
+     * @param widestIn largest layer input width
+     * @param widestOut largest layer output width
+     */
+    public Scratch(int capacity, int widestIn, int widestOut) {
+      this.capacity = capacity;
+      ones = new float[capacity];
+      java.util.Arrays.fill(ones, 1f);
+      cols = new float[widestIn + 1][];
+      colTails = new float[widestIn + 1][8];
+      rowTails = new float[widestOut][8];
+    }
+  }
+
+  /**
+   * z = W x + b, in order 1 of the class comment; output units split across up to
+   * {@code threads} threads (same bits for any count).
+   *
+   * @param x in units × n points
+   * @param p parameter block with W at wOff and b at bOff
+   * @param z out units × n points, output
+   */
+  public static void affine(float[][] x, int n, int in, float[] p, int wOff, int bOff, int out, float[][] z, int threads) {
+    BatchKernels.forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, bOff, from, to, z), (long) n * in * out);
+  }
+
+  /**
+   * dx = Wᵀ dz (the gradient passed down), in order 2 of the class comment; input units split
+   * across up to {@code threads} threads.
+   *
+   * @param dz out units × n
+   * @param dx in units × n, output
+   */
+  public static void inputGradient(float[][] dz, int n, int in, int out, float[] p, int wOff, float[][] dx, int threads) {
+    BatchKernels.forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, -1, from, to, dx), (long) n * in * out);
+  }
+
+  /**
+   * gW = dz xᵀ and gb = dz 1, overwriting the gradient block, in order 3 of the class comment;
+   * output units split across up to {@code threads} threads.
+   *
+   * @param dz out units × n
+   * @param x in units × n, the layer's inputs
+   * @param g gradient block with gW at wOff (out × in, row-major) and gb at bOff (out)
+   * @param s scratch for n ≤ capacity, in ≤ widestIn, out ≤ widestOut
+   */
+  public static void weightGradient(
+      float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
+    if (n > s.capacity || in + 1 > s.cols.length || out > s.rowTails.length) {
+      throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
+    }
+    // column 0 is the bias: acc + d[i] equals fma(d[i], 1, acc) bit for bit (one rounding of an exact sum)
+    final float[][] cols = s.cols;
+    cols[0] = s.ones;
+    System.arraycopy(x, 0, cols, 1, in);
+    final int whole = n & ~7;
+    final int rest = n - whole;
+    if (rest > 0) {
+      for (int c = 0; c <= in; c++) {
+        System.arraycopy(cols[c], whole, s.colTails[c], 0, rest);
+      }
+      for (int o = 0; o < out; o++) {
+        System.arraycopy(dz[o], whole, s.rowTails[o], 0, rest);
+      }
+    }
+    BatchKernels.forBlocks(out, threads,
+        (from, to) -> gradientRows(dz, cols, s.rowTails, s.colTails, whole, rest, in, from, to, g, wOff, bOff),
+        (long) n * in * out);
+  }
+
+  /**
+   * c[r][i] = c⁰_r + Σ_q A(r, q) · s[q][i] for rows r in [rowFrom, rowTo), with A(r, q) = p[off
+   * + r·rs + q·qs] and c⁰_r = p[bOff + r] (0 when bOff &lt; 0): one fma per q, q ascending. A
+   * = W gives {@link #affine}, A = Wᵀ {@link #inputGradient}. Blocks of {@link #BLOCK} q; a later
+   * block continues the chain from the stored partial value (a float, so nothing changes).
+   */
+  private static void combine(
+      float[][] s, int n, int qCount, float[] p, int off, int rs, int qs, int bOff, int rowFrom, int rowTo, float[][] c) {
+    if (qCount == 0) {
+      for (int r = rowFrom; r < rowTo; r++) {
+        java.util.Arrays.fill(c[r], 0, n, bOff < 0 ? 0f : p[bOff + r]);
+      }
+      return;
+    }
+    for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
+      final int q1 = Math.min(qCount, q0 + BLOCK);
+      int r = rowFrom;
+      for (; r + 3 < rowTo; r += 4) {
+        final int a = off + r * rs;
+        int i = 0;
+        for (; i + 16 <= n; i += 16) {
+          quad16(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
+        }
+        for (; i + 8 <= n; i += 8) {
+          quad8(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
+        }
+        for (int k = 0; k < 4; k++) {
+          scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
+        }
+      }
+      if (r + 1 < rowTo) {
+        final int a = off + r * rs;
+        int i = 0;
+        for (; i + 32 <= n; i += 32) {
+          pair32(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
+        }
+        for (; i + 8 <= n; i += 8) {
+          pair8(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
+        }
+        scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
+        scalarTail(s, q0, q1, p, a + rs, qs, bOff, r + 1, c[r + 1], i, n);
+        r += 2;
+      }
+      if (r < rowTo) {
+        final int a = off + r * rs;
+        int i = 0;
+        for (; i + 32 <= n; i += 32) {
+          single32(s, q0, q1, p, a, qs, bOff, r, c[r], i);
+        }
+        for (; i + 8 <= n; i += 8) {
+          single8(s, q0, q1, p, a, qs, bOff, r, c[r], i);
+        }
+        scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
+      }
+    }
+  }
+
+  /** Start of row r's chain at point i: c⁰_r in the first q block, else the stored partial sum. */
+  private static FloatVector start(int q0, float[] p, int bOff, int r, float[] cr, int i) {
+    return q0 != 0 ? FloatVector.fromArray(F8, cr, i) : FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r]);
+  }
+
+  /** Rows r … r+3, points i … i+15: eight accumulators, each s load feeds four rows. */
+  private static void quad16(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
+    final float[] c0 = c[r];
+    final float[] c1 = c[r + 1];
+    final float[] c2 = c[r + 2];
+    final float[] c3 = c[r + 3];
+    FloatVector u0 = start(q0, p, bOff, r, c0, i);
+    FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
+    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+    FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
+    FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
+    FloatVector v2 = start(q0, p, bOff, r + 2, c2, i + 8);
+    FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
+    FloatVector v3 = start(q0, p, bOff, r + 3, c3, i + 8);
+    for (int q = q0; q < q1; q++) {
+      final float[] sq = s[q];
+      final FloatVector x = FloatVector.fromArray(F8, sq, i);
+      final FloatVector y = FloatVector.fromArray(F8, sq, i + 8);
+      final int aq = a + q * qs;
+      final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
+      u0 = x.fma(w0, u0);
+      v0 = y.fma(w0, v0);
+      final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
+      u1 = x.fma(w1, u1);
+      v1 = y.fma(w1, v1);
+      final FloatVector w2 = FloatVector.broadcast(F8, p[aq + 2 * rs]);
+      u2 = x.fma(w2, u2);
+      v2 = y.fma(w2, v2);
+      final FloatVector w3 = FloatVector.broadcast(F8, p[aq + 3 * rs]);
+      u3 = x.fma(w3, u3);
+      v3 = y.fma(w3, v3);
+    }
+    u0.intoArray(c0, i);
+    v0.intoArray(c0, i + 8);
+    u1.intoArray(c1, i);
+    v1.intoArray(c1, i + 8);
+    u2.intoArray(c2, i);
+    v2.intoArray(c2, i + 8);
+    u3.intoArray(c3, i);
+    v3.intoArray(c3, i + 8);
+  }
+
+  /** Rows r … r+3, points i … i+7. */
+  private static void quad8(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
+    final float[] c0 = c[r];
+    final float[] c1 = c[r + 1];
+    final float[] c2 = c[r + 2];
+    final float[] c3 = c[r + 3];
+    FloatVector u0 = start(q0, p, bOff, r, c0, i);
+    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+    FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
+    FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
+    for (int q = q0; q < q1; q++) {
+      final FloatVector x = FloatVector.fromArray(F8, s[q], i);
+      final int aq = a + q * qs;
+      u0 = x.fma(FloatVector.broadcast(F8, p[aq]), u0);
+      u1 = x.fma(FloatVector.broadcast(F8, p[aq + rs]), u1);
+      u2 = x.fma(FloatVector.broadcast(F8, p[aq + 2 * rs]), u2);
+      u3 = x.fma(FloatVector.broadcast(F8, p[aq + 3 * rs]), u3);
+    }
+    u0.intoArray(c0, i);
+    u1.intoArray(c1, i);
+    u2.intoArray(c2, i);
+    u3.intoArray(c3, i);
+  }
+
+  /** Rows r, r+1, points i … i+31: eight accumulators for when fewer than four rows remain. */
+  private static void pair32(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
+    final float[] c0 = c[r];
+    final float[] c1 = c[r + 1];
+    FloatVector u0 = start(q0, p, bOff, r, c0, i);
+    FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
+    FloatVector x0 = start(q0, p, bOff, r, c0, i + 16);
+    FloatVector y0 = start(q0, p, bOff, r, c0, i + 24);
+    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+    FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
+    FloatVector x1 = start(q0, p, bOff, r + 1, c1, i + 16);
+    FloatVector y1 = start(q0, p, bOff, r + 1, c1, i + 24);
+    for (int q = q0; q < q1; q++) {
+      final float[] sq = s[q];
+      final int aq = a + q * qs;
+      final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
+      final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
+      final FloatVector e = FloatVector.fromArray(F8, sq, i);
+      u0 = e.fma(w0, u0);
+      u1 = e.fma(w1, u1);
+      final FloatVector f = FloatVector.fromArray(F8, sq, i + 8);
+      v0 = f.fma(w0, v0);
+      v1 = f.fma(w1, v1);
+      final FloatVector h = FloatVector.fromArray(F8, sq, i + 16);
+      x0 = h.fma(w0, x0);
+      x1 = h.fma(w1, x1);
+      final FloatVector k = FloatVector.fromArray(F8, sq, i + 24);
+      y0 = k.fma(w0, y0);
+      y1 = k.fma(w1, y1);
+    }
+    u0.intoArray(c0, i);
+    v0.intoArray(c0, i + 8);
+    x0.intoArray(c0, i + 16);
+    y0.intoArray(c0, i + 24);
+    u1.intoArray(c1, i);
+    v1.intoArray(c1, i + 8);
+    x1.intoArray(c1, i + 16);
+    y1.intoArray(c1, i + 24);
+  }
+
+  /** Rows r, r+1, points i … i+7. */
+  private static void pair8(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
+    final float[] c0 = c[r];
+    final float[] c1 = c[r + 1];
+    FloatVector u0 = start(q0, p, bOff, r, c0, i);
+    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+    for (int q = q0; q < q1; q++) {
+      final FloatVector x = FloatVector.fromArray(F8, s[q], i);
+      final int aq = a + q * qs;
+      u0 = x.fma(FloatVector.broadcast(F8, p[aq]), u0);
+      u1 = x.fma(FloatVector.broadcast(F8, p[aq + rs]), u1);
+    }
+    u0.intoArray(c0, i);
+    u1.intoArray(c1, i);
+  }
+
+  /** Row r, points i … i+31. */
+  private static void single32(float[][] s, int q0, int q1, float[] p, int a, int qs, int bOff, int r, float[] c0, int i) {
+    FloatVector u = start(q0, p, bOff, r, c0, i);
+    FloatVector v = start(q0, p, bOff, r, c0, i + 8);
+    FloatVector x = start(q0, p, bOff, r, c0, i + 16);
+    FloatVector y = start(q0, p, bOff, r, c0, i + 24);
+    for (int q = q0; q < q1; q++) {
+      final float[] sq = s[q];
+      final FloatVector w = FloatVector.broadcast(F8, p[a + q * qs]);
+      u = FloatVector.fromArray(F8, sq, i).fma(w, u);
+      v = FloatVector.fromArray(F8, sq, i + 8).fma(w, v);
+      x = FloatVector.fromArray(F8, sq, i + 16).fma(w, x);
+      y = FloatVector.fromArray(F8, sq, i + 24).fma(w, y);
+    }
+    u.intoArray(c0, i);
+    v.intoArray(c0, i + 8);
+    x.intoArray(c0, i + 16);
+    y.intoArray(c0, i + 24);
+  }
+
+  /** Row r, points i … i+7. */
+  private static void single8(float[][] s, int q0, int q1, float[] p, int a, int qs, int bOff, int r, float[] c0, int i) {
+    FloatVector u = start(q0, p, bOff, r, c0, i);
+    for (int q = q0; q < q1; q++) {
+      u = FloatVector.fromArray(F8, s[q], i).fma(FloatVector.broadcast(F8, p[a + q * qs]), u);
+    }
+    u.intoArray(c0, i);
+  }
+
+  /** Row r, points [i, n) (fewer than eight) in scalar code, the same chain. */
+  private static void scalarTail(float[][] s, int q0, int q1, float[] p, int a, int qs, int bOff, int r, float[] cr, int i, int n) {
+    for (; i < n; i++) {
+      float acc = q0 != 0 ? cr[i] : bOff < 0 ? 0f : p[bOff + r];
+      for (int q = q0; q < q1; q++) {
+        acc = Math.fma(p[a + q * qs], s[q][i], acc);
+      }
+      cr[i] = acc;
+    }
+  }
+
+  /**
+   * Rows [from, to) of the weight gradient over columns c = 0 … in (c = 0 the ones row for gb, c
+   * = j + 1 the input unit j). Columns in blocks of about {@link #COLUMN_FLOATS} floats, so a
+   * block stays in L2 while every row pair passes over it; tiles of two rows × four columns. A
+   * short last tile repeats its last row or column: the repeat computes the same bits and
+   * stores them to the same place.
+   */
+  private static void gradientRows(
+      float[][] dz, float[][] cols, float[][] rowTails, float[][] colTails, int whole, int rest, int in, int from, int to,
+      float[] g, int wOff, int bOff) {
+    final int count = in + 1;
+    final int width = Math.max(4, (COLUMN_FLOATS / Math.max(1, whole + rest)) & ~3);
+    for (int c0 = 0; c0 < count; c0 += width) {
+      final int c1 = Math.min(count, c0 + width);
+      for (int o = from; o < to; o += 2) {
+        final int o1 = Math.min(o + 1, to - 1);
+        for (int c = c0; c < c1; c += 4) {
+          final int last = c1 - 1;
+          tile(dz, cols, rowTails, colTails, whole, rest, o, o1, c, Math.min(c + 1, last), Math.min(c + 2, last),
+              Math.min(c + 3, last), g, wOff, bOff, in);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows o0, o1 × columns c0 … c3 of the weight gradient: eight lane-sum vectors over the whole
+   * vectors of points, each loaded row vector used four times and each column vector twice;
+   * the partial last vector (rest &lt; 8 points) from the padded tails under a mask, so the
+   * lanes past n keep their sums exactly.
+   */
+  private static void tile(
+      float[][] dz, float[][] cols, float[][] rowTails, float[][] colTails, int whole, int rest, int o0, int o1, int c0,
+      int c1, int c2, int c3, float[] g, int wOff, int bOff, int in) {
+    final float[] d0 = dz[o0];
+    final float[] d1 = dz[o1];
+    final float[] x0 = cols[c0];
+    final float[] x1 = cols[c1];
+    final float[] x2 = cols[c2];
+    final float[] x3 = cols[c3];
+    FloatVector u0 = FloatVector.zero(F8);
+    FloatVector u1 = u0;
+    FloatVector u2 = u0;
+    FloatVector u3 = u0;
+    FloatVector v0 = u0;
+    FloatVector v1 = u0;
+    FloatVector v2 = u0;
+    FloatVector v3 = u0;
+    for (int i = 0; i < whole; i += 8) {
+      final FloatVector d = FloatVector.fromArray(F8, d0, i);
+      final FloatVector e = FloatVector.fromArray(F8, d1, i);
+      final FloatVector y0 = FloatVector.fromArray(F8, x0, i);
+      u0 = d.fma(y0, u0);
+      v0 = e.fma(y0, v0);
+      final FloatVector y1 = FloatVector.fromArray(F8, x1, i);
+      u1 = d.fma(y1, u1);
+      v1 = e.fma(y1, v1);
+      final FloatVector y2 = FloatVector.fromArray(F8, x2, i);
+      u2 = d.fma(y2, u2);
+      v2 = e.fma(y2, v2);
+      final FloatVector y3 = FloatVector.fromArray(F8, x3, i);
+      u3 = d.fma(y3, u3);
+      v3 = e.fma(y3, v3);
+    }
+    if (rest > 0) {
+      final VectorMask<Float> m = FloatVector.fromArray(F8, IOTA, 0).compare(VectorOperators.LT, (float) rest);
+      final FloatVector d = FloatVector.fromArray(F8, rowTails[o0], 0);
+      final FloatVector e = FloatVector.fromArray(F8, rowTails[o1], 0);
+      final FloatVector y0 = FloatVector.fromArray(F8, colTails[c0], 0);
+      u0 = u0.blend(d.fma(y0, u0), m);
+      v0 = v0.blend(e.fma(y0, v0), m);
+      final FloatVector y1 = FloatVector.fromArray(F8, colTails[c1], 0);
+      u1 = u1.blend(d.fma(y1, u1), m);
+      v1 = v1.blend(e.fma(y1, v1), m);
+      final FloatVector y2 = FloatVector.fromArray(F8, colTails[c2], 0);
+      u2 = u2.blend(d.fma(y2, u2), m);
+      v2 = v2.blend(e.fma(y2, v2), m);
+      final FloatVector y3 = FloatVector.fromArray(F8, colTails[c3], 0);
+      u3 = u3.blend(d.fma(y3, u3), m);
+      v3 = v3.blend(e.fma(y3, v3), m);
+    }
+    g[slot(o0, c0, wOff, bOff, in)] = total(u0);
+    g[slot(o0, c1, wOff, bOff, in)] = total(u1);
+    g[slot(o0, c2, wOff, bOff, in)] = total(u2);
+    g[slot(o0, c3, wOff, bOff, in)] = total(u3);
+    g[slot(o1, c0, wOff, bOff, in)] = total(v0);
+    g[slot(o1, c1, wOff, bOff, in)] = total(v1);
+    g[slot(o1, c2, wOff, bOff, in)] = total(v2);
+    g[slot(o1, c3, wOff, bOff, in)] = total(v3);
+  }
+
+  /** Index in the gradient block of row o, column c (c = 0: gb[o]; else gW[o, c − 1]). */
+  private static int slot(int o, int c, int wOff, int bOff, int in) {
+    return c == 0 ? bOff + o : wOff + o * in + c - 1;
+  }
+
+  /**
+   * ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) of the lanes of v, by adding lane-swapped
+   * copies: lane 0 then holds exactly that tree (reduceLanes leaves its order unspecified).
+   */
+  private static float total(FloatVector v) {
+    final FloatVector a = v.add(v.rearrange(SWAP1));
+    final FloatVector b = a.add(a.rearrange(SWAP2));
+    return b.add(b.rearrange(SWAP4)).lane(0);
+  }
+}
