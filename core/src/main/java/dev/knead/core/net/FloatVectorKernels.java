@@ -3,7 +3,6 @@ package dev.knead.core.net;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -45,13 +44,6 @@ public final class FloatVectorKernels {
   /** 0 … 7 as floats: compared with the point count left over, gives the mask of real points. */
   private static final float[] IOTA = {0, 1, 2, 3, 4, 5, 6, 7};
 
-  /** Lane permutations for the fixed eight-lane total: adjacent lanes, pairs, halves. */
-  private static final VectorShuffle<Float> SWAP1 = VectorShuffle.fromValues(F8, 1, 0, 3, 2, 5, 4, 7, 6);
-
-  private static final VectorShuffle<Float> SWAP2 = VectorShuffle.fromValues(F8, 2, 3, 0, 1, 6, 7, 4, 5);
-
-  private static final VectorShuffle<Float> SWAP4 = VectorShuffle.fromValues(F8, 4, 5, 6, 7, 0, 1, 2, 3);
-
   /**
    * Buffers for {@link #weightGradient}, sized once for the widest layer and the largest batch:
    * a row of ones (the bias is the weight of a constant input), the column list and the
@@ -63,6 +55,8 @@ public final class FloatVectorKernels {
     final float[][] cols;
     final float[][] colTails;
     final float[][] rowTails;
+    /** The eight lane-sum vectors of one tile, stored for the fixed-order totals. */
+    final float[] lanes = new float[64];
 
     /**
      * @param capacity largest batch n
@@ -118,6 +112,7 @@ public final class FloatVectorKernels {
     }
     // column 0 is the bias: acc + d[i] equals fma(d[i], 1, acc) bit for bit (one rounding of an exact sum)
     final float[][] cols = s.cols;
+    final float[] lanes = s.lanes;
     cols[0] = s.ones;
     System.arraycopy(x, 0, cols, 1, in);
     final int whole = n & ~7;
@@ -131,7 +126,8 @@ public final class FloatVectorKernels {
       }
     }
     BatchKernels.forBlocks(out, threads,
-        (from, to) -> gradientRows(dz, cols, s.rowTails, s.colTails, whole, rest, in, from, to, g, wOff, bOff),
+        (from, to) -> gradientRows(dz, cols, s.rowTails, s.colTails, whole, rest, in, from, to, g, wOff, bOff,
+            from == 0 ? lanes : new float[64]), // other threads: 256 bytes each, only on the parallel path
         (long) n * in * out);
   }
 
@@ -368,7 +364,7 @@ public final class FloatVectorKernels {
    */
   private static void gradientRows(
       float[][] dz, float[][] cols, float[][] rowTails, float[][] colTails, int whole, int rest, int in, int from, int to,
-      float[] g, int wOff, int bOff) {
+      float[] g, int wOff, int bOff, float[] lanes) {
     final int count = in + 1;
     final int width = Math.max(4, (COLUMN_FLOATS / Math.max(1, whole + rest)) & ~3);
     for (int c0 = 0; c0 < count; c0 += width) {
@@ -378,7 +374,7 @@ public final class FloatVectorKernels {
         for (int c = c0; c < c1; c += 4) {
           final int last = c1 - 1;
           tile(dz, cols, rowTails, colTails, whole, rest, o, o1, c, Math.min(c + 1, last), Math.min(c + 2, last),
-              Math.min(c + 3, last), g, wOff, bOff, in);
+              Math.min(c + 3, last), g, wOff, bOff, in, lanes);
         }
       }
     }
@@ -392,7 +388,7 @@ public final class FloatVectorKernels {
    */
   private static void tile(
       float[][] dz, float[][] cols, float[][] rowTails, float[][] colTails, int whole, int rest, int o0, int o1, int c0,
-      int c1, int c2, int c3, float[] g, int wOff, int bOff, int in) {
+      int c1, int c2, int c3, float[] g, int wOff, int bOff, int in, float[] lanes) {
     final float[] d0 = dz[o0];
     final float[] d1 = dz[o1];
     final float[] x0 = cols[c0];
@@ -440,14 +436,22 @@ public final class FloatVectorKernels {
       u3 = u3.blend(d.fma(y3, u3), m);
       v3 = v3.blend(e.fma(y3, v3), m);
     }
-    g[slot(o0, c0, wOff, bOff, in)] = total(u0);
-    g[slot(o0, c1, wOff, bOff, in)] = total(u1);
-    g[slot(o0, c2, wOff, bOff, in)] = total(u2);
-    g[slot(o0, c3, wOff, bOff, in)] = total(u3);
-    g[slot(o1, c0, wOff, bOff, in)] = total(v0);
-    g[slot(o1, c1, wOff, bOff, in)] = total(v1);
-    g[slot(o1, c2, wOff, bOff, in)] = total(v2);
-    g[slot(o1, c3, wOff, bOff, in)] = total(v3);
+    u0.intoArray(lanes, 0);
+    u1.intoArray(lanes, 8);
+    u2.intoArray(lanes, 16);
+    u3.intoArray(lanes, 24);
+    v0.intoArray(lanes, 32);
+    v1.intoArray(lanes, 40);
+    v2.intoArray(lanes, 48);
+    v3.intoArray(lanes, 56);
+    g[slot(o0, c0, wOff, bOff, in)] = total(lanes, 0);
+    g[slot(o0, c1, wOff, bOff, in)] = total(lanes, 8);
+    g[slot(o0, c2, wOff, bOff, in)] = total(lanes, 16);
+    g[slot(o0, c3, wOff, bOff, in)] = total(lanes, 24);
+    g[slot(o1, c0, wOff, bOff, in)] = total(lanes, 32);
+    g[slot(o1, c1, wOff, bOff, in)] = total(lanes, 40);
+    g[slot(o1, c2, wOff, bOff, in)] = total(lanes, 48);
+    g[slot(o1, c3, wOff, bOff, in)] = total(lanes, 56);
   }
 
   /** Index in the gradient block of row o, column c (c = 0: gb[o]; else gW[o, c − 1]). */
@@ -456,12 +460,12 @@ public final class FloatVectorKernels {
   }
 
   /**
-   * ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) of the lanes of v, by adding lane-swapped
-   * copies: lane 0 then holds exactly that tree (reduceLanes leaves its order unspecified).
+   * ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) of the eight lanes stored at l[k …]
+   * (reduceLanes leaves its order unspecified; summing lane-swapped copies with rearrange
+   * measured several times slower on JDK 17).
    */
-  private static float total(FloatVector v) {
-    final FloatVector a = v.add(v.rearrange(SWAP1));
-    final FloatVector b = a.add(a.rearrange(SWAP2));
-    return b.add(b.rearrange(SWAP4)).lane(0);
+  private static float total(float[] l, int k) {
+    return ((l[k] + l[k + 1]) + (l[k + 2] + l[k + 3])) + ((l[k + 4] + l[k + 5]) + (l[k + 6] + l[k + 7]));
   }
+
 }
