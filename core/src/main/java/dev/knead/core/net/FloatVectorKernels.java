@@ -148,6 +148,20 @@ public final class FloatVectorKernels {
     for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
       final int q1 = Math.min(qCount, q0 + BLOCK);
       int r = rowFrom;
+      for (; r + 5 < rowTo; r += 6) {
+        final int a = off + r * rs;
+        int i = 0;
+        for (; i + 16 <= n; i += 16) {
+          hex16(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
+        }
+        for (; i + 8 <= n; i += 8) {
+          quad8(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
+          pair8(s, q0, q1, p, a + 4 * rs, rs, qs, bOff, r + 4, c, i);
+        }
+        for (int k = 0; k < 6; k++) {
+          scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
+        }
+      }
       for (; r + 3 < rowTo; r += 4) {
         final int a = off + r * rs;
         int i = 0;
@@ -191,6 +205,64 @@ public final class FloatVectorKernels {
   /** Start of row r's chain at point i: c⁰_r in the first q block, else the stored partial sum. */
   private static FloatVector start(int q0, float[] p, int bOff, int r, float[] cr, int i) {
     return q0 != 0 ? FloatVector.fromArray(F8, cr, i) : FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r]);
+  }
+
+  /** Rows r … r+5, points i … i+15: twelve accumulators, each s load feeds six rows. */
+  private static void hex16(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
+    final float[] c0 = c[r];
+    final float[] c1 = c[r + 1];
+    final float[] c2 = c[r + 2];
+    final float[] c3 = c[r + 3];
+    final float[] c4 = c[r + 4];
+    final float[] c5 = c[r + 5];
+    FloatVector u0 = start(q0, p, bOff, r, c0, i);
+    FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
+    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+    FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
+    FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
+    FloatVector v2 = start(q0, p, bOff, r + 2, c2, i + 8);
+    FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
+    FloatVector v3 = start(q0, p, bOff, r + 3, c3, i + 8);
+    FloatVector u4 = start(q0, p, bOff, r + 4, c4, i);
+    FloatVector v4 = start(q0, p, bOff, r + 4, c4, i + 8);
+    FloatVector u5 = start(q0, p, bOff, r + 5, c5, i);
+    FloatVector v5 = start(q0, p, bOff, r + 5, c5, i + 8);
+    for (int q = q0; q < q1; q++) {
+      final float[] sq = s[q];
+      final FloatVector x = FloatVector.fromArray(F8, sq, i);
+      final FloatVector y = FloatVector.fromArray(F8, sq, i + 8);
+      final int aq = a + q * qs;
+      final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
+      u0 = x.fma(w0, u0);
+      v0 = y.fma(w0, v0);
+      final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
+      u1 = x.fma(w1, u1);
+      v1 = y.fma(w1, v1);
+      final FloatVector w2 = FloatVector.broadcast(F8, p[aq + 2 * rs]);
+      u2 = x.fma(w2, u2);
+      v2 = y.fma(w2, v2);
+      final FloatVector w3 = FloatVector.broadcast(F8, p[aq + 3 * rs]);
+      u3 = x.fma(w3, u3);
+      v3 = y.fma(w3, v3);
+      final FloatVector w4 = FloatVector.broadcast(F8, p[aq + 4 * rs]);
+      u4 = x.fma(w4, u4);
+      v4 = y.fma(w4, v4);
+      final FloatVector w5 = FloatVector.broadcast(F8, p[aq + 5 * rs]);
+      u5 = x.fma(w5, u5);
+      v5 = y.fma(w5, v5);
+    }
+    u0.intoArray(c0, i);
+    v0.intoArray(c0, i + 8);
+    u1.intoArray(c1, i);
+    v1.intoArray(c1, i + 8);
+    u2.intoArray(c2, i);
+    v2.intoArray(c2, i + 8);
+    u3.intoArray(c3, i);
+    v3.intoArray(c3, i + 8);
+    u4.intoArray(c4, i);
+    v4.intoArray(c4, i + 8);
+    u5.intoArray(c5, i);
+    v5.intoArray(c5, i + 8);
   }
 
   /** Rows r … r+3, points i … i+15: eight accumulators, each s load feeds four rows. */
