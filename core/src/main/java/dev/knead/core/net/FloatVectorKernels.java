@@ -150,10 +150,7 @@ public final class FloatVectorKernels {
       int r = rowFrom;
       for (; r + 5 < rowTo; r += 6) {
         final int a = off + r * rs;
-        int i = 0;
-        for (; i + 16 <= n; i += 16) {
-          hex16(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
-        }
+        int i = hex16(s, q0, q1, p, a, rs, qs, bOff, r, c, n);
         for (; i + 8 <= n; i += 8) {
           quad8(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
           pair8(s, q0, q1, p, a + 4 * rs, rs, qs, bOff, r + 4, c, i);
@@ -164,10 +161,7 @@ public final class FloatVectorKernels {
       }
       for (; r + 3 < rowTo; r += 4) {
         final int a = off + r * rs;
-        int i = 0;
-        for (; i + 16 <= n; i += 16) {
-          quad16(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
-        }
+        int i = quad16(s, q0, q1, p, a, rs, qs, bOff, r, c, n);
         for (; i + 8 <= n; i += 8) {
           quad8(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
         }
@@ -177,10 +171,7 @@ public final class FloatVectorKernels {
       }
       if (r + 1 < rowTo) {
         final int a = off + r * rs;
-        int i = 0;
-        for (; i + 32 <= n; i += 32) {
-          pair32(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
-        }
+        int i = pair32(s, q0, q1, p, a, rs, qs, bOff, r, c, n);
         for (; i + 8 <= n; i += 8) {
           pair8(s, q0, q1, p, a, rs, qs, bOff, r, c, i);
         }
@@ -190,10 +181,7 @@ public final class FloatVectorKernels {
       }
       if (r < rowTo) {
         final int a = off + r * rs;
-        int i = 0;
-        for (; i + 32 <= n; i += 32) {
-          single32(s, q0, q1, p, a, qs, bOff, r, c[r], i);
-        }
+        int i = single32(s, q0, q1, p, a, qs, bOff, r, c[r], n);
         for (; i + 8 <= n; i += 8) {
           single8(s, q0, q1, p, a, qs, bOff, r, c[r], i);
         }
@@ -207,104 +195,112 @@ public final class FloatVectorKernels {
     return q0 != 0 ? FloatVector.fromArray(F8, cr, i) : FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r]);
   }
 
-  /** Rows r … r+5, points i … i+15: twelve accumulators, each s load feeds six rows. */
-  private static void hex16(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
-    final float[] c0 = c[r];
-    final float[] c1 = c[r + 1];
-    final float[] c2 = c[r + 2];
-    final float[] c3 = c[r + 3];
-    final float[] c4 = c[r + 4];
-    final float[] c5 = c[r + 5];
-    FloatVector u0 = start(q0, p, bOff, r, c0, i);
-    FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
-    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
-    FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
-    FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
-    FloatVector v2 = start(q0, p, bOff, r + 2, c2, i + 8);
-    FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
-    FloatVector v3 = start(q0, p, bOff, r + 3, c3, i + 8);
-    FloatVector u4 = start(q0, p, bOff, r + 4, c4, i);
-    FloatVector v4 = start(q0, p, bOff, r + 4, c4, i + 8);
-    FloatVector u5 = start(q0, p, bOff, r + 5, c5, i);
-    FloatVector v5 = start(q0, p, bOff, r + 5, c5, i + 8);
-    for (int q = q0; q < q1; q++) {
-      final float[] sq = s[q];
-      final FloatVector x = FloatVector.fromArray(F8, sq, i);
-      final FloatVector y = FloatVector.fromArray(F8, sq, i + 8);
-      final int aq = a + q * qs;
-      final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
-      u0 = x.fma(w0, u0);
-      v0 = y.fma(w0, v0);
-      final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
-      u1 = x.fma(w1, u1);
-      v1 = y.fma(w1, v1);
-      final FloatVector w2 = FloatVector.broadcast(F8, p[aq + 2 * rs]);
-      u2 = x.fma(w2, u2);
-      v2 = y.fma(w2, v2);
-      final FloatVector w3 = FloatVector.broadcast(F8, p[aq + 3 * rs]);
-      u3 = x.fma(w3, u3);
-      v3 = y.fma(w3, v3);
-      final FloatVector w4 = FloatVector.broadcast(F8, p[aq + 4 * rs]);
-      u4 = x.fma(w4, u4);
-      v4 = y.fma(w4, v4);
-      final FloatVector w5 = FloatVector.broadcast(F8, p[aq + 5 * rs]);
-      u5 = x.fma(w5, u5);
-      v5 = y.fma(w5, v5);
+  /** Rows r … r+5, points in tiles of 16 from 0 while whole tiles fit (returns the first point left): twelve accumulators, each s load feeds six rows. */
+  private static int hex16(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int n) {
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+      final float[] c0 = c[r];
+      final float[] c1 = c[r + 1];
+      final float[] c2 = c[r + 2];
+      final float[] c3 = c[r + 3];
+      final float[] c4 = c[r + 4];
+      final float[] c5 = c[r + 5];
+      FloatVector u0 = start(q0, p, bOff, r, c0, i);
+      FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
+      FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+      FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
+      FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
+      FloatVector v2 = start(q0, p, bOff, r + 2, c2, i + 8);
+      FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
+      FloatVector v3 = start(q0, p, bOff, r + 3, c3, i + 8);
+      FloatVector u4 = start(q0, p, bOff, r + 4, c4, i);
+      FloatVector v4 = start(q0, p, bOff, r + 4, c4, i + 8);
+      FloatVector u5 = start(q0, p, bOff, r + 5, c5, i);
+      FloatVector v5 = start(q0, p, bOff, r + 5, c5, i + 8);
+      for (int q = q0; q < q1; q++) {
+        final float[] sq = s[q];
+        final FloatVector x = FloatVector.fromArray(F8, sq, i);
+        final FloatVector y = FloatVector.fromArray(F8, sq, i + 8);
+        final int aq = a + q * qs;
+        final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
+        u0 = x.fma(w0, u0);
+        v0 = y.fma(w0, v0);
+        final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
+        u1 = x.fma(w1, u1);
+        v1 = y.fma(w1, v1);
+        final FloatVector w2 = FloatVector.broadcast(F8, p[aq + 2 * rs]);
+        u2 = x.fma(w2, u2);
+        v2 = y.fma(w2, v2);
+        final FloatVector w3 = FloatVector.broadcast(F8, p[aq + 3 * rs]);
+        u3 = x.fma(w3, u3);
+        v3 = y.fma(w3, v3);
+        final FloatVector w4 = FloatVector.broadcast(F8, p[aq + 4 * rs]);
+        u4 = x.fma(w4, u4);
+        v4 = y.fma(w4, v4);
+        final FloatVector w5 = FloatVector.broadcast(F8, p[aq + 5 * rs]);
+        u5 = x.fma(w5, u5);
+        v5 = y.fma(w5, v5);
+      }
+      u0.intoArray(c0, i);
+      v0.intoArray(c0, i + 8);
+      u1.intoArray(c1, i);
+      v1.intoArray(c1, i + 8);
+      u2.intoArray(c2, i);
+      v2.intoArray(c2, i + 8);
+      u3.intoArray(c3, i);
+      v3.intoArray(c3, i + 8);
+      u4.intoArray(c4, i);
+      v4.intoArray(c4, i + 8);
+      u5.intoArray(c5, i);
+      v5.intoArray(c5, i + 8);
     }
-    u0.intoArray(c0, i);
-    v0.intoArray(c0, i + 8);
-    u1.intoArray(c1, i);
-    v1.intoArray(c1, i + 8);
-    u2.intoArray(c2, i);
-    v2.intoArray(c2, i + 8);
-    u3.intoArray(c3, i);
-    v3.intoArray(c3, i + 8);
-    u4.intoArray(c4, i);
-    v4.intoArray(c4, i + 8);
-    u5.intoArray(c5, i);
-    v5.intoArray(c5, i + 8);
+    return i;
   }
 
-  /** Rows r … r+3, points i … i+15: eight accumulators, each s load feeds four rows. */
-  private static void quad16(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
-    final float[] c0 = c[r];
-    final float[] c1 = c[r + 1];
-    final float[] c2 = c[r + 2];
-    final float[] c3 = c[r + 3];
-    FloatVector u0 = start(q0, p, bOff, r, c0, i);
-    FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
-    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
-    FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
-    FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
-    FloatVector v2 = start(q0, p, bOff, r + 2, c2, i + 8);
-    FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
-    FloatVector v3 = start(q0, p, bOff, r + 3, c3, i + 8);
-    for (int q = q0; q < q1; q++) {
-      final float[] sq = s[q];
-      final FloatVector x = FloatVector.fromArray(F8, sq, i);
-      final FloatVector y = FloatVector.fromArray(F8, sq, i + 8);
-      final int aq = a + q * qs;
-      final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
-      u0 = x.fma(w0, u0);
-      v0 = y.fma(w0, v0);
-      final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
-      u1 = x.fma(w1, u1);
-      v1 = y.fma(w1, v1);
-      final FloatVector w2 = FloatVector.broadcast(F8, p[aq + 2 * rs]);
-      u2 = x.fma(w2, u2);
-      v2 = y.fma(w2, v2);
-      final FloatVector w3 = FloatVector.broadcast(F8, p[aq + 3 * rs]);
-      u3 = x.fma(w3, u3);
-      v3 = y.fma(w3, v3);
+  /** Rows r … r+3, points in tiles of 16 as {@link #hex16}: eight accumulators, each s load feeds four rows. */
+  private static int quad16(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int n) {
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+      final float[] c0 = c[r];
+      final float[] c1 = c[r + 1];
+      final float[] c2 = c[r + 2];
+      final float[] c3 = c[r + 3];
+      FloatVector u0 = start(q0, p, bOff, r, c0, i);
+      FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
+      FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+      FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
+      FloatVector u2 = start(q0, p, bOff, r + 2, c2, i);
+      FloatVector v2 = start(q0, p, bOff, r + 2, c2, i + 8);
+      FloatVector u3 = start(q0, p, bOff, r + 3, c3, i);
+      FloatVector v3 = start(q0, p, bOff, r + 3, c3, i + 8);
+      for (int q = q0; q < q1; q++) {
+        final float[] sq = s[q];
+        final FloatVector x = FloatVector.fromArray(F8, sq, i);
+        final FloatVector y = FloatVector.fromArray(F8, sq, i + 8);
+        final int aq = a + q * qs;
+        final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
+        u0 = x.fma(w0, u0);
+        v0 = y.fma(w0, v0);
+        final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
+        u1 = x.fma(w1, u1);
+        v1 = y.fma(w1, v1);
+        final FloatVector w2 = FloatVector.broadcast(F8, p[aq + 2 * rs]);
+        u2 = x.fma(w2, u2);
+        v2 = y.fma(w2, v2);
+        final FloatVector w3 = FloatVector.broadcast(F8, p[aq + 3 * rs]);
+        u3 = x.fma(w3, u3);
+        v3 = y.fma(w3, v3);
+      }
+      u0.intoArray(c0, i);
+      v0.intoArray(c0, i + 8);
+      u1.intoArray(c1, i);
+      v1.intoArray(c1, i + 8);
+      u2.intoArray(c2, i);
+      v2.intoArray(c2, i + 8);
+      u3.intoArray(c3, i);
+      v3.intoArray(c3, i + 8);
     }
-    u0.intoArray(c0, i);
-    v0.intoArray(c0, i + 8);
-    u1.intoArray(c1, i);
-    v1.intoArray(c1, i + 8);
-    u2.intoArray(c2, i);
-    v2.intoArray(c2, i + 8);
-    u3.intoArray(c3, i);
-    v3.intoArray(c3, i + 8);
+    return i;
   }
 
   /** Rows r … r+3, points i … i+7. */
@@ -331,44 +327,48 @@ public final class FloatVectorKernels {
     u3.intoArray(c3, i);
   }
 
-  /** Rows r, r+1, points i … i+31: eight accumulators for when fewer than four rows remain. */
-  private static void pair32(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int i) {
-    final float[] c0 = c[r];
-    final float[] c1 = c[r + 1];
-    FloatVector u0 = start(q0, p, bOff, r, c0, i);
-    FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
-    FloatVector x0 = start(q0, p, bOff, r, c0, i + 16);
-    FloatVector y0 = start(q0, p, bOff, r, c0, i + 24);
-    FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
-    FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
-    FloatVector x1 = start(q0, p, bOff, r + 1, c1, i + 16);
-    FloatVector y1 = start(q0, p, bOff, r + 1, c1, i + 24);
-    for (int q = q0; q < q1; q++) {
-      final float[] sq = s[q];
-      final int aq = a + q * qs;
-      final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
-      final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
-      final FloatVector e = FloatVector.fromArray(F8, sq, i);
-      u0 = e.fma(w0, u0);
-      u1 = e.fma(w1, u1);
-      final FloatVector f = FloatVector.fromArray(F8, sq, i + 8);
-      v0 = f.fma(w0, v0);
-      v1 = f.fma(w1, v1);
-      final FloatVector h = FloatVector.fromArray(F8, sq, i + 16);
-      x0 = h.fma(w0, x0);
-      x1 = h.fma(w1, x1);
-      final FloatVector k = FloatVector.fromArray(F8, sq, i + 24);
-      y0 = k.fma(w0, y0);
-      y1 = k.fma(w1, y1);
+  /** Rows r, r+1, points in tiles of 32 as {@link #hex16}: eight accumulators for when fewer than four rows remain. */
+  private static int pair32(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, float[][] c, int n) {
+    int i = 0;
+    for (; i + 32 <= n; i += 32) {
+      final float[] c0 = c[r];
+      final float[] c1 = c[r + 1];
+      FloatVector u0 = start(q0, p, bOff, r, c0, i);
+      FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
+      FloatVector x0 = start(q0, p, bOff, r, c0, i + 16);
+      FloatVector y0 = start(q0, p, bOff, r, c0, i + 24);
+      FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
+      FloatVector v1 = start(q0, p, bOff, r + 1, c1, i + 8);
+      FloatVector x1 = start(q0, p, bOff, r + 1, c1, i + 16);
+      FloatVector y1 = start(q0, p, bOff, r + 1, c1, i + 24);
+      for (int q = q0; q < q1; q++) {
+        final float[] sq = s[q];
+        final int aq = a + q * qs;
+        final FloatVector w0 = FloatVector.broadcast(F8, p[aq]);
+        final FloatVector w1 = FloatVector.broadcast(F8, p[aq + rs]);
+        final FloatVector e = FloatVector.fromArray(F8, sq, i);
+        u0 = e.fma(w0, u0);
+        u1 = e.fma(w1, u1);
+        final FloatVector f = FloatVector.fromArray(F8, sq, i + 8);
+        v0 = f.fma(w0, v0);
+        v1 = f.fma(w1, v1);
+        final FloatVector h = FloatVector.fromArray(F8, sq, i + 16);
+        x0 = h.fma(w0, x0);
+        x1 = h.fma(w1, x1);
+        final FloatVector k = FloatVector.fromArray(F8, sq, i + 24);
+        y0 = k.fma(w0, y0);
+        y1 = k.fma(w1, y1);
+      }
+      u0.intoArray(c0, i);
+      v0.intoArray(c0, i + 8);
+      x0.intoArray(c0, i + 16);
+      y0.intoArray(c0, i + 24);
+      u1.intoArray(c1, i);
+      v1.intoArray(c1, i + 8);
+      x1.intoArray(c1, i + 16);
+      y1.intoArray(c1, i + 24);
     }
-    u0.intoArray(c0, i);
-    v0.intoArray(c0, i + 8);
-    x0.intoArray(c0, i + 16);
-    y0.intoArray(c0, i + 24);
-    u1.intoArray(c1, i);
-    v1.intoArray(c1, i + 8);
-    x1.intoArray(c1, i + 16);
-    y1.intoArray(c1, i + 24);
+    return i;
   }
 
   /** Rows r, r+1, points i … i+7. */
@@ -387,24 +387,28 @@ public final class FloatVectorKernels {
     u1.intoArray(c1, i);
   }
 
-  /** Row r, points i … i+31. */
-  private static void single32(float[][] s, int q0, int q1, float[] p, int a, int qs, int bOff, int r, float[] c0, int i) {
-    FloatVector u = start(q0, p, bOff, r, c0, i);
-    FloatVector v = start(q0, p, bOff, r, c0, i + 8);
-    FloatVector x = start(q0, p, bOff, r, c0, i + 16);
-    FloatVector y = start(q0, p, bOff, r, c0, i + 24);
-    for (int q = q0; q < q1; q++) {
-      final float[] sq = s[q];
-      final FloatVector w = FloatVector.broadcast(F8, p[a + q * qs]);
-      u = FloatVector.fromArray(F8, sq, i).fma(w, u);
-      v = FloatVector.fromArray(F8, sq, i + 8).fma(w, v);
-      x = FloatVector.fromArray(F8, sq, i + 16).fma(w, x);
-      y = FloatVector.fromArray(F8, sq, i + 24).fma(w, y);
+  /** Row r, points in tiles of 32 as {@link #hex16}. */
+  private static int single32(float[][] s, int q0, int q1, float[] p, int a, int qs, int bOff, int r, float[] c0, int n) {
+    int i = 0;
+    for (; i + 32 <= n; i += 32) {
+      FloatVector u = start(q0, p, bOff, r, c0, i);
+      FloatVector v = start(q0, p, bOff, r, c0, i + 8);
+      FloatVector x = start(q0, p, bOff, r, c0, i + 16);
+      FloatVector y = start(q0, p, bOff, r, c0, i + 24);
+      for (int q = q0; q < q1; q++) {
+        final float[] sq = s[q];
+        final FloatVector w = FloatVector.broadcast(F8, p[a + q * qs]);
+        u = FloatVector.fromArray(F8, sq, i).fma(w, u);
+        v = FloatVector.fromArray(F8, sq, i + 8).fma(w, v);
+        x = FloatVector.fromArray(F8, sq, i + 16).fma(w, x);
+        y = FloatVector.fromArray(F8, sq, i + 24).fma(w, y);
+      }
+      u.intoArray(c0, i);
+      v.intoArray(c0, i + 8);
+      x.intoArray(c0, i + 16);
+      y.intoArray(c0, i + 24);
     }
-    u.intoArray(c0, i);
-    v.intoArray(c0, i + 8);
-    x.intoArray(c0, i + 16);
-    y.intoArray(c0, i + 24);
+    return i;
   }
 
   /** Row r, points i … i+7. */
