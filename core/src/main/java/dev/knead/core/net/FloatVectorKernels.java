@@ -145,6 +145,15 @@ public final class FloatVectorKernels {
       }
       return;
     }
+    if (qCount == 2) {
+      for (int r = rowFrom; r < rowTo; r += 2) {
+        final int r1 = Math.min(r + 1, rowTo - 1);
+        int i = twoTerms(s, p, off + r * rs, off + r1 * rs, qs, bOff, r, r1, c, n);
+        scalarTail(s, 0, 2, p, off + r * rs, qs, bOff, r, c[r], i, n);
+        scalarTail(s, 0, 2, p, off + r1 * rs, qs, bOff, r1, c[r1], i, n);
+      }
+      return;
+    }
     for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
       final int q1 = Math.min(qCount, q0 + BLOCK);
       int r = rowFrom;
@@ -188,6 +197,43 @@ public final class FloatVectorKernels {
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
       }
     }
+  }
+
+  /**
+   * Rows r and r1 of {@link #combine} when there are two summed units (a 2-D input, or two
+   * outputs passing their gradient down): the four weights and the starts stay in registers
+   * over all points, 16 per step, then 8; returns the first point left. An odd last row comes
+   * as r = r1 and is written twice with the same bits.
+   */
+  private static int twoTerms(float[][] s, float[] p, int a, int b, int qs, int bOff, int r, int r1, float[][] c, int n) {
+    final float[] s0 = s[0];
+    final float[] s1 = s[1];
+    final float[] cu = c[r];
+    final float[] cv = c[r1];
+    final FloatVector u0 = FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r]);
+    final FloatVector v0 = FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r1]);
+    final FloatVector wu0 = FloatVector.broadcast(F8, p[a]);
+    final FloatVector wu1 = FloatVector.broadcast(F8, p[a + qs]);
+    final FloatVector wv0 = FloatVector.broadcast(F8, p[b]);
+    final FloatVector wv1 = FloatVector.broadcast(F8, p[b + qs]);
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+      final FloatVector x0 = FloatVector.fromArray(F8, s0, i);
+      final FloatVector y0 = FloatVector.fromArray(F8, s0, i + 8);
+      final FloatVector x1 = FloatVector.fromArray(F8, s1, i);
+      final FloatVector y1 = FloatVector.fromArray(F8, s1, i + 8);
+      x1.fma(wu1, x0.fma(wu0, u0)).intoArray(cu, i);
+      y1.fma(wu1, y0.fma(wu0, u0)).intoArray(cu, i + 8);
+      x1.fma(wv1, x0.fma(wv0, v0)).intoArray(cv, i);
+      y1.fma(wv1, y0.fma(wv0, v0)).intoArray(cv, i + 8);
+    }
+    for (; i + 8 <= n; i += 8) {
+      final FloatVector x0 = FloatVector.fromArray(F8, s0, i);
+      final FloatVector x1 = FloatVector.fromArray(F8, s1, i);
+      x1.fma(wu1, x0.fma(wu0, u0)).intoArray(cu, i);
+      x1.fma(wv1, x0.fma(wv0, v0)).intoArray(cv, i);
+    }
+    return i;
   }
 
   /** Start of row r's chain at point i: c⁰_r in the first q block, else the stored partial sum. */
