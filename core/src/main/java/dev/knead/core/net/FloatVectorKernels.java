@@ -41,22 +41,22 @@ public final class FloatVectorKernels {
   /** Floats of input columns the weight gradient keeps hot while every output row reads them (≈ 128 KB). */
   private static final int COLUMN_FLOATS = 1 << 15;
 
+  /** Floats for one tile's eight lane-sum vectors. */
+  private static final int LANES = 64;
+
   /** 0 … 7 as floats: compared with the point count left over, gives the mask of real points. */
   private static final float[] IOTA = {0, 1, 2, 3, 4, 5, 6, 7};
 
   /**
    * Buffers for {@link #weightGradient}, sized once for the widest layer and the largest batch:
-   * a row of ones (the bias is the weight of a constant input), the column list and the
-   * zero-padded last partial vector of every row and column.
+   * the zero-padded last partial vector of every row and column, and room for one tile's lanes.
    */
   public static final class Scratch {
     final int capacity;
-    final float[] ones;
-    final float[][] cols;
     final float[][] colTails;
     final float[][] rowTails;
-    /** The eight lane-sum vectors of one tile, stored for the fixed-order totals. */
-    final float[] lanes = new float[64];
+    /** The lane-sum vectors of one tile, stored for the fixed-order totals. */
+    final float[] lanes = new float[LANES];
 
     /**
      * @param capacity largest batch n
@@ -65,10 +65,7 @@ public final class FloatVectorKernels {
      */
     public Scratch(int capacity, int widestIn, int widestOut) {
       this.capacity = capacity;
-      ones = new float[capacity];
-      java.util.Arrays.fill(ones, 1f);
-      cols = new float[widestIn + 1][];
-      colTails = new float[widestIn + 1][8];
+      colTails = new float[widestIn][8];
       rowTails = new float[widestOut][8];
     }
   }
@@ -107,27 +104,23 @@ public final class FloatVectorKernels {
    */
   public static void weightGradient(
       float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
-    if (n > s.capacity || in + 1 > s.cols.length || out > s.rowTails.length) {
+    if (n > s.capacity || in > s.colTails.length || out > s.rowTails.length) {
       throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
     }
-    // column 0 is the bias: acc + d[i] equals fma(d[i], 1, acc) bit for bit (one rounding of an exact sum)
-    final float[][] cols = s.cols;
-    final float[] lanes = s.lanes;
-    cols[0] = s.ones;
-    System.arraycopy(x, 0, cols, 1, in);
     final int whole = n & ~7;
     final int rest = n - whole;
     if (rest > 0) {
-      for (int c = 0; c <= in; c++) {
-        System.arraycopy(cols[c], whole, s.colTails[c], 0, rest);
+      for (int j = 0; j < in; j++) {
+        System.arraycopy(x[j], whole, s.colTails[j], 0, rest);
       }
       for (int o = 0; o < out; o++) {
         System.arraycopy(dz[o], whole, s.rowTails[o], 0, rest);
       }
     }
+    final float[] lanes = s.lanes;
     BatchKernels.forBlocks(out, threads,
-        (from, to) -> gradientRows(dz, cols, s.rowTails, s.colTails, whole, rest, in, from, to, g, wOff, bOff,
-            from == 0 ? lanes : new float[64]), // other threads: 256 bytes each, only on the parallel path
+        (from, to) -> gradientRows(dz, x, s.rowTails, s.colTails, whole, rest, in, from, to, g, wOff, bOff,
+            from == 0 ? lanes : new float[LANES]), // other threads: 256 bytes each, only on the parallel path
         (long) n * in * out);
   }
 
@@ -478,45 +471,99 @@ public final class FloatVectorKernels {
   }
 
   /**
-   * Rows [from, to) of the weight gradient over columns c = 0 … in (c = 0 the ones row for gb, c
-   * = j + 1 the input unit j). Columns in blocks of about {@link #COLUMN_FLOATS} floats, so a
-   * block stays in L2 while every row pair passes over it; tiles of two rows × four columns. A
-   * short last tile repeats its last row or column: the repeat computes the same bits and
-   * stores them to the same place.
+   * Rows [from, to) of the weight gradient: gb in tiles of four rows, then gW over the input
+   * columns in blocks of about {@link #COLUMN_FLOATS} floats, so a block stays in L2 while every
+   * row passes over it, in tiles of two rows × four columns; one to three columns left over go
+   * in tiles of four rows × two columns. A short tile repeats its last row or column: the repeat
+   * computes the same bits and stores them to the same place.
    */
   private static void gradientRows(
-      float[][] dz, float[][] cols, float[][] rowTails, float[][] colTails, int whole, int rest, int in, int from, int to,
+      float[][] dz, float[][] x, float[][] rowTails, float[][] colTails, int whole, int rest, int in, int from, int to,
       float[] g, int wOff, int bOff, float[] lanes) {
-    final int count = in + 1;
+    final int lastRow = to - 1;
+    for (int o = from; o < to; o += 4) {
+      biasTile(dz, rowTails, whole, rest, o, Math.min(o + 1, lastRow), Math.min(o + 2, lastRow), Math.min(o + 3, lastRow), g,
+          bOff, lanes);
+    }
     final int width = Math.max(4, (COLUMN_FLOATS / Math.max(1, whole + rest)) & ~3);
-    for (int c0 = 0; c0 < count; c0 += width) {
-      final int c1 = Math.min(count, c0 + width);
+    for (int c0 = 0; c0 < in; c0 += width) {
+      final int c1 = Math.min(in, c0 + width);
+      final int full = c0 + ((c1 - c0) & ~3);
       for (int o = from; o < to; o += 2) {
-        final int o1 = Math.min(o + 1, to - 1);
-        for (int c = c0; c < c1; c += 4) {
-          final int last = c1 - 1;
-          tile(dz, cols, rowTails, colTails, whole, rest, o, o1, c, Math.min(c + 1, last), Math.min(c + 2, last),
-              Math.min(c + 3, last), g, wOff, bOff, in, lanes);
+        final int o1 = Math.min(o + 1, lastRow);
+        for (int c = c0; c < full; c += 4) {
+          tile24(dz, x, rowTails, colTails, whole, rest, o, o1, c, c + 1, c + 2, c + 3, g, wOff, in, lanes);
+        }
+        if (c1 - full == 3) {
+          tile24(dz, x, rowTails, colTails, whole, rest, o, o1, full, full + 1, full + 2, full + 2, g, wOff, in, lanes);
+        }
+      }
+      if (c1 - full == 1 || c1 - full == 2) {
+        final int second = c1 - 1;
+        for (int o = from; o < to; o += 4) {
+          tile42(dz, x, rowTails, colTails, whole, rest, o, Math.min(o + 1, lastRow), Math.min(o + 2, lastRow),
+              Math.min(o + 3, lastRow), full, second, g, wOff, in, lanes);
         }
       }
     }
   }
 
+  /** Mask of the first {@code rest} lanes: the real points of the partial last vector. */
+  private static VectorMask<Float> head(int rest) {
+    return FloatVector.fromArray(F8, IOTA, 0).compare(VectorOperators.LT, (float) rest);
+  }
+
   /**
-   * Rows o0, o1 × columns c0 … c3 of the weight gradient: eight lane-sum vectors over the whole
-   * vectors of points, each loaded row vector used four times and each column vector twice;
-   * the partial last vector (rest &lt; 8 points) from the padded tails under a mask, so the
-   * lanes past n keep their sums exactly.
+   * gb for rows o0 … o3: four lane-sum vectors of {@code acc + dz[o][i]}, the partial last
+   * vector from the padded tails under a mask (lanes past n keep their sums exactly).
    */
-  private static void tile(
-      float[][] dz, float[][] cols, float[][] rowTails, float[][] colTails, int whole, int rest, int o0, int o1, int c0,
-      int c1, int c2, int c3, float[] g, int wOff, int bOff, int in, float[] lanes) {
+  private static void biasTile(
+      float[][] dz, float[][] rowTails, int whole, int rest, int o0, int o1, int o2, int o3, float[] g, int bOff, float[] lanes) {
     final float[] d0 = dz[o0];
     final float[] d1 = dz[o1];
-    final float[] x0 = cols[c0];
-    final float[] x1 = cols[c1];
-    final float[] x2 = cols[c2];
-    final float[] x3 = cols[c3];
+    final float[] d2 = dz[o2];
+    final float[] d3 = dz[o3];
+    FloatVector u0 = FloatVector.zero(F8);
+    FloatVector u1 = u0;
+    FloatVector u2 = u0;
+    FloatVector u3 = u0;
+    for (int i = 0; i < whole; i += 8) {
+      u0 = u0.add(FloatVector.fromArray(F8, d0, i));
+      u1 = u1.add(FloatVector.fromArray(F8, d1, i));
+      u2 = u2.add(FloatVector.fromArray(F8, d2, i));
+      u3 = u3.add(FloatVector.fromArray(F8, d3, i));
+    }
+    if (rest > 0) {
+      final VectorMask<Float> m = head(rest);
+      u0 = u0.blend(u0.add(FloatVector.fromArray(F8, rowTails[o0], 0)), m);
+      u1 = u1.blend(u1.add(FloatVector.fromArray(F8, rowTails[o1], 0)), m);
+      u2 = u2.blend(u2.add(FloatVector.fromArray(F8, rowTails[o2], 0)), m);
+      u3 = u3.blend(u3.add(FloatVector.fromArray(F8, rowTails[o3], 0)), m);
+    }
+    u0.intoArray(lanes, 0);
+    u1.intoArray(lanes, 8);
+    u2.intoArray(lanes, 16);
+    u3.intoArray(lanes, 24);
+    g[bOff + o0] = total(lanes, 0);
+    g[bOff + o1] = total(lanes, 8);
+    g[bOff + o2] = total(lanes, 16);
+    g[bOff + o3] = total(lanes, 24);
+  }
+
+  /**
+   * gW for rows o0, o1 × columns c0 … c3: eight lane-sum vectors over the whole vectors of
+   * points, each loaded row vector used four times and each column vector twice; the partial
+   * last vector as in {@link #biasTile}.
+   */
+  private static void tile24(
+      float[][] dz, float[][] x, float[][] rowTails, float[][] colTails, int whole, int rest, int o0, int o1, int c0, int c1,
+      int c2, int c3, float[] g, int wOff, int in, float[] lanes) {
+    final float[] d0 = dz[o0];
+    final float[] d1 = dz[o1];
+    final float[] x0 = x[c0];
+    final float[] x1 = x[c1];
+    final float[] x2 = x[c2];
+    final float[] x3 = x[c3];
     FloatVector u0 = FloatVector.zero(F8);
     FloatVector u1 = u0;
     FloatVector u2 = u0;
@@ -542,7 +589,7 @@ public final class FloatVectorKernels {
       v3 = e.fma(y3, v3);
     }
     if (rest > 0) {
-      final VectorMask<Float> m = FloatVector.fromArray(F8, IOTA, 0).compare(VectorOperators.LT, (float) rest);
+      final VectorMask<Float> m = head(rest);
       final FloatVector d = FloatVector.fromArray(F8, rowTails[o0], 0);
       final FloatVector e = FloatVector.fromArray(F8, rowTails[o1], 0);
       final FloatVector y0 = FloatVector.fromArray(F8, colTails[c0], 0);
@@ -566,19 +613,85 @@ public final class FloatVectorKernels {
     v1.intoArray(lanes, 40);
     v2.intoArray(lanes, 48);
     v3.intoArray(lanes, 56);
-    g[slot(o0, c0, wOff, bOff, in)] = total(lanes, 0);
-    g[slot(o0, c1, wOff, bOff, in)] = total(lanes, 8);
-    g[slot(o0, c2, wOff, bOff, in)] = total(lanes, 16);
-    g[slot(o0, c3, wOff, bOff, in)] = total(lanes, 24);
-    g[slot(o1, c0, wOff, bOff, in)] = total(lanes, 32);
-    g[slot(o1, c1, wOff, bOff, in)] = total(lanes, 40);
-    g[slot(o1, c2, wOff, bOff, in)] = total(lanes, 48);
-    g[slot(o1, c3, wOff, bOff, in)] = total(lanes, 56);
+    final int a = wOff + o0 * in;
+    final int b = wOff + o1 * in;
+    g[a + c0] = total(lanes, 0);
+    g[a + c1] = total(lanes, 8);
+    g[a + c2] = total(lanes, 16);
+    g[a + c3] = total(lanes, 24);
+    g[b + c0] = total(lanes, 32);
+    g[b + c1] = total(lanes, 40);
+    g[b + c2] = total(lanes, 48);
+    g[b + c3] = total(lanes, 56);
   }
 
-  /** Index in the gradient block of row o, column c (c = 0: gb[o]; else gW[o, c − 1]). */
-  private static int slot(int o, int c, int wOff, int bOff, int in) {
-    return c == 0 ? bOff + o : wOff + o * in + c - 1;
+  /** gW for rows o0 … o3 × columns c0, c1, as {@link #tile24} with the roles of rows and columns swapped. */
+  private static void tile42(
+      float[][] dz, float[][] x, float[][] rowTails, float[][] colTails, int whole, int rest, int o0, int o1, int o2, int o3,
+      int c0, int c1, float[] g, int wOff, int in, float[] lanes) {
+    final float[] d0 = dz[o0];
+    final float[] d1 = dz[o1];
+    final float[] d2 = dz[o2];
+    final float[] d3 = dz[o3];
+    final float[] x0 = x[c0];
+    final float[] x1 = x[c1];
+    FloatVector u0 = FloatVector.zero(F8);
+    FloatVector u1 = u0;
+    FloatVector u2 = u0;
+    FloatVector u3 = u0;
+    FloatVector v0 = u0;
+    FloatVector v1 = u0;
+    FloatVector v2 = u0;
+    FloatVector v3 = u0;
+    for (int i = 0; i < whole; i += 8) {
+      final FloatVector y = FloatVector.fromArray(F8, x0, i);
+      final FloatVector z = FloatVector.fromArray(F8, x1, i);
+      final FloatVector e0 = FloatVector.fromArray(F8, d0, i);
+      u0 = e0.fma(y, u0);
+      v0 = e0.fma(z, v0);
+      final FloatVector e1 = FloatVector.fromArray(F8, d1, i);
+      u1 = e1.fma(y, u1);
+      v1 = e1.fma(z, v1);
+      final FloatVector e2 = FloatVector.fromArray(F8, d2, i);
+      u2 = e2.fma(y, u2);
+      v2 = e2.fma(z, v2);
+      final FloatVector e3 = FloatVector.fromArray(F8, d3, i);
+      u3 = e3.fma(y, u3);
+      v3 = e3.fma(z, v3);
+    }
+    if (rest > 0) {
+      final VectorMask<Float> m = head(rest);
+      final FloatVector y = FloatVector.fromArray(F8, colTails[c0], 0);
+      final FloatVector z = FloatVector.fromArray(F8, colTails[c1], 0);
+      final FloatVector e0 = FloatVector.fromArray(F8, rowTails[o0], 0);
+      u0 = u0.blend(e0.fma(y, u0), m);
+      v0 = v0.blend(e0.fma(z, v0), m);
+      final FloatVector e1 = FloatVector.fromArray(F8, rowTails[o1], 0);
+      u1 = u1.blend(e1.fma(y, u1), m);
+      v1 = v1.blend(e1.fma(z, v1), m);
+      final FloatVector e2 = FloatVector.fromArray(F8, rowTails[o2], 0);
+      u2 = u2.blend(e2.fma(y, u2), m);
+      v2 = v2.blend(e2.fma(z, v2), m);
+      final FloatVector e3 = FloatVector.fromArray(F8, rowTails[o3], 0);
+      u3 = u3.blend(e3.fma(y, u3), m);
+      v3 = v3.blend(e3.fma(z, v3), m);
+    }
+    u0.intoArray(lanes, 0);
+    u1.intoArray(lanes, 8);
+    u2.intoArray(lanes, 16);
+    u3.intoArray(lanes, 24);
+    v0.intoArray(lanes, 32);
+    v1.intoArray(lanes, 40);
+    v2.intoArray(lanes, 48);
+    v3.intoArray(lanes, 56);
+    g[wOff + o0 * in + c0] = total(lanes, 0);
+    g[wOff + o1 * in + c0] = total(lanes, 8);
+    g[wOff + o2 * in + c0] = total(lanes, 16);
+    g[wOff + o3 * in + c0] = total(lanes, 24);
+    g[wOff + o0 * in + c1] = total(lanes, 32);
+    g[wOff + o1 * in + c1] = total(lanes, 40);
+    g[wOff + o2 * in + c1] = total(lanes, 48);
+    g[wOff + o3 * in + c1] = total(lanes, 56);
   }
 
   /**
@@ -589,5 +702,4 @@ public final class FloatVectorKernels {
   private static float total(float[] l, int k) {
     return ((l[k] + l[k + 1]) + (l[k + 2] + l[k + 3])) + ((l[k + 4] + l[k + 5]) + (l[k + 6] + l[k + 7]));
   }
-
 }
