@@ -1,0 +1,182 @@
+package dev.knead.bench;
+
+import dev.knead.core.net.BatchKernels;
+import dev.knead.core.net.FloatVectorKernels;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The float32 Vector API kernels of {@link FloatVectorKernels} against the double kernels of
+ * {@link BatchKernels} on the same seeded data, for the layer shapes "in,out,n" of the reference
+ * networks; one thread. JMH: {@code java -jar bench/target/benchmarks.jar
+ * BenchmarkFloatVectorKernels}. On a shared machine JMH's wall-clock means swing; {@link #main}
+ * instead alternates float and double in one JVM and times each on the thread's CPU clock (min
+ * of 9 rounds of 60 ms), printing GFLOP/s (2·in·out·n flops a call) and float ÷ double speed:
+ * {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar
+ * dev.knead.bench.BenchmarkFloatVectorKernels}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class BenchmarkFloatVectorKernels {
+  static final String[] SHAPES = {
+    "2,8,1000", "8,8,1000", "8,2,1000", "2,16,1000", "16,16,1000", "16,2,1000", "784,256,256", "256,128,256", "128,10,256"
+  };
+
+  @Param({"2,8,1000", "8,8,1000", "8,2,1000", "2,16,1000", "16,16,1000", "16,2,1000", "784,256,256", "256,128,256", "128,10,256"})
+  public String shape;
+
+  private int in;
+  private int out;
+  private int n;
+  private float[][] x;
+  private float[][] dz;
+  private float[] p;
+  private float[][] z;
+  private float[][] dx;
+  private float[] g;
+  private FloatVectorKernels.Scratch scratch;
+  private double[][] xd;
+  private double[][] dzd;
+  private double[] pd;
+  private double[][] zd;
+  private double[][] dxd;
+  private double[] gd;
+  private double[][] points;
+  private double[][] accPair;
+
+  @Setup
+  public void setUp() {
+    String[] s = shape.split(",");
+    in = Integer.parseInt(s[0]);
+    out = Integer.parseInt(s[1]);
+    n = Integer.parseInt(s[2]);
+    SplittableRandom rng = new SplittableRandom(7);
+    xd = new double[in][];
+    for (int j = 0; j < in; j++) {
+      xd[j] = rng.doubles(n, -1, 1).toArray();
+    }
+    dzd = new double[out][];
+    for (int o = 0; o < out; o++) {
+      dzd[o] = rng.doubles(n, -1, 1).toArray();
+    }
+    pd = rng.doubles((long) in * out + out, -1, 1).toArray();
+    zd = new double[out][n];
+    dxd = new double[in][n];
+    gd = new double[pd.length];
+    points = new double[n][in];
+    accPair = new double[2][in];
+    x = toFloat(xd);
+    dz = toFloat(dzd);
+    p = new float[pd.length];
+    for (int k = 0; k < p.length; k++) {
+      p[k] = (float) pd[k];
+    }
+    z = new float[out][n];
+    dx = new float[in][n];
+    g = new float[p.length];
+    scratch = new FloatVectorKernels.Scratch(n, in, out);
+  }
+
+  private static float[][] toFloat(double[][] a) {
+    float[][] f = new float[a.length][];
+    for (int u = 0; u < a.length; u++) {
+      f[u] = new float[a[u].length];
+      for (int i = 0; i < f[u].length; i++) {
+        f[u][i] = (float) a[u][i];
+      }
+    }
+    return f;
+  }
+
+  @Benchmark
+  public float[][] affine() {
+    FloatVectorKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
+    return z;
+  }
+
+  @Benchmark
+  public double[][] affineDouble() {
+    BatchKernels.affine(xd, n, in, pd, 0, in * out, out, zd);
+    return zd;
+  }
+
+  @Benchmark
+  public float[][] inputGradient() {
+    FloatVectorKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
+    return dx;
+  }
+
+  @Benchmark
+  public double[][] inputGradientDouble() {
+    BatchKernels.inputGradient(dzd, n, in, out, pd, 0, dxd);
+    return dxd;
+  }
+
+  @Benchmark
+  public float[] weightGradient() {
+    FloatVectorKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, scratch, 1);
+    return g;
+  }
+
+  @Benchmark
+  public double[] weightGradientDouble() {
+    BatchKernels.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, accPair);
+    return gd;
+  }
+
+  /** Prints, per shape and kernel, float and double GFLOP/s (thread CPU time) and float ÷ double speed. */
+  public static void main(String[] args) {
+    final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    final String[] kernels = {"affine", "inputGradient", "weightGradient"};
+    final String[] shapes = args.length > 0 ? args : SHAPES;
+    for (String sh : shapes) {
+      BenchmarkFloatVectorKernels b = new BenchmarkFloatVectorKernels();
+      b.shape = sh;
+      b.setUp();
+      final double flops = 2.0 * b.in * b.out * b.n;
+      Runnable[][] pairs = {{b::affine, b::affineDouble}, {b::inputGradient, b::inputGradientDouble},
+          {b::weightGradient, b::weightGradientDouble}};
+      for (int k = 0; k < 3; k++) {
+        double single = Double.MAX_VALUE;
+        double dbl = Double.MAX_VALUE;
+        for (int round = -3; round < 9; round++) { // three warm-up rounds
+          final double tf = cpuMicros(cpu, pairs[k][0]);
+          final double td = cpuMicros(cpu, pairs[k][1]);
+          if (round >= 0) {
+            single = Math.min(single, tf);
+            dbl = Math.min(dbl, td);
+          }
+        }
+        System.out.printf(java.util.Locale.ROOT, "%-12s %-15s float %9.1f us %6.1f GFLOP/s  double %9.1f us %6.1f GFLOP/s  ratio %5.2f%n",
+            sh, kernels[k], single, flops / single / 1e3, dbl, flops / dbl / 1e3, dbl / single);
+      }
+    }
+  }
+
+  private static double cpuMicros(java.lang.management.ThreadMXBean cpu, Runnable r) {
+    final long start = cpu.getCurrentThreadCpuTime();
+    final long end = start + 60_000_000L;
+    long now;
+    long calls = 0;
+    do {
+      r.run();
+      calls++;
+    } while ((now = cpu.getCurrentThreadCpuTime()) < end);
+    return (now - start) / 1e3 / calls;
+  }
+}
