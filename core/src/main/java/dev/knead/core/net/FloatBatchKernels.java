@@ -1,18 +1,17 @@
 package dev.knead.core.net;
 
-import java.util.Arrays;
-
 /**
  * The dense layer kernels of {@link BatchKernels} in float32, on the same unit-major layout:
- * unit u holds its n values in {@code x[u][0 … n)}.
+ * unit u holds its n values in {@code x[u][0 … n)}: the plain-loop twin of
+ * {@link FloatVectorKernels}, for JVMs without the Vector API, summing in the same orders (so
+ * the same bits) at roughly half its speed on wide layers and a fraction on weight gradients.
  *
  * <p>Loops are shaped for C2's SuperWord on JDK 17 (8 float lanes with AVX2): every vectorised
  * loop is one statement over arrays indexed by the loop variable with no offset, a fused chain
  * of four multiply-adds per load and store of the accumulator. In a microbenchmark, a loop
  * updating two accumulator rows from shared loads ran about 8 times slower (it stays scalar),
  * and one indexing two arrays at different loop-invariant offsets about 2 times slower, so
- * there is no register blocking across rows and the narrow weight gradient copies its points
- * into tiles first.
+ * there is no register blocking across rows.
  *
  * <p>Invariant: each output element is summed in one order fixed by the shapes (stated per
  * kernel); blocks and threads only choose which elements are computed when, so any thread count
@@ -30,52 +29,17 @@ public final class FloatBatchKernels {
   /** Points per pass in {@link #combine}: long loops beat L1-sized tiles (n = 1000: 42 against 32 GFLOP/s at 256). */
   private static final int POINT_TILE = 1024;
 
-  /**
-   * Lanes of the narrow weight gradient: point i feeds lane i mod LANES. Also the tile of points
-   * whose sum the wide weight gradient forms before adding it to the total.
-   */
-  static final int LANES = 128;
-
-  /** From this input width on, the weight gradient runs along the inputs over a transposed x. */
-  public static final int WIDE_INPUT = 64;
-
-  /**
-   * Buffers of {@link #weightGradient} for batches up to {@code capacity} points and layers up
-   * to {@code widestIn} inputs and {@code widestOut} outputs, allocated once.
-   */
+  /** Kept for the shared signature: the plain-loop weight gradient needs no buffers. */
   public static final class Scratch {
-    final int capacity;
-    final int widestIn;
-    final int widestOut;
-    /** points[i][j] = x[j][i] (wide layers). */
-    final float[][] points;
-    /** Per output row: the running total and one tile's partial sum (wide layers). */
-    final float[][] total;
-    final float[][] part;
-    /** Points in tiles of {@link #LANES}, zero-padded: tiles[u][t][k] = v[u][t·LANES + k] (narrow layers). */
-    final float[][][] dzTiles;
-    final float[][][] xTiles;
-    /** Per output row: the lane sums of one (o, j) pair (narrow layers). */
-    final float[][] lanes;
-
     /**
      * @param capacity largest batch n
      * @param widestIn largest layer input width
      * @param widestOut largest layer output width
      */
     public Scratch(int capacity, int widestIn, int widestOut) {
-      this.capacity = capacity;
-      this.widestIn = widestIn;
-      this.widestOut = widestOut;
-      final int wide = widestIn >= WIDE_INPUT ? widestIn : 0;
-      points = new float[wide == 0 ? 0 : capacity][wide];
-      total = new float[wide == 0 ? 0 : widestOut][wide];
-      part = new float[wide == 0 ? 0 : widestOut][wide];
-      final int tiles = (capacity + LANES - 1) / LANES;
-      final int narrow = Math.min(widestIn, WIDE_INPUT - 1);
-      dzTiles = new float[widestOut][tiles][LANES];
-      xTiles = new float[narrow][tiles][LANES];
-      lanes = new float[widestOut][LANES];
+      if (capacity < 0 || widestIn < 0 || widestOut < 0) {
+        throw new IllegalArgumentException("scratch sizes must be ≥ 0");
+      }
     }
   }
 
@@ -183,240 +147,79 @@ public final class FloatBatchKernels {
   }
 
   /**
-   * gW = dz xᵀ and gb = dz 1, overwriting the gradient block: gW[o, j] = Σ_i dz[o][i] x[j][i],
-   * gb[o] = Σ_i dz[o][i]. Summation order, fixed by the shapes:
-   * <ul>
-   *   <li>in ≥ {@link #WIDE_INPUT}: gW in tiles of {@link #LANES} points; within a tile one
-   *       fused chain from 0, i ascending; the tile sums added in float in tile order. gb as in
-   *       {@link #sum}.
-   *   <li>in &lt; {@link #WIDE_INPUT} and n ≥ {@link #LANES}: {@link #LANES} lane sums, lane k a
-   *       fused chain over i = k, k + LANES, k + 2·LANES, … (zero-padded to whole tiles), then the
-   *       lanes reduced as in {@link #reduceLanes}; gb likewise with additions.
-   *   <li>otherwise (short batches): {@link #dot} and {@link #sum}.
-   * </ul>
-   * Each sum thus holds at most about LANES + n / LANES roundings in a row, not n.
-   *
-   * @param dz out units × n
-   * @param x in units × n, the inputs of the layer
-   * @param g gradient block with gW at wOff (out × in, row-major) and gb at bOff (out)
-   * @param s buffers sized for at least n points, in inputs and out outputs
+   * gW = dz xᵀ and gb = dz 1 in the order {@link FloatVectorKernels#weightGradient} states: per element eight
+   * lane sums (lane t takes the points i ≡ t mod 8, ascending, from 0; gb by additions, gW by
+   * fused multiply-adds), then ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)). Plain loops,
+   * eight independent chains per pass, for JVMs without the Vector API: the same bits.
    */
-  public static void weightGradient(float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s,
-      int threads) {
-    if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
-      throw new IllegalArgumentException("scratch for " + s.capacity + " points, " + s.widestIn + " × " + s.widestOut
-          + " is too small for " + n + " points, " + in + " × " + out);
-    }
-    final long work = (long) n * in * out;
-    if (in >= WIDE_INPUT) {
-      for (int o = 0; o < out; o++) {
-        g[bOff + o] = sum(dz[o], n);
-      }
-      // 16 inputs at a time: each point's row gets a whole cache line per pass
-      for (int j0 = 0; j0 < in; j0 += 16) {
-        final int j1 = Math.min(in, j0 + 16);
-        for (int i = 0; i < n; i++) {
-          final float[] row = s.points[i];
-          for (int j = j0; j < j1; j++) {
-            row[j] = x[j][i];
-          }
-        }
-      }
-      BatchKernels.forBlocks(out, threads, (from, to) -> wideRows(dz, n, in, g, wOff, s, from, to), work);
-    } else if (n >= LANES) {
-      final int tiles = (n + LANES - 1) / LANES;
-      toTiles(dz, n, out, s.dzTiles);
-      toTiles(x, n, in, s.xTiles);
-      BatchKernels.forBlocks(out, threads, (from, to) -> laneRows(tiles, in, g, wOff, bOff, s, from, to), work);
-    } else {
-      for (int o = 0; o < out; o++) {
-        g[bOff + o] = sum(dz[o], n);
-        for (int j = 0; j < in; j++) {
-          g[wOff + o * in + j] = dot(dz[o], x[j], n);
-        }
-      }
-    }
+  public static void weightGradient(
+      float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
+    BatchKernels.forBlocks(out, threads, (from, to) -> laneRows(dz, x, n, in, g, wOff, bOff, from, to), (long) n * in * out);
   }
 
-  /**
-   * Rows [from, to) of the wide weight gradient. The vectorised loop runs along all the inputs:
-   * splitting it into L1-sized chunks measured slower than the longer loop (784 inputs: 20
-   * against 33 GFLOP/s).
-   */
-  private static void wideRows(float[][] dz, int n, int in, float[] g, int wOff, Scratch s, int from, int to) {
-    final float[][] pts = s.points;
-    for (int t0 = 0; t0 < n; t0 += LANES) {
-      final int t1 = Math.min(n, t0 + LANES);
-      for (int o = from; o < to; o++) {
-        final float[] d = dz[o];
-        final float[] tot = s.total[o];
-        final float[] part = s.part[o];
-        // the first tile sums straight into the total; later ones into part, then added
-        final float[] acc = t0 == 0 ? tot : part;
-        Arrays.fill(acc, 0, in, 0f);
-        int i = t0;
-        for (; i + 3 < t1; i += 4) {
-          final float d0 = d[i];
-          final float d1 = d[i + 1];
-          final float d2 = d[i + 2];
-          final float d3 = d[i + 3];
-          final float[] x0 = pts[i];
-          final float[] x1 = pts[i + 1];
-          final float[] x2 = pts[i + 2];
-          final float[] x3 = pts[i + 3];
-          for (int j = 0; j < in; j++) {
-            acc[j] = Math.fma(d3, x3[j], Math.fma(d2, x2[j], Math.fma(d1, x1[j], Math.fma(d0, x0[j], acc[j]))));
-          }
-        }
-        for (; i < t1; i++) {
-          final float d0 = d[i];
-          final float[] x0 = pts[i];
-          for (int j = 0; j < in; j++) {
-            acc[j] = Math.fma(d0, x0[j], acc[j]);
-          }
-        }
-        if (t0 > 0) {
-          for (int j = 0; j < in; j++) {
-            tot[j] += part[j];
-          }
-        }
-      }
-    }
+  private static void laneRows(float[][] dz, float[][] x, int n, int in, float[] g, int wOff, int bOff, int from, int to) {
     for (int o = from; o < to; o++) {
-      System.arraycopy(s.total[o], 0, g, wOff + o * in, in);
-    }
-  }
-
-  /** v[u][0 … n) into tiles[u][t][0 … LANES), the last tile padded with zeros (0 · 0 adds nothing). */
-  private static void toTiles(float[][] v, int n, int units, float[][][] tiles) {
-    for (int u = 0; u < units; u++) {
-      final float[] src = v[u];
-      final float[][] dst = tiles[u];
-      int t = 0;
-      for (int i0 = 0; i0 < n; i0 += LANES, t++) {
-        final int len = Math.min(LANES, n - i0);
-        System.arraycopy(src, i0, dst[t], 0, len);
-        Arrays.fill(dst[t], len, LANES, 0f);
-      }
-    }
-  }
-
-  /** Rows [from, to) of the narrow weight gradient and its bias, each sum over {@link #LANES} lanes. */
-  private static void laneRows(int tiles, int in, float[] g, int wOff, int bOff, Scratch s, int from, int to) {
-    for (int o = from; o < to; o++) {
-      final float[][] d = s.dzTiles[o];
-      final float[] lane = s.lanes[o];
-      Arrays.fill(lane, 0f);
-      int t = 0;
-      for (; t + 3 < tiles; t += 4) {
-        final float[] d0 = d[t];
-        final float[] d1 = d[t + 1];
-        final float[] d2 = d[t + 2];
-        final float[] d3 = d[t + 3];
-        for (int k = 0; k < LANES; k++) {
-          lane[k] = lane[k] + d0[k] + d1[k] + d2[k] + d3[k];
-        }
-      }
-      for (; t < tiles; t++) {
-        final float[] d0 = d[t];
-        for (int k = 0; k < LANES; k++) {
-          lane[k] += d0[k];
-        }
-      }
-      g[bOff + o] = reduceLanes(lane);
+      final float[] d = dz[o];
+      g[bOff + o] = laneSum(d, null, n);
       for (int j = 0; j < in; j++) {
-        final float[][] x = s.xTiles[j];
-        Arrays.fill(lane, 0f);
-        t = 0;
-        for (; t + 3 < tiles; t += 4) {
-          final float[] d0 = d[t];
-          final float[] d1 = d[t + 1];
-          final float[] d2 = d[t + 2];
-          final float[] d3 = d[t + 3];
-          final float[] x0 = x[t];
-          final float[] x1 = x[t + 1];
-          final float[] x2 = x[t + 2];
-          final float[] x3 = x[t + 3];
-          for (int k = 0; k < LANES; k++) {
-            lane[k] = Math.fma(d3[k], x3[k], Math.fma(d2[k], x2[k], Math.fma(d1[k], x1[k], Math.fma(d0[k], x0[k], lane[k]))));
-          }
-        }
-        for (; t < tiles; t++) {
-          final float[] d0 = d[t];
-          final float[] x0 = x[t];
-          for (int k = 0; k < LANES; k++) {
-            lane[k] = Math.fma(d0[k], x0[k], lane[k]);
-          }
-        }
-        g[wOff + o * in + j] = reduceLanes(lane);
+        g[wOff + o * in + j] = laneSum(d, x[j], n);
       }
     }
   }
 
-  /**
-   * Σ_k lane[k] over the {@link #LANES} lanes: eight partial sums over k ≡ 0 … 7 (mod 8), k
-   * ascending, then ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)).
-   */
-  static float reduceLanes(float[] lane) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    float s4 = 0;
-    float s5 = 0;
-    float s6 = 0;
-    float s7 = 0;
-    for (int k = 0; k < LANES; k += 8) {
-      s0 += lane[k];
-      s1 += lane[k + 1];
-      s2 += lane[k + 2];
-      s3 += lane[k + 3];
-      s4 += lane[k + 4];
-      s5 += lane[k + 5];
-      s6 += lane[k + 6];
-      s7 += lane[k + 7];
-    }
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-  }
-
-  /** Σ_i a[i] b[i] for i &lt; n: four fused chains over i ≡ 0 … 3 (mod 4), ((s0 + s1) + (s2 + s3)), then the tail. */
-  static float dot(float[] a, float[] b, int n) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
+  /** Σ_i d[i]·v[i] (or Σ_i d[i] when v is null) in eight lanes. */
+  private static float laneSum(float[] d, float[] v, int n) {
+    float l0 = 0f;
+    float l1 = 0f;
+    float l2 = 0f;
+    float l3 = 0f;
+    float l4 = 0f;
+    float l5 = 0f;
+    float l6 = 0f;
+    float l7 = 0f;
     int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 = Math.fma(a[i], b[i], s0);
-      s1 = Math.fma(a[i + 1], b[i + 1], s1);
-      s2 = Math.fma(a[i + 2], b[i + 2], s2);
-      s3 = Math.fma(a[i + 3], b[i + 3], s3);
+    if (v == null) {
+      for (; i + 7 < n; i += 8) {
+        l0 += d[i]; l1 += d[i + 1]; l2 += d[i + 2]; l3 += d[i + 3];
+        l4 += d[i + 4]; l5 += d[i + 5]; l6 += d[i + 6]; l7 += d[i + 7];
+      }
+    } else {
+      for (; i + 7 < n; i += 8) {
+        l0 = Math.fma(d[i], v[i], l0); l1 = Math.fma(d[i + 1], v[i + 1], l1);
+        l2 = Math.fma(d[i + 2], v[i + 2], l2); l3 = Math.fma(d[i + 3], v[i + 3], l3);
+        l4 = Math.fma(d[i + 4], v[i + 4], l4); l5 = Math.fma(d[i + 5], v[i + 5], l5);
+        l6 = Math.fma(d[i + 6], v[i + 6], l6); l7 = Math.fma(d[i + 7], v[i + 7], l7);
+      }
     }
-    float s = (s0 + s1) + (s2 + s3);
-    for (; i < n; i++) {
-      s = Math.fma(a[i], b[i], s);
+    // the tail (fewer than 8 points, the main loop ended on a multiple of 8): point i to lane i mod 8
+    if (i < n) {
+      l0 = v == null ? l0 + d[i] : Math.fma(d[i], v[i], l0);
+      i++;
     }
-    return s;
-  }
-
-  /** Σ_i a[i] for i &lt; n, in the order of {@link #dot}. */
-  static float sum(float[] a, int n) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += a[i];
-      s1 += a[i + 1];
-      s2 += a[i + 2];
-      s3 += a[i + 3];
+    if (i < n) {
+      l1 = v == null ? l1 + d[i] : Math.fma(d[i], v[i], l1);
+      i++;
     }
-    float s = (s0 + s1) + (s2 + s3);
-    for (; i < n; i++) {
-      s += a[i];
+    if (i < n) {
+      l2 = v == null ? l2 + d[i] : Math.fma(d[i], v[i], l2);
+      i++;
     }
-    return s;
+    if (i < n) {
+      l3 = v == null ? l3 + d[i] : Math.fma(d[i], v[i], l3);
+      i++;
+    }
+    if (i < n) {
+      l4 = v == null ? l4 + d[i] : Math.fma(d[i], v[i], l4);
+      i++;
+    }
+    if (i < n) {
+      l5 = v == null ? l5 + d[i] : Math.fma(d[i], v[i], l5);
+      i++;
+    }
+    if (i < n) {
+      l6 = v == null ? l6 + d[i] : Math.fma(d[i], v[i], l6);
+    }
+    return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
   }
 
   /** Row-major n × d doubles to float units: units[u][i] = (float) m[i·d + u], rounded to nearest. */

@@ -4,6 +4,7 @@ import dev.knead.core.net.Activation;
 import dev.knead.core.net.BatchKernels;
 import dev.knead.core.net.FloatActivationKernels;
 import dev.knead.core.net.FloatBatchKernels;
+import dev.knead.core.net.FloatKernels;
 
 /**
  * The forward and backward pass of a {@link Workspace} in float32 ({@link Precision#FLOAT32}):
@@ -26,7 +27,7 @@ final class FloatPass {
   private final float[][][] a;
   private final float[][][] delta;
   private final float[][] xUnits;
-  private final FloatBatchKernels.Scratch scratch;
+  private final FloatKernels.Scratch scratch;
   /** The logits and their gradient in double, [class][point], and the loss kernels' scratch. */
   private final double[][] logits;
   private final double[][] top;
@@ -59,7 +60,7 @@ final class FloatPass {
       widestOut = Math.max(widestOut, sizes[l + 1]);
     }
     xUnits = new float[sizes[0]][capacity];
-    scratch = new FloatBatchKernels.Scratch(capacity, widestIn, widestOut);
+    scratch = new FloatKernels.Scratch(capacity, widestIn, widestOut);
     final int k = sizes[layers];
     logits = new double[k][capacity];
     top = new double[k][capacity];
@@ -78,7 +79,7 @@ final class FloatPass {
     FloatBatchKernels.toUnits(x, n, sizes[0], xUnits);
     float[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
-      FloatBatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
+      FloatKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
       if (a[l] != z[l]) {
         for (int u = 0; u < sizes[l + 1]; u++) {
           FloatActivationKernels.apply(act[l], z[l][u], a[l][u], n);
@@ -133,10 +134,10 @@ final class FloatPass {
     for (int l = layers - 1; l >= 0; l--) {
       final float[][] dz = delta[l];
       final float[][] input = l == 0 ? xUnits : a[l - 1];
-      FloatBatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
+      FloatKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
       if (l > 0) {
         final float[][] dx = delta[l - 1];
-        FloatBatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
+        FloatKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
         for (int u = 0; u < sizes[l]; u++) {
           FloatActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
         }

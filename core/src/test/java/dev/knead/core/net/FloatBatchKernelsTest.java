@@ -76,9 +76,8 @@ class FloatBatchKernelsTest {
     float[] g = new float[l.p.length];
     java.util.Arrays.fill(g, Float.NaN); // overwritten, not accumulated
     FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, new FloatBatchKernels.Scratch(n, in, out), 1);
-    // longest chain of any path: a wide tile of up to LANES links plus one per tile; the lane path
-    // (one link per tile, 16 + 3 in the reduction) and short dots (n/4 + 5) stay below; 11 spare
-    final int k = Math.min(n, FloatBatchKernels.LANES) + (n + FloatBatchKernels.LANES - 1) / FloatBatchKernels.LANES + 11;
+    // longest chain: one lane of ⌈n/8⌉ links, then three additions of lane totals; 2 spare
+    final int k = (n + 7) / 8 + 5;
     for (int o = 0; o < out; o++) {
       double b = 0;
       double bMag = 0;
@@ -96,6 +95,41 @@ class FloatBatchKernelsTest {
           mag += Math.abs(t);
         }
         assertWithin(g[o * in + j], s, k * U * mag, "gW", o, j);
+      }
+    }
+  }
+
+  /**
+   * The plain loops and the Vector API kernels sum in the same orders: the same bits on every
+   * path, so a float32 run does not depend on whether the JVM has the Vector API.
+   */
+  @ParameterizedTest(name = "in {0}, out {1}, n {2}")
+  @MethodSource("shapes")
+  void plainLoopsGiveTheVectorKernelsBits(int in, int out, int n) {
+    Layer l = Layer.random(in, out, n, new SplittableRandom(((long) in * 1000 + out) * 10_000 + n + 5));
+    float[][] z1 = new float[out][n];
+    float[][] z2 = new float[out][n];
+    FloatBatchKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z1, 1);
+    FloatVectorKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z2, 1);
+    assertSameBits(z1, z2, "z");
+    float[][] dx1 = new float[in][n];
+    float[][] dx2 = new float[in][n];
+    FloatBatchKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx1, 1);
+    FloatVectorKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx2, 1);
+    assertSameBits(dx1, dx2, "dx");
+    float[] g1 = new float[l.p.length];
+    float[] g2 = new float[l.p.length];
+    FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g1, 0, l.bOff, new FloatBatchKernels.Scratch(n, in, out), 1);
+    FloatVectorKernels.weightGradient(l.dz, l.x, n, in, out, g2, 0, l.bOff, new FloatVectorKernels.Scratch(n, in, out), 1);
+    assertSameBits(new float[][] {g1}, new float[][] {g2}, "g");
+  }
+
+  private static void assertSameBits(float[][] a, float[][] b, String what) {
+    for (int r = 0; r < a.length; r++) {
+      for (int i = 0; i < a[r].length; i++) {
+        if (Float.floatToRawIntBits(a[r][i]) != Float.floatToRawIntBits(b[r][i])) {
+          throw new AssertionError(what + "[" + r + "][" + i + "]: plain " + a[r][i] + ", vector " + b[r][i]);
+        }
       }
     }
   }

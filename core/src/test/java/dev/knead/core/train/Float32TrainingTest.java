@@ -64,6 +64,12 @@ class Float32TrainingTest {
     }
   }
 
+  /** The tests' JVM has the Vector API (as ./knead's), so the fast kernels are the ones trained with here. */
+  @Test
+  void theVectorKernelsRun() {
+    assertThat(dev.knead.core.net.FloatKernels.VECTOR).as("surefire starts the JVM with --add-modules jdk.incubator.vector").isTrue();
+  }
+
   /** Wide enough that every float kernel crosses the threshold for running in parallel. */
   @ParameterizedTest
   @ValueSource(ints = {2, 3})
