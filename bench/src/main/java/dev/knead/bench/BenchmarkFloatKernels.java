@@ -42,7 +42,7 @@ public class BenchmarkFloatKernels {
   private double[][] dxd;
   private double[] gd;
   private double[][] points;
-  private double[] acc;
+  private double[][] acc;
   private float[][] xf;
   private float[][] dzf;
   private float[] pf;
@@ -71,7 +71,7 @@ public class BenchmarkFloatKernels {
     dxd = new double[in][n];
     gd = new double[pd.length];
     points = new double[n][in];
-    acc = new double[in];
+    acc = new double[2][in];
     xf = toFloat(xd);
     dzf = toFloat(dzd);
     pf = new float[pd.length];
