@@ -19,14 +19,14 @@ public final class FloatActivationKernels {
   /** atanh(1 − 2⁻²²): past it the clamped value is within 4 ulps of ±1. */
   static final float TANH_CLAMP = 7.9711924f;
 
-  private static final float P1 = 0.134833661f;
-  private static final float P2 = 0.00361809716f;
-  private static final float P3 = 2.26772404e-05f;
-  private static final float P4 = 1.63593931e-08f;
-  private static final float Q1 = 0.468166994f;
-  private static final float Q2 = 0.0263404336f;
-  private static final float Q3 = 0.000348802772f;
-  private static final float Q4 = 8.97430175e-07f;
+  static final float P1 = 0.134833661f;
+  static final float P2 = 0.00361809716f;
+  static final float P3 = 2.26772404e-05f;
+  static final float P4 = 1.63593931e-08f;
+  static final float Q1 = 0.468166994f;
+  static final float Q2 = 0.0263404336f;
+  static final float Q3 = 0.000348802772f;
+  static final float Q4 = 8.97430175e-07f;
 
   /** tanh in float32 within 6 ulps, odd, |tanh x| &lt; 1; NaN gives NaN. Same bits as the batch loop. */
   public static float tanh(float z) {
@@ -82,6 +82,7 @@ public final class FloatActivationKernels {
         for (int i = 0; i < len; i++) {
           g[i] *= Math.min(Math.min(a[i] * 0x1p127f, 1f) * 0x1p127f, 1f);
         }
+        // (equal to reluFactor(a[i]) for every a = max(z, 0), NaN included)
       }
       default -> {
         for (int i = 0; i < len; i++) {
@@ -89,5 +90,14 @@ public final class FloatActivationKernels {
         }
       }
     }
+  }
+
+  /**
+   * σ' of ReLU from its output a = max(z, 0): 1 for a &gt; 0, else a · 0 (0, or NaN for NaN), the
+   * factor the fused Vector API gradient uses; the loop above computes the same with arithmetic
+   * C2 vectorises.
+   */
+  static float reluFactor(float a) {
+    return a > 0f ? 1f : a * 0f;
   }
 }

@@ -37,6 +37,56 @@ public final class FloatKernels {
     }
   }
 
+  /**
+   * Whether σ can go inside the kernels ({@link #affine(float[][], int, int, float[], int, int, int, Activation,
+   * float[][], int)}): identity, tanh and ReLU, whose σ' is a function of the output a alone, so
+   * the pre-activation z need not be kept.
+   */
+  public static boolean fusable(Activation act) {
+    return Finish.forward(act) != null;
+  }
+
+  /**
+   * a = σ(W x + b) for a {@link #fusable} σ: on the Vector API σ is applied to each block of
+   * rows as it is finished; on plain loops in a second pass. Same bits either way.
+   */
+  public static void affine(float[][] x, int n, int in, float[] p, int wOff, int bOff, int out, Activation act, float[][] a,
+      int threads) {
+    final Finish f = fusableOrThrow(Finish.forward(act), act);
+    if (VECTOR) {
+      FloatVectorKernels.affine(x, n, in, p, wOff, bOff, out, f, a, threads);
+    } else {
+      FloatBatchKernels.affine(x, n, in, p, wOff, bOff, out, a, threads);
+      for (int u = 0; u < out; u++) {
+        FloatActivationKernels.apply(act, a[u], a[u], n);
+      }
+    }
+  }
+
+  /**
+   * dx = (Wᵀ dz) · σ'(below) for the layer below's {@link #fusable} σ and its outputs
+   * {@code below} = σ(z): ∂L/∂z of the layer below in one call. Same bits on either path.
+   */
+  public static void inputGradient(float[][] dz, int n, int in, int out, float[] p, int wOff, Activation act, float[][] below,
+      float[][] dx, int threads) {
+    final Finish f = fusableOrThrow(Finish.backward(act), act);
+    if (VECTOR) {
+      FloatVectorKernels.inputGradient(dz, n, in, out, p, wOff, f, below, dx, threads);
+    } else {
+      FloatBatchKernels.inputGradient(dz, n, in, out, p, wOff, dx, threads);
+      for (int u = 0; u < in; u++) {
+        FloatActivationKernels.multiplyByDerivative(act, below[u], below[u], dx[u], n);
+      }
+    }
+  }
+
+  private static Finish fusableOrThrow(Finish f, Activation act) {
+    if (f == null) {
+      throw new IllegalArgumentException(act.kind() + " needs its pre-activation; not fusable");
+    }
+    return f;
+  }
+
   /** dx = Wᵀ dz, see {@link FloatVectorKernels#inputGradient}. */
   public static void inputGradient(float[][] dz, int n, int in, int out, float[] p, int wOff, float[][] dx, int threads) {
     if (VECTOR) {

@@ -22,7 +22,7 @@ final class FloatPass {
   private final int threads;
   private final float[] params;
   private final float[] grads;
-  /** Per layer, [unit][point]: pre-activations, activations (the same arrays for identity σ), ∂L/∂z. */
+  /** Per layer, [unit][point]: pre-activations, activations (the same arrays for a fusable σ), ∂L/∂z. */
   private final float[][][] z;
   private final float[][][] a;
   private final float[][][] delta;
@@ -54,7 +54,8 @@ final class FloatPass {
     int widestOut = 0;
     for (int l = 0; l < layers; l++) {
       z[l] = new float[sizes[l + 1]][capacity];
-      a[l] = act[l].kind() == Activation.Kind.IDENTITY ? z[l] : new float[sizes[l + 1]][capacity];
+      // a fusable σ is applied inside the kernel and σ' needs only a: no separate z
+      a[l] = FloatKernels.fusable(act[l]) ? z[l] : new float[sizes[l + 1]][capacity];
       delta[l] = new float[Math.max(sizes[l + 1], sizes[l])][capacity];
       widestIn = Math.max(widestIn, sizes[l]);
       widestOut = Math.max(widestOut, sizes[l + 1]);
@@ -79,8 +80,10 @@ final class FloatPass {
     FloatBatchKernels.toUnits(x, n, sizes[0], xUnits);
     float[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
-      FloatKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
-      if (a[l] != z[l]) {
+      if (a[l] == z[l]) {
+        FloatKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], act[l], a[l], threads);
+      } else {
+        FloatKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
         for (int u = 0; u < sizes[l + 1]; u++) {
           FloatActivationKernels.apply(act[l], z[l][u], a[l][u], n);
         }
@@ -137,9 +140,13 @@ final class FloatPass {
       FloatKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
       if (l > 0) {
         final float[][] dx = delta[l - 1];
-        FloatKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
-        for (int u = 0; u < sizes[l]; u++) {
-          FloatActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
+        if (a[l - 1] == z[l - 1]) {
+          FloatKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], act[l - 1], a[l - 1], dx, threads);
+        } else {
+          FloatKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
+          for (int u = 0; u < sizes[l]; u++) {
+            FloatActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
+          }
         }
       }
     }

@@ -1,0 +1,145 @@
+package dev.knead.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * σ and σ' fused into the Vector API kernels ({@link Finish}) against the plain kernels followed
+ * by {@link FloatActivationKernels}' separate passes: the same bits (NaN as one value), for every shape of
+ * {@link FloatVectorKernelsTest}, one and two threads, and outputs of the layer below that hold
+ * exact zeros, −0 and NaN.
+ */
+class FloatFusedKernelsTest {
+  private static final Activation[] FUSABLE = {Activation.IDENTITY, Activation.RELU, Activation.TANH};
+
+  static Stream<Arguments> cases() {
+    List<Arguments> cases = new ArrayList<>();
+    FloatVectorKernelsTest.shapes().forEach(s -> {
+      for (Activation act : FUSABLE) {
+        Object[] shape = s.get();
+        cases.add(Arguments.of(shape[0], shape[1], shape[2], act));
+      }
+    });
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "in {0}, out {1}, n {2}, {3}")
+  @MethodSource("cases")
+  void fusedKernelsGiveTheBitsOfSeparatePasses(int in, int out, int n, Activation act) {
+    SplittableRandom rng = new SplittableRandom(in * 7_919L + out * 104_729L + n * 31L + act.kind().ordinal());
+    float[] p = new float[in * out + out + 4];
+    for (int k = 0; k < p.length; k++) {
+      p[k] = (float) rng.nextDouble(-1.5, 1.5);
+    }
+    final int wOff = 1;
+    final int bOff = wOff + in * out + 1;
+    float[][] x = units(in, n, rng);
+    float[][] dz = units(out, n, rng);
+    // the layer below's outputs σ(z), with exact zeros (ReLU's dead units), −0 and NaN among them
+    float[][] below = units(in, n, rng);
+    for (float[] u : below) {
+      for (int i = 0; i < n; i++) {
+        double pick = rng.nextDouble();
+        u[i] = pick < 0.05 ? Float.NaN : pick < 0.1 ? -0f : pick < 0.3 ? 0f : u[i];
+      }
+      FloatActivationKernels.apply(act, u, u, n);
+    }
+
+    float[][] aRef = filled(out, n + 3, 7f);
+    FloatBatchKernels.affine(x, n, in, p, wOff, bOff, out, aRef, 1);
+    for (int u = 0; u < out; u++) {
+      FloatActivationKernels.apply(act, aRef[u], aRef[u], n);
+    }
+    float[][] dxRef = filled(in, n + 3, 7f);
+    FloatBatchKernels.inputGradient(dz, n, in, out, p, wOff, dxRef, 1);
+    for (int u = 0; u < in; u++) {
+      FloatActivationKernels.multiplyByDerivative(act, below[u], below[u], dxRef[u], n);
+    }
+
+    for (int threads = 1; threads <= 2; threads++) {
+      float[][] a = filled(out, n + 3, 7f);
+      FloatVectorKernels.affine(x, n, in, p, wOff, bOff, out, Finish.forward(act), a, threads);
+      assertSameBits(a, aRef, "affine + σ, threads " + threads);
+      float[][] dx = filled(in, n + 3, 7f);
+      FloatVectorKernels.inputGradient(dz, n, in, out, p, wOff, Finish.backward(act), below, dx, threads);
+      assertSameBits(dx, dxRef, "input gradient · σ', threads " + threads);
+      // the dispatcher the training pass calls, whichever implementation this JVM runs
+      float[][] viaDispatch = filled(out, n + 3, 7f);
+      FloatKernels.affine(x, n, in, p, wOff, bOff, out, act, viaDispatch, threads);
+      assertSameBits(viaDispatch, aRef, "FloatKernels.affine, threads " + threads);
+      float[][] dxDispatch = filled(in, n + 3, 7f);
+      FloatKernels.inputGradient(dz, n, in, out, p, wOff, act, below, dxDispatch, threads);
+      assertSameBits(dxDispatch, dxRef, "FloatKernels.inputGradient, threads " + threads);
+    }
+  }
+
+  @Test
+  void reluFactorIsTheDerivativeLoopsFactor() {
+    float[] a = {0f, -0f, Float.NaN, Float.MIN_VALUE, 1e-30f, 0.5f, 3e38f, Float.POSITIVE_INFINITY};
+    float[] g = new float[a.length];
+    Arrays.fill(g, -2.5f);
+    FloatActivationKernels.multiplyByDerivative(Activation.RELU, a, a, g, a.length);
+    for (int i = 0; i < a.length; i++) {
+      assertThat(Float.floatToRawIntBits(g[i])).as("a = %s", a[i])
+          .isEqualTo(Float.floatToRawIntBits(-2.5f * FloatActivationKernels.reluFactor(a[i])));
+    }
+    assertThat(g[0]).isEqualTo(-0f);
+    assertThat(g[2]).isNaN();
+    assertThat(g[3]).isEqualTo(-2.5f);
+  }
+
+  @Test
+  void activationsThatNeedThePreActivationAreNotFused() {
+    assertThat(FloatKernels.fusable(Activation.SIGMOID)).isFalse();
+    assertThat(FloatKernels.fusable(Activation.RELU)).isTrue();
+    float[][] one = new float[1][1];
+    assertThatThrownBy(() -> FloatKernels.affine(one, 1, 1, new float[2], 0, 1, 1, Activation.SIGMOID, one, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static float[][] units(int count, int n, SplittableRandom rng) {
+    float[][] u = new float[count][n + 3];
+    for (float[] a : u) {
+      for (int i = 0; i < n; i++) {
+        a[i] = (float) rng.nextDouble(-1, 1);
+      }
+      Arrays.fill(a, n, a.length, Float.NaN);
+    }
+    return u;
+  }
+
+  private static float[][] filled(int count, int length, float v) {
+    float[][] a = new float[count][length];
+    for (float[] r : a) {
+      Arrays.fill(r, v);
+    }
+    return a;
+  }
+
+  private static void assertSameBits(float[][] got, float[][] want, String what) {
+    for (int u = 0; u < want.length; u++) {
+      if (!Arrays.equals(bits(got[u]), bits(want[u]))) { // one comparison per unit: AssertJ per element is slow here
+        assertThat(bits(got[u])).as("%s, unit %d (the fill past n included)", what, u).isEqualTo(bits(want[u]));
+      }
+    }
+  }
+
+  /** Bits with every NaN as one (a NaN's sign and payload depend on which instruction made it, not on the order of sums). */
+  private static int[] bits(float[] a) {
+    int[] b = new int[a.length];
+    for (int k = 0; k < a.length; k++) {
+      b[k] = Float.floatToIntBits(a[k]);
+    }
+    return b;
+  }
+}
