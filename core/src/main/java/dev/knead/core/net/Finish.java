@@ -8,11 +8,11 @@ package dev.knead.core.net;
 enum Finish {
   /** Leave them. */
   NONE,
-  /** c = max(c, 0) (Math.max). */
+  /** c = max(c, 0) as Math.max: 0 where c ≤ 0 (−0 included), NaN stays NaN. */
   RELU,
   /** c = tanh c, {@link FloatActivationKernels#tanh}. */
   TANH,
-  /** c = c · [a &gt; 0] for the ReLU output a of the layer below (a · 0 where a is 0 or NaN). */
+  /** c = 0 where the ReLU output a of the layer below is ≤ 0 (z ≤ 0), else c unchanged. */
   RELU_GRADIENT,
   /** c = c · (1 − a²) for the tanh output a of the layer below. */
   TANH_GRADIENT;

@@ -77,12 +77,11 @@ public final class FloatActivationKernels {
         }
       }
       case RELU -> {
-        // [a > 0] as arithmetic the JIT vectorises: a · 2¹²⁷ capped at 1, twice, is exactly 1 for
-        // every positive float (even 2⁻¹⁴⁹) and 0 for a = 0; NaN stays NaN
+        // ∂L/∂z = 0 where a = max(z, 0) is 0 (so z ≤ 0), else ∂L/∂a: a select, which the Vector
+        // API kernels do in registers with the same bits (JDK 17's C2 leaves this loop scalar)
         for (int i = 0; i < len; i++) {
-          g[i] *= Math.min(Math.min(a[i] * 0x1p127f, 1f) * 0x1p127f, 1f);
+          g[i] = a[i] <= 0f ? 0f : g[i];
         }
-        // (equal to reluFactor(a[i]) for every a = max(z, 0), NaN included)
       }
       default -> {
         for (int i = 0; i < len; i++) {
@@ -90,14 +89,5 @@ public final class FloatActivationKernels {
         }
       }
     }
-  }
-
-  /**
-   * σ' of ReLU from its output a = max(z, 0): 1 for a &gt; 0, else a · 0 (0, or NaN for NaN), the
-   * factor the fused Vector API gradient uses; the loop above computes the same with arithmetic
-   * C2 vectorises.
-   */
-  static float reluFactor(float a) {
-    return a > 0f ? 1f : a * 0f;
   }
 }

@@ -15,36 +15,36 @@ final class FloatVectorActivations {
 
   private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
 
-  /** Applies f to c[r][0 … n) for r in [r0, r1); a holds the layer below's outputs for the gradients. */
-  static void finish(Finish f, float[][] c, float[][] a, int r0, int r1, int n) {
+  /** Applies f to c[r][from … n) for r in [r0, r1); a holds the layer below's outputs for the gradients. */
+  static void finish(Finish f, float[][] c, float[][] a, int r0, int r1, int from, int n) {
     switch (f) {
       case NONE -> {}
       case RELU -> {
         for (int r = r0; r < r1; r++) {
-          relu(c[r], n);
+          relu(c[r], from, n);
         }
       }
       case TANH -> {
         for (int r = r0; r < r1; r++) {
-          tanh(c[r], n);
+          tanh(c[r], from, n);
         }
       }
       case RELU_GRADIENT -> {
         for (int r = r0; r < r1; r++) {
-          reluGradient(c[r], a[r], n);
+          reluGradient(c[r], a[r], from, n);
         }
       }
       case TANH_GRADIENT -> {
         for (int r = r0; r < r1; r++) {
-          tanhGradient(c[r], a[r], n);
+          tanhGradient(c[r], a[r], from, n);
         }
       }
     }
   }
 
-  private static void relu(float[] c, int n) {
+  private static void relu(float[] c, int from, int n) {
     final FloatVector zero = FloatVector.zero(F8);
-    int i = 0;
+    int i = from;
     for (; i + 8 <= n; i += 8) {
       FloatVector.fromArray(F8, c, i).max(zero).intoArray(c, i);
     }
@@ -53,7 +53,7 @@ final class FloatVectorActivations {
     }
   }
 
-  private static void tanh(float[] c, int n) {
+  private static void tanh(float[] c, int from, int n) {
     final FloatVector hi = FloatVector.broadcast(F8, FloatActivationKernels.TANH_CLAMP);
     final FloatVector lo = FloatVector.broadcast(F8, -FloatActivationKernels.TANH_CLAMP);
     final FloatVector one = FloatVector.broadcast(F8, 1f);
@@ -65,7 +65,7 @@ final class FloatVectorActivations {
     final FloatVector q2 = FloatVector.broadcast(F8, FloatActivationKernels.Q2);
     final FloatVector q3 = FloatVector.broadcast(F8, FloatActivationKernels.Q3);
     final FloatVector q4 = FloatVector.broadcast(F8, FloatActivationKernels.Q4);
-    int i = 0;
+    int i = from;
     for (; i + 8 <= n; i += 8) {
       // Math.max(−C, Math.min(z, C)) and the same fma chains as FloatActivationKernels.tanh
       final FloatVector x = FloatVector.fromArray(F8, c, i).min(hi).max(lo);
@@ -79,22 +79,20 @@ final class FloatVectorActivations {
     }
   }
 
-  private static void reluGradient(float[] c, float[] a, int n) {
-    final FloatVector one = FloatVector.broadcast(F8, 1f);
-    int i = 0;
+  private static void reluGradient(float[] c, float[] a, int from, int n) {
+    int i = from;
     for (; i + 8 <= n; i += 8) {
       final FloatVector av = FloatVector.fromArray(F8, a, i);
-      final FloatVector factor = av.mul(0f).blend(one, av.compare(VectorOperators.GT, 0f));
-      FloatVector.fromArray(F8, c, i).mul(factor).intoArray(c, i);
+      FloatVector.fromArray(F8, c, i).blend(0f, av.compare(VectorOperators.LE, 0f)).intoArray(c, i);
     }
     for (; i < n; i++) {
-      c[i] *= FloatActivationKernels.reluFactor(a[i]);
+      c[i] = a[i] <= 0f ? 0f : c[i];
     }
   }
 
-  private static void tanhGradient(float[] c, float[] a, int n) {
+  private static void tanhGradient(float[] c, float[] a, int from, int n) {
     final FloatVector one = FloatVector.broadcast(F8, 1f);
-    int i = 0;
+    int i = from;
     for (; i + 8 <= n; i += 8) {
       final FloatVector av = FloatVector.fromArray(F8, a, i);
       FloatVector.fromArray(F8, c, i).mul(av.neg().fma(av, one)).intoArray(c, i);

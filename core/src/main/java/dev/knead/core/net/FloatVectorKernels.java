@@ -44,6 +44,15 @@ public final class FloatVectorKernels {
   /** Floats for one tile's eight lane-sum vectors. */
   private static final int LANES = 64;
 
+  /**
+   * The selects a main tile makes on its sums before storing them: 0 where the sum itself is ≤ 0
+   * (ReLU: max(v, 0) with Math.max's bits, −0 and NaN included), or 0 where the layer below's
+   * output is ≤ 0 (ReLU's gradient). A compare and a blend cost the tile almost nothing, where
+   * Math.max's AVX2 sequence, or any call C2 did not inline, slowed it by a third.
+   */
+  private static final int OWN_SIGN = 1;
+  private static final int BELOW_SIGN = 2;
+
   /** Each thread's packed weights of one row group ({@link #pack}), allocated once per thread. */
   private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[6 * BLOCK]);
 
@@ -157,16 +166,17 @@ public final class FloatVectorKernels {
       for (int r = rowFrom; r < rowTo; r++) {
         java.util.Arrays.fill(c[r], 0, n, bOff < 0 ? 0f : p[bOff + r]);
       }
-      FloatVectorActivations.finish(f, c, below, rowFrom, rowTo, n);
+      FloatVectorActivations.finish(f, c, below, rowFrom, rowTo, 0, n);
       return;
     }
     if (qCount == 2) {
+      final int select = f == Finish.RELU ? OWN_SIGN : f == Finish.RELU_GRADIENT ? BELOW_SIGN : 0;
       for (int r = rowFrom; r < rowTo; r += 2) {
         final int r1 = Math.min(r + 1, rowTo - 1);
-        int i = twoTerms(s, p, off + r * rs, off + r1 * rs, qs, bOff, r, r1, c, n);
-        scalarTail(s, 0, 2, p, off + r * rs, qs, bOff, r, c[r], i, n);
-        scalarTail(s, 0, 2, p, off + r1 * rs, qs, bOff, r1, c[r1], i, n);
-        FloatVectorActivations.finish(f, c, below, r, r1 + 1, n);
+        final int tail = twoTerms(s, p, off + r * rs, off + r1 * rs, qs, bOff, r, r1, c, n, select, below);
+        scalarTail(s, 0, 2, p, off + r * rs, qs, bOff, r, c[r], tail, n);
+        scalarTail(s, 0, 2, p, off + r1 * rs, qs, bOff, r1, c[r1], tail, n);
+        FloatVectorActivations.finish(f, c, below, r, r1 + 1, select != 0 ? tail : 0, n);
       }
       return;
     }
@@ -174,11 +184,15 @@ public final class FloatVectorKernels {
     for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
       final int q1 = Math.min(qCount, q0 + BLOCK);
       final Finish fq = q1 == qCount ? f : Finish.NONE;
+      // ReLU and its gradient are selects the main tiles make in registers; the points they
+      // leave, and tanh, get a pass over the rows just written
+      final int select = fq == Finish.RELU ? OWN_SIGN : fq == Finish.RELU_GRADIENT ? BELOW_SIGN : 0;
       int r = rowFrom;
       for (; r + 5 < rowTo; r += 6) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 6, q0, q1, pk);
-        int i = hex16(s, q0, q1, pk, p, bOff, r, c, n);
+        final int tail = hex16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
+        int i = tail;
         for (; i + 8 <= n; i += 8) {
           quad8(s, q0, q1, pk, 6, 0, p, bOff, r, c, i);
           pair8(s, q0, q1, pk, 6, 4, p, bOff, r + 4, c, i);
@@ -186,41 +200,44 @@ public final class FloatVectorKernels {
         for (int k = 0; k < 6; k++) {
           scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
         }
-        FloatVectorActivations.finish(fq, c, below, r, r + 6, n);
+        FloatVectorActivations.finish(fq, c, below, r, r + 6, select != 0 ? tail : 0, n);
       }
       for (; r + 3 < rowTo; r += 4) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 4, q0, q1, pk);
-        int i = quad16(s, q0, q1, pk, p, bOff, r, c, n);
+        final int tail = quad16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
+        int i = tail;
         for (; i + 8 <= n; i += 8) {
           quad8(s, q0, q1, pk, 4, 0, p, bOff, r, c, i);
         }
         for (int k = 0; k < 4; k++) {
           scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
         }
-        FloatVectorActivations.finish(fq, c, below, r, r + 4, n);
+        FloatVectorActivations.finish(fq, c, below, r, r + 4, select != 0 ? tail : 0, n);
       }
       if (r + 1 < rowTo) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 2, q0, q1, pk);
-        int i = pair32(s, q0, q1, pk, p, bOff, r, c, n);
+        final int tail = pair32(s, q0, q1, pk, p, bOff, r, c, n, select, below);
+        int i = tail;
         for (; i + 8 <= n; i += 8) {
           pair8(s, q0, q1, pk, 2, 0, p, bOff, r, c, i);
         }
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
         scalarTail(s, q0, q1, p, a + rs, qs, bOff, r + 1, c[r + 1], i, n);
-        FloatVectorActivations.finish(fq, c, below, r, r + 2, n);
+        FloatVectorActivations.finish(fq, c, below, r, r + 2, select != 0 ? tail : 0, n);
         r += 2;
       }
       if (r < rowTo) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 1, q0, q1, pk);
-        int i = single32(s, q0, q1, pk, p, bOff, r, c[r], n);
+        final int tail = single32(s, q0, q1, pk, p, bOff, r, c[r], n, select, below);
+        int i = tail;
         for (; i + 8 <= n; i += 8) {
           single8(s, q0, q1, pk, p, bOff, r, c[r], i);
         }
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
-        FloatVectorActivations.finish(fq, c, below, r, r + 1, n);
+        FloatVectorActivations.finish(fq, c, below, r, r + 1, select != 0 ? tail : 0, n);
       }
     }
   }
@@ -228,14 +245,17 @@ public final class FloatVectorKernels {
   /**
    * Rows r and r1 of {@link #combine} when there are two summed units (a 2-D input, or two
    * outputs passing their gradient down): the four weights and the starts stay in registers
-   * over all points, 16 per step, then 8; returns the first point left. An odd last row comes
-   * as r = r1 and is written twice with the same bits.
+   * over all points, 16 per step (the scalar tail takes the rest); returns the first point left.
+   * An odd last row comes as r = r1 and is written twice with the same bits.
    */
-  private static int twoTerms(float[][] s, float[] p, int a, int b, int qs, int bOff, int r, int r1, float[][] c, int n) {
+  private static int twoTerms(
+      float[][] s, float[] p, int a, int b, int qs, int bOff, int r, int r1, float[][] c, int n, int select, float[][] below) {
     final float[] s0 = s[0];
     final float[] s1 = s[1];
     final float[] cu = c[r];
     final float[] cv = c[r1];
+    final float[] bu = select == BELOW_SIGN ? below[r] : cu; // read only for BELOW_SIGN
+    final float[] bv = select == BELOW_SIGN ? below[r1] : cv;
     final FloatVector u0 = FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r]);
     final FloatVector v0 = FloatVector.broadcast(F8, bOff < 0 ? 0f : p[bOff + r1]);
     final FloatVector wu0 = FloatVector.broadcast(F8, p[a]);
@@ -248,16 +268,25 @@ public final class FloatVectorKernels {
       final FloatVector y0 = FloatVector.fromArray(F8, s0, i + 8);
       final FloatVector x1 = FloatVector.fromArray(F8, s1, i);
       final FloatVector y1 = FloatVector.fromArray(F8, s1, i + 8);
-      x1.fma(wu1, x0.fma(wu0, u0)).intoArray(cu, i);
-      y1.fma(wu1, y0.fma(wu0, u0)).intoArray(cu, i + 8);
-      x1.fma(wv1, x0.fma(wv0, v0)).intoArray(cv, i);
-      y1.fma(wv1, y0.fma(wv0, v0)).intoArray(cv, i + 8);
-    }
-    for (; i + 8 <= n; i += 8) {
-      final FloatVector x0 = FloatVector.fromArray(F8, s0, i);
-      final FloatVector x1 = FloatVector.fromArray(F8, s1, i);
-      x1.fma(wu1, x0.fma(wu0, u0)).intoArray(cu, i);
-      x1.fma(wv1, x0.fma(wv0, v0)).intoArray(cv, i);
+      FloatVector e = x1.fma(wu1, x0.fma(wu0, u0));
+      FloatVector f = y1.fma(wu1, y0.fma(wu0, u0));
+      FloatVector g = x1.fma(wv1, x0.fma(wv0, v0));
+      FloatVector h = y1.fma(wv1, y0.fma(wv0, v0));
+      if (select == OWN_SIGN) {
+        e = e.blend(0f, e.compare(VectorOperators.LE, 0f));
+        f = f.blend(0f, f.compare(VectorOperators.LE, 0f));
+        g = g.blend(0f, g.compare(VectorOperators.LE, 0f));
+        h = h.blend(0f, h.compare(VectorOperators.LE, 0f));
+      } else if (select == BELOW_SIGN) {
+        e = e.blend(0f, FloatVector.fromArray(F8, bu, i).compare(VectorOperators.LE, 0f));
+        f = f.blend(0f, FloatVector.fromArray(F8, bu, i + 8).compare(VectorOperators.LE, 0f));
+        g = g.blend(0f, FloatVector.fromArray(F8, bv, i).compare(VectorOperators.LE, 0f));
+        h = h.blend(0f, FloatVector.fromArray(F8, bv, i + 8).compare(VectorOperators.LE, 0f));
+      }
+      e.intoArray(cu, i);
+      f.intoArray(cu, i + 8);
+      g.intoArray(cv, i);
+      h.intoArray(cv, i + 8);
     }
     return i;
   }
@@ -283,7 +312,7 @@ public final class FloatVectorKernels {
   }
 
   /** Rows r … r+5, points in tiles of 16 from 0 while whole tiles fit (returns the first point left): twelve accumulators, each s load feeds six rows. */
-  private static int hex16(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n) {
+  private static int hex16(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n, int select, float[][] below) {
     int i = 0;
     for (; i + 16 <= n; i += 16) {
       final float[] c0 = c[r];
@@ -328,6 +357,33 @@ public final class FloatVectorKernels {
         u5 = x.fma(w5, u5);
         v5 = y.fma(w5, v5);
       }
+      if (select == OWN_SIGN) {
+        u0 = u0.blend(0f, u0.compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, v0.compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, u1.compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, v1.compare(VectorOperators.LE, 0f));
+        u2 = u2.blend(0f, u2.compare(VectorOperators.LE, 0f));
+        v2 = v2.blend(0f, v2.compare(VectorOperators.LE, 0f));
+        u3 = u3.blend(0f, u3.compare(VectorOperators.LE, 0f));
+        v3 = v3.blend(0f, v3.compare(VectorOperators.LE, 0f));
+        u4 = u4.blend(0f, u4.compare(VectorOperators.LE, 0f));
+        v4 = v4.blend(0f, v4.compare(VectorOperators.LE, 0f));
+        u5 = u5.blend(0f, u5.compare(VectorOperators.LE, 0f));
+        v5 = v5.blend(0f, v5.compare(VectorOperators.LE, 0f));
+      } else if (select == BELOW_SIGN) {
+        u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 8).compare(VectorOperators.LE, 0f));
+        u2 = u2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i).compare(VectorOperators.LE, 0f));
+        v2 = v2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i + 8).compare(VectorOperators.LE, 0f));
+        u3 = u3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i).compare(VectorOperators.LE, 0f));
+        v3 = v3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i + 8).compare(VectorOperators.LE, 0f));
+        u4 = u4.blend(0f, FloatVector.fromArray(F8, below[r + 4], i).compare(VectorOperators.LE, 0f));
+        v4 = v4.blend(0f, FloatVector.fromArray(F8, below[r + 4], i + 8).compare(VectorOperators.LE, 0f));
+        u5 = u5.blend(0f, FloatVector.fromArray(F8, below[r + 5], i).compare(VectorOperators.LE, 0f));
+        v5 = v5.blend(0f, FloatVector.fromArray(F8, below[r + 5], i + 8).compare(VectorOperators.LE, 0f));
+      }
       u0.intoArray(c0, i);
       v0.intoArray(c0, i + 8);
       u1.intoArray(c1, i);
@@ -345,7 +401,7 @@ public final class FloatVectorKernels {
   }
 
   /** Rows r … r+3, points in tiles of 16 as {@link #hex16}: eight accumulators, each s load feeds four rows. */
-  private static int quad16(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n) {
+  private static int quad16(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n, int select, float[][] below) {
     int i = 0;
     for (; i + 16 <= n; i += 16) {
       final float[] c0 = c[r];
@@ -377,6 +433,25 @@ public final class FloatVectorKernels {
         final FloatVector w3 = FloatVector.broadcast(F8, pk[aq + 3]);
         u3 = x.fma(w3, u3);
         v3 = y.fma(w3, v3);
+      }
+      if (select == OWN_SIGN) {
+        u0 = u0.blend(0f, u0.compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, v0.compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, u1.compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, v1.compare(VectorOperators.LE, 0f));
+        u2 = u2.blend(0f, u2.compare(VectorOperators.LE, 0f));
+        v2 = v2.blend(0f, v2.compare(VectorOperators.LE, 0f));
+        u3 = u3.blend(0f, u3.compare(VectorOperators.LE, 0f));
+        v3 = v3.blend(0f, v3.compare(VectorOperators.LE, 0f));
+      } else if (select == BELOW_SIGN) {
+        u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 8).compare(VectorOperators.LE, 0f));
+        u2 = u2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i).compare(VectorOperators.LE, 0f));
+        v2 = v2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i + 8).compare(VectorOperators.LE, 0f));
+        u3 = u3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i).compare(VectorOperators.LE, 0f));
+        v3 = v3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i + 8).compare(VectorOperators.LE, 0f));
       }
       u0.intoArray(c0, i);
       v0.intoArray(c0, i + 8);
@@ -415,7 +490,7 @@ public final class FloatVectorKernels {
   }
 
   /** Rows r, r+1, points in tiles of 32 as {@link #hex16}: eight accumulators for when fewer than four rows remain. */
-  private static int pair32(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n) {
+  private static int pair32(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n, int select, float[][] below) {
     int i = 0;
     for (; i + 32 <= n; i += 32) {
       final float[] c0 = c[r];
@@ -446,6 +521,25 @@ public final class FloatVectorKernels {
         y0 = k.fma(w0, y0);
         y1 = k.fma(w1, y1);
       }
+      if (select == OWN_SIGN) {
+        u0 = u0.blend(0f, u0.compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, v0.compare(VectorOperators.LE, 0f));
+        x0 = x0.blend(0f, x0.compare(VectorOperators.LE, 0f));
+        y0 = y0.blend(0f, y0.compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, u1.compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, v1.compare(VectorOperators.LE, 0f));
+        x1 = x1.blend(0f, x1.compare(VectorOperators.LE, 0f));
+        y1 = y1.blend(0f, y1.compare(VectorOperators.LE, 0f));
+      } else if (select == BELOW_SIGN) {
+        u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
+        x0 = x0.blend(0f, FloatVector.fromArray(F8, below[r], i + 16).compare(VectorOperators.LE, 0f));
+        y0 = y0.blend(0f, FloatVector.fromArray(F8, below[r], i + 24).compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 8).compare(VectorOperators.LE, 0f));
+        x1 = x1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 16).compare(VectorOperators.LE, 0f));
+        y1 = y1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 24).compare(VectorOperators.LE, 0f));
+      }
       u0.intoArray(c0, i);
       v0.intoArray(c0, i + 8);
       x0.intoArray(c0, i + 16);
@@ -475,7 +569,7 @@ public final class FloatVectorKernels {
   }
 
   /** Row r, points in tiles of 32 as {@link #hex16}. */
-  private static int single32(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[] c0, int n) {
+  private static int single32(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[] c0, int n, int select, float[][] below) {
     int i = 0;
     for (; i + 32 <= n; i += 32) {
       FloatVector u = start(q0, p, bOff, r, c0, i);
@@ -489,6 +583,17 @@ public final class FloatVectorKernels {
         v = FloatVector.fromArray(F8, sq, i + 8).fma(w, v);
         x = FloatVector.fromArray(F8, sq, i + 16).fma(w, x);
         y = FloatVector.fromArray(F8, sq, i + 24).fma(w, y);
+      }
+      if (select == OWN_SIGN) {
+        u = u.blend(0f, u.compare(VectorOperators.LE, 0f));
+        v = v.blend(0f, v.compare(VectorOperators.LE, 0f));
+        x = x.blend(0f, x.compare(VectorOperators.LE, 0f));
+        y = y.blend(0f, y.compare(VectorOperators.LE, 0f));
+      } else if (select == BELOW_SIGN) {
+        u = u.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
+        v = v.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
+        x = x.blend(0f, FloatVector.fromArray(F8, below[r], i + 16).compare(VectorOperators.LE, 0f));
+        y = y.blend(0f, FloatVector.fromArray(F8, below[r], i + 24).compare(VectorOperators.LE, 0f));
       }
       u.intoArray(c0, i);
       v.intoArray(c0, i + 8);
