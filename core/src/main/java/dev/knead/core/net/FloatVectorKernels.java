@@ -297,11 +297,16 @@ public final class FloatVectorKernels {
    * A in place, where the JIT keeps a bounds check per weight (a stride it cannot prove).
    */
   private static void pack(float[] p, int a, int rs, int qs, int rows, int q0, int q1, float[] pk) {
-    for (int q = q0; q < q1; q++) {
-      final int from = a + q * qs;
-      final int to = (q - q0) * rows;
-      for (int k = 0; k < rows; k++) {
-        pk[to + k] = p[from + k * rs];
+    if (rs == 1) { // Wᵀ (the gradient passed down): the rows of a q are adjacent already
+      for (int q = q0; q < q1; q++) {
+        System.arraycopy(p, a + q * qs, pk, (q - q0) * rows, rows);
+      }
+      return;
+    }
+    for (int k = 0; k < rows; k++) { // W: read each row in order, write it every rows-th float
+      final int from = a + k * rs;
+      for (int q = q0, to = k; q < q1; q++, to += rows) {
+        pk[to] = p[from + q * qs];
       }
     }
   }
