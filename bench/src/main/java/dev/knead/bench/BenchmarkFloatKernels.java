@@ -2,6 +2,7 @@ package dev.knead.bench;
 
 import dev.knead.core.net.BatchKernels;
 import dev.knead.core.net.FloatBatchKernels;
+import dev.knead.core.net.FloatVectorKernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,17 +18,27 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The float32 dense kernels beside the double ones on the same seeded layer, one thread, from
- * the small (2, 8, 1000) to the large (784, 256, 256) shape; GFLOP/s = 2 · in · out · n / time.
- * Run: {@code java -jar bench/target/benchmarks.jar BenchmarkFloatKernels}.
+ * The float32 dense kernels — on the JDK's Vector API ({@link FloatVectorKernels}) and on plain
+ * loops ({@link FloatBatchKernels}) — beside the double ones ({@link BatchKernels}) on the same
+ * seeded layer, one thread, for the layer shapes in × out × n of the reference networks.
+ * JMH: {@code java -jar bench/target/benchmarks.jar BenchmarkFloatKernels} (one shape: {@code -p
+ * shape=16x16x1000}). On a shared machine JMH's wall-clock means swing; {@link #main} instead
+ * alternates the Vector API kernels and the double ones in one JVM and times each on the
+ * thread's CPU clock (min of 9 rounds of 60 ms), printing GFLOP/s (2·in·out·n flops a call) and
+ * float ÷ double speed: {@code java --add-modules jdk.incubator.vector -cp
+ * bench/target/benchmarks.jar dev.knead.bench.BenchmarkFloatKernels [SHAPE …]}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class BenchmarkFloatKernels {
+  static final String[] SHAPES = {
+    "2x8x1000", "8x8x1000", "8x2x1000", "2x16x1000", "16x16x1000", "16x2x1000", "784x256x256", "256x128x256", "128x10x256"
+  };
+
   /** in × out × n. */
   @Param({"2x8x1000", "8x8x1000", "8x2x1000", "2x16x1000", "16x16x1000", "16x2x1000", "784x256x256", "256x128x256", "128x10x256"})
   public String shape;
@@ -35,6 +46,14 @@ public class BenchmarkFloatKernels {
   private int in;
   private int out;
   private int n;
+  private float[][] x;
+  private float[][] dz;
+  private float[] p;
+  private float[][] z;
+  private float[][] dx;
+  private float[] g;
+  private FloatVectorKernels.Scratch vectorScratch;
+  private FloatBatchKernels.Scratch loopScratch;
   private double[][] xd;
   private double[][] dzd;
   private double[] pd;
@@ -42,14 +61,7 @@ public class BenchmarkFloatKernels {
   private double[][] dxd;
   private double[] gd;
   private double[][] points;
-  private double[][] acc;
-  private float[][] xf;
-  private float[][] dzf;
-  private float[] pf;
-  private float[][] zf;
-  private float[][] dxf;
-  private float[] gf;
-  private FloatBatchKernels.Scratch scratch;
+  private double[][] accPair;
 
   @Setup
   public void setUp() {
@@ -57,7 +69,7 @@ public class BenchmarkFloatKernels {
     in = Integer.parseInt(s[0]);
     out = Integer.parseInt(s[1]);
     n = Integer.parseInt(s[2]);
-    SplittableRandom rng = new SplittableRandom(3);
+    SplittableRandom rng = new SplittableRandom(7);
     xd = new double[in][];
     for (int j = 0; j < in; j++) {
       xd[j] = rng.doubles(n, -1, 1).toArray();
@@ -71,62 +83,123 @@ public class BenchmarkFloatKernels {
     dxd = new double[in][n];
     gd = new double[pd.length];
     points = new double[n][in];
-    acc = new double[2][in];
-    xf = toFloat(xd);
-    dzf = toFloat(dzd);
-    pf = new float[pd.length];
-    for (int k = 0; k < pd.length; k++) {
-      pf[k] = (float) pd[k];
+    accPair = new double[2][in];
+    x = toFloat(xd);
+    dz = toFloat(dzd);
+    p = new float[pd.length];
+    for (int k = 0; k < p.length; k++) {
+      p[k] = (float) pd[k];
     }
-    zf = new float[out][n];
-    dxf = new float[in][n];
-    gf = new float[pf.length];
-    scratch = new FloatBatchKernels.Scratch(n, in, out);
+    z = new float[out][n];
+    dx = new float[in][n];
+    g = new float[p.length];
+    vectorScratch = new FloatVectorKernels.Scratch(n, in, out);
+    loopScratch = new FloatBatchKernels.Scratch(n, in, out);
   }
 
-  private static float[][] toFloat(double[][] v) {
-    float[][] f = new float[v.length][v[0].length];
-    for (int u = 0; u < v.length; u++) {
-      for (int i = 0; i < v[u].length; i++) {
-        f[u][i] = (float) v[u][i];
+  private static float[][] toFloat(double[][] a) {
+    float[][] f = new float[a.length][];
+    for (int u = 0; u < a.length; u++) {
+      f[u] = new float[a[u].length];
+      for (int i = 0; i < f[u].length; i++) {
+        f[u][i] = (float) a[u][i];
       }
     }
     return f;
   }
 
   @Benchmark
-  public double[][] affineDouble() {
-    BatchKernels.affine(xd, n, in, pd, 0, in * out, out, zd, 1);
-    return zd;
+  public float[][] affineVector() {
+    FloatVectorKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
+    return z;
   }
 
   @Benchmark
   public float[][] affineFloat() {
-    FloatBatchKernels.affine(xf, n, in, pf, 0, in * out, out, zf, 1);
-    return zf;
+    FloatBatchKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
+    return z;
   }
 
   @Benchmark
-  public double[][] inputGradientDouble() {
-    BatchKernels.inputGradient(dzd, n, in, out, pd, 0, dxd, 1);
-    return dxd;
+  public double[][] affineDouble() {
+    BatchKernels.affine(xd, n, in, pd, 0, in * out, out, zd);
+    return zd;
+  }
+
+  @Benchmark
+  public float[][] inputGradientVector() {
+    FloatVectorKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
+    return dx;
   }
 
   @Benchmark
   public float[][] inputGradientFloat() {
-    FloatBatchKernels.inputGradient(dzf, n, in, out, pf, 0, dxf, 1);
-    return dxf;
+    FloatBatchKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
+    return dx;
   }
 
   @Benchmark
-  public double[] weightGradientDouble() {
-    BatchKernels.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, acc, 1);
-    return gd;
+  public double[][] inputGradientDouble() {
+    BatchKernels.inputGradient(dzd, n, in, out, pd, 0, dxd);
+    return dxd;
+  }
+
+  @Benchmark
+  public float[] weightGradientVector() {
+    FloatVectorKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, vectorScratch, 1);
+    return g;
   }
 
   @Benchmark
   public float[] weightGradientFloat() {
-    FloatBatchKernels.weightGradient(dzf, xf, n, in, out, gf, 0, in * out, scratch, 1);
-    return gf;
+    FloatBatchKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, loopScratch, 1);
+    return g;
+  }
+
+  @Benchmark
+  public double[] weightGradientDouble() {
+    BatchKernels.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, accPair);
+    return gd;
+  }
+
+  /** Prints, per shape and kernel, Vector API float and double GFLOP/s (thread CPU time) and float ÷ double speed. */
+  public static void main(String[] args) {
+    final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    final String[] kernels = {"affine", "inputGradient", "weightGradient"};
+    final String[] shapes = args.length > 0 ? args : SHAPES;
+    for (String sh : shapes) {
+      BenchmarkFloatKernels b = new BenchmarkFloatKernels();
+      b.shape = sh;
+      b.setUp();
+      final double flops = 2.0 * b.in * b.out * b.n;
+      Runnable[][] pairs = {{b::affineVector, b::affineDouble}, {b::inputGradientVector, b::inputGradientDouble},
+          {b::weightGradientVector, b::weightGradientDouble}};
+      for (int k = 0; k < 3; k++) {
+        double single = Double.MAX_VALUE;
+        double dbl = Double.MAX_VALUE;
+        for (int round = -3; round < 9; round++) { // three warm-up rounds
+          final double tf = cpuMicros(cpu, pairs[k][0]);
+          final double td = cpuMicros(cpu, pairs[k][1]);
+          if (round >= 0) {
+            single = Math.min(single, tf);
+            dbl = Math.min(dbl, td);
+          }
+        }
+        System.out.printf(java.util.Locale.ROOT, "%-12s %-15s float %9.1f us %6.1f GFLOP/s  double %9.1f us %6.1f GFLOP/s  ratio %5.2f%n",
+            sh, kernels[k], single, flops / single / 1e3, dbl, flops / dbl / 1e3, dbl / single);
+      }
+    }
+  }
+
+  private static double cpuMicros(java.lang.management.ThreadMXBean cpu, Runnable r) {
+    final long start = cpu.getCurrentThreadCpuTime();
+    final long end = start + 60_000_000L;
+    long now;
+    long calls = 0;
+    do {
+      r.run();
+      calls++;
+    } while ((now = cpu.getCurrentThreadCpuTime()) < end);
+    return (now - start) / 1e3 / calls;
   }
 }

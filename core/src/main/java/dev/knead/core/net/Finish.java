@@ -2,20 +2,28 @@ package dev.knead.core.net;
 
 /**
  * What a float32 kernel does to the rows of its output once their sums are final: σ after
- * an affine map, σ' after the gradient passed down. Its own class (no Vector API types) so that
- * {@link FloatKernels} links on a JVM without the incubator module.
+ * an affine map, σ' after the gradient passed down. No Vector API types, so that
+ * {@link FloatKernels} links on a JVM without the incubator module and the plain path uses it too.
  */
 enum Finish {
   /** Leave them. */
-  NONE,
+  NONE(Activation.IDENTITY, true),
   /** c = max(c, 0) as Math.max: 0 where c ≤ 0 (−0 included), NaN stays NaN. */
-  RELU,
+  RELU(Activation.RELU, true),
   /** c = tanh c, {@link FloatActivationKernels#tanh}. */
-  TANH,
+  TANH(Activation.TANH, true),
   /** c = 0 where the ReLU output a of the layer below is ≤ 0 (z ≤ 0), else c unchanged. */
-  RELU_GRADIENT,
+  RELU_GRADIENT(Activation.RELU, false),
   /** c = c · (1 − a²) for the tanh output a of the layer below. */
-  TANH_GRADIENT;
+  TANH_GRADIENT(Activation.TANH, false);
+
+  private final Activation act;
+  private final boolean forward;
+
+  Finish(Activation act, boolean forward) {
+    this.act = act;
+    this.forward = forward;
+  }
 
   /** The forward finish for σ, or null when σ' needs the pre-activation (not fusable). */
   static Finish forward(Activation act) {
@@ -35,5 +43,22 @@ enum Finish {
       case TANH -> TANH_GRADIENT;
       default -> null;
     };
+  }
+
+  /**
+   * Applies this finish to c[r][from … to) for r in [r0, r1), with {@link FloatActivationKernels}'
+   * loops (C2 vectorises them); below holds the layer below's outputs σ(z) for the gradients.
+   */
+  void apply(float[][] c, float[][] below, int r0, int r1, int from, int to) {
+    if (this == NONE) {
+      return;
+    }
+    for (int r = r0; r < r1; r++) {
+      if (forward) {
+        FloatActivationKernels.apply(act, c[r], c[r], from, to);
+      } else {
+        FloatActivationKernels.multiplyByDerivative(act, below[r], below[r], c[r], from, to);
+      }
+    }
   }
 }

@@ -57,9 +57,7 @@ public final class FloatKernels {
       FloatVectorKernels.affine(x, n, in, p, wOff, bOff, out, f, a, threads);
     } else {
       FloatBatchKernels.affine(x, n, in, p, wOff, bOff, out, a, threads);
-      for (int u = 0; u < out; u++) {
-        FloatActivationKernels.apply(act, a[u], a[u], n);
-      }
+      f.apply(a, null, 0, out, 0, n);
     }
   }
 
@@ -74,9 +72,7 @@ public final class FloatKernels {
       FloatVectorKernels.inputGradient(dz, n, in, out, p, wOff, f, below, dx, threads);
     } else {
       FloatBatchKernels.inputGradient(dz, n, in, out, p, wOff, dx, threads);
-      for (int u = 0; u < in; u++) {
-        FloatActivationKernels.multiplyByDerivative(act, below[u], below[u], dx[u], n);
-      }
+      f.apply(dx, below, 0, in, 0, n);
     }
   }
 

@@ -46,6 +46,11 @@ public final class FloatVectorKernels {
   private static final int OWN_SIGN = 1;
   private static final int BELOW_SIGN = 2;
 
+  /** The select the tiles make for f (0: none; f's pass then runs over the whole rows). */
+  private static int select(Finish f) {
+    return f == Finish.RELU ? OWN_SIGN : f == Finish.RELU_GRADIENT ? BELOW_SIGN : 0;
+  }
+
   /** Each thread's packed weights of one row group ({@link #pack}), allocated once per thread. */
   private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[6 * BLOCK]);
 
@@ -156,17 +161,17 @@ public final class FloatVectorKernels {
       for (int r = rowFrom; r < rowTo; r++) {
         java.util.Arrays.fill(c[r], 0, n, bOff < 0 ? 0f : p[bOff + r]);
       }
-      FloatVectorActivations.finish(f, c, below, rowFrom, rowTo, 0, n);
+      f.apply(c, below, rowFrom, rowTo, 0, n);
       return;
     }
     if (qCount == 2) {
-      final int select = f == Finish.RELU ? OWN_SIGN : f == Finish.RELU_GRADIENT ? BELOW_SIGN : 0;
+      final int select = select(f);
       for (int r = rowFrom; r < rowTo; r += 2) {
         final int r1 = Math.min(r + 1, rowTo - 1);
         final int tail = twoTerms(s, p, off + r * rs, off + r1 * rs, qs, bOff, r, r1, c, n, select, below);
         scalarTail(s, 0, 2, p, off + r * rs, qs, bOff, r, c[r], tail, n);
         scalarTail(s, 0, 2, p, off + r1 * rs, qs, bOff, r1, c[r1], tail, n);
-        FloatVectorActivations.finish(f, c, below, r, r1 + 1, select != 0 ? tail : 0, n);
+        f.apply(c, below, r, r1 + 1, select != 0 ? tail : 0, n);
       }
       return;
     }
@@ -176,7 +181,7 @@ public final class FloatVectorKernels {
       final Finish fq = q1 == qCount ? f : Finish.NONE;
       // ReLU and its gradient are selects the main tiles make in registers; the points they
       // leave, and tanh, get a pass over the rows just written
-      final int select = fq == Finish.RELU ? OWN_SIGN : fq == Finish.RELU_GRADIENT ? BELOW_SIGN : 0;
+      final int select = select(fq);
       int r = rowFrom;
       for (; r + 5 < rowTo; r += 6) {
         final int a = off + r * rs;
@@ -190,7 +195,7 @@ public final class FloatVectorKernels {
         for (int k = 0; k < 6; k++) {
           scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
         }
-        FloatVectorActivations.finish(fq, c, below, r, r + 6, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 6, select != 0 ? tail : 0, n);
       }
       for (; r + 3 < rowTo; r += 4) {
         final int a = off + r * rs;
@@ -203,7 +208,7 @@ public final class FloatVectorKernels {
         for (int k = 0; k < 4; k++) {
           scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
         }
-        FloatVectorActivations.finish(fq, c, below, r, r + 4, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 4, select != 0 ? tail : 0, n);
       }
       if (r + 1 < rowTo) {
         final int a = off + r * rs;
@@ -215,7 +220,7 @@ public final class FloatVectorKernels {
         }
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
         scalarTail(s, q0, q1, p, a + rs, qs, bOff, r + 1, c[r + 1], i, n);
-        FloatVectorActivations.finish(fq, c, below, r, r + 2, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 2, select != 0 ? tail : 0, n);
         r += 2;
       }
       if (r < rowTo) {
@@ -227,7 +232,7 @@ public final class FloatVectorKernels {
           single8(s, q0, q1, pk, p, bOff, r, c[r], i);
         }
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
-        FloatVectorActivations.finish(fq, c, below, r, r + 1, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 1, select != 0 ? tail : 0, n);
       }
     }
   }
