@@ -50,7 +50,7 @@ enum Finish {
    * loops (C2 vectorises them); below holds the layer below's outputs σ(z) for the gradients.
    */
   void apply(float[][] c, float[][] below, int r0, int r1, int from, int to) {
-    if (this == NONE) {
+    if (this == NONE || from >= to) {
       return;
     }
     for (int r = r0; r < r1; r++) {

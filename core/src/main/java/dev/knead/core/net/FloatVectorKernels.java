@@ -189,13 +189,13 @@ public final class FloatVectorKernels {
         final int tail = hex16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
         int i = tail;
         for (; i + 8 <= n; i += 8) {
-          quad8(s, q0, q1, pk, 6, 0, p, bOff, r, c, i);
-          pair8(s, q0, q1, pk, 6, 4, p, bOff, r + 4, c, i);
+          quad8(s, q0, q1, pk, 6, 0, p, bOff, r, c, i, select, below);
+          pair8(s, q0, q1, pk, 6, 4, p, bOff, r + 4, c, i, select, below);
         }
         for (int k = 0; k < 6; k++) {
           scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
         }
-        fq.apply(c, below, r, r + 6, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 6, select != 0 ? i : 0, n);
       }
       for (; r + 3 < rowTo; r += 4) {
         final int a = off + r * rs;
@@ -203,12 +203,12 @@ public final class FloatVectorKernels {
         final int tail = quad16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
         int i = tail;
         for (; i + 8 <= n; i += 8) {
-          quad8(s, q0, q1, pk, 4, 0, p, bOff, r, c, i);
+          quad8(s, q0, q1, pk, 4, 0, p, bOff, r, c, i, select, below);
         }
         for (int k = 0; k < 4; k++) {
           scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
         }
-        fq.apply(c, below, r, r + 4, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 4, select != 0 ? i : 0, n);
       }
       if (r + 1 < rowTo) {
         final int a = off + r * rs;
@@ -216,11 +216,11 @@ public final class FloatVectorKernels {
         final int tail = pair32(s, q0, q1, pk, p, bOff, r, c, n, select, below);
         int i = tail;
         for (; i + 8 <= n; i += 8) {
-          pair8(s, q0, q1, pk, 2, 0, p, bOff, r, c, i);
+          pair8(s, q0, q1, pk, 2, 0, p, bOff, r, c, i, select, below);
         }
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
         scalarTail(s, q0, q1, p, a + rs, qs, bOff, r + 1, c[r + 1], i, n);
-        fq.apply(c, below, r, r + 2, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 2, select != 0 ? i : 0, n);
         r += 2;
       }
       if (r < rowTo) {
@@ -229,10 +229,10 @@ public final class FloatVectorKernels {
         final int tail = single32(s, q0, q1, pk, p, bOff, r, c[r], n, select, below);
         int i = tail;
         for (; i + 8 <= n; i += 8) {
-          single8(s, q0, q1, pk, p, bOff, r, c[r], i);
+          single8(s, q0, q1, pk, p, bOff, r, c[r], i, select, below);
         }
         scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
-        fq.apply(c, below, r, r + 1, select != 0 ? tail : 0, n);
+        fq.apply(c, below, r, r + 1, select != 0 ? i : 0, n);
       }
     }
   }
@@ -240,7 +240,7 @@ public final class FloatVectorKernels {
   /**
    * Rows r and r1 of {@link #combine} when there are two summed units (a 2-D input, or two
    * outputs passing their gradient down): the four weights and the starts stay in registers
-   * over all points, 16 per step (the scalar tail takes the rest); returns the first point left.
+   * over all points, 16 per step, then 8 (the scalar tail takes the rest); returns the first point left.
    * An odd last row comes as r = r1 and is written twice with the same bits.
    */
   private static int twoTerms(
@@ -283,6 +283,22 @@ public final class FloatVectorKernels {
       g.intoArray(cv, i);
       h.intoArray(cv, i + 8);
     }
+    if (i + 8 <= n) { // one more vector, so only n mod 8 points are left to the scalar tail and σ's pass
+      final FloatVector x0 = FloatVector.fromArray(F8, s0, i);
+      final FloatVector x1 = FloatVector.fromArray(F8, s1, i);
+      FloatVector e = x1.fma(wu1, x0.fma(wu0, u0));
+      FloatVector g = x1.fma(wv1, x0.fma(wv0, v0));
+      if (select == OWN_SIGN) {
+        e = e.blend(0f, e.compare(VectorOperators.LE, 0f));
+        g = g.blend(0f, g.compare(VectorOperators.LE, 0f));
+      } else if (select == BELOW_SIGN) {
+        e = e.blend(0f, FloatVector.fromArray(F8, bu, i).compare(VectorOperators.LE, 0f));
+        g = g.blend(0f, FloatVector.fromArray(F8, bv, i).compare(VectorOperators.LE, 0f));
+      }
+      e.intoArray(cu, i);
+      g.intoArray(cv, i);
+      i += 8;
+    }
     return i;
   }
 
@@ -293,8 +309,10 @@ public final class FloatVectorKernels {
    */
   private static void pack(float[] p, int a, int rs, int qs, int rows, int q0, int q1, float[] pk) {
     if (rs == 1) { // Wᵀ (the gradient passed down): the rows of a q are adjacent already
-      for (int q = q0; q < q1; q++) {
-        System.arraycopy(p, a + q * qs, pk, (q - q0) * rows, rows);
+      for (int q = q0, to = 0; q < q1; q++) { // a loop: arraycopy's call costs more than six floats
+        for (int k = 0, from = a + q * qs; k < rows; k++) {
+          pk[to++] = p[from + k];
+        }
       }
       return;
     }
@@ -313,14 +331,20 @@ public final class FloatVectorKernels {
 
   /** Rows r … r+5, points in tiles of 16 from 0 while whole tiles fit (returns the first point left): twelve accumulators, each s load feeds six rows. */
   private static int hex16(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n, int select, float[][] below) {
+    final float[] c0 = c[r];
+    final float[] b0 = select == BELOW_SIGN ? below[r] : c0;
+    final float[] c1 = c[r + 1];
+    final float[] b1 = select == BELOW_SIGN ? below[r + 1] : c1;
+    final float[] c2 = c[r + 2];
+    final float[] b2 = select == BELOW_SIGN ? below[r + 2] : c2;
+    final float[] c3 = c[r + 3];
+    final float[] b3 = select == BELOW_SIGN ? below[r + 3] : c3;
+    final float[] c4 = c[r + 4];
+    final float[] b4 = select == BELOW_SIGN ? below[r + 4] : c4;
+    final float[] c5 = c[r + 5];
+    final float[] b5 = select == BELOW_SIGN ? below[r + 5] : c5;
     int i = 0;
     for (; i + 16 <= n; i += 16) {
-      final float[] c0 = c[r];
-      final float[] c1 = c[r + 1];
-      final float[] c2 = c[r + 2];
-      final float[] c3 = c[r + 3];
-      final float[] c4 = c[r + 4];
-      final float[] c5 = c[r + 5];
       FloatVector u0 = start(q0, p, bOff, r, c0, i);
       FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
       FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
@@ -371,18 +395,18 @@ public final class FloatVectorKernels {
         u5 = u5.blend(0f, u5.compare(VectorOperators.LE, 0f));
         v5 = v5.blend(0f, v5.compare(VectorOperators.LE, 0f));
       } else if (select == BELOW_SIGN) {
-        u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
-        v0 = v0.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
-        u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
-        v1 = v1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 8).compare(VectorOperators.LE, 0f));
-        u2 = u2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i).compare(VectorOperators.LE, 0f));
-        v2 = v2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i + 8).compare(VectorOperators.LE, 0f));
-        u3 = u3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i).compare(VectorOperators.LE, 0f));
-        v3 = v3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i + 8).compare(VectorOperators.LE, 0f));
-        u4 = u4.blend(0f, FloatVector.fromArray(F8, below[r + 4], i).compare(VectorOperators.LE, 0f));
-        v4 = v4.blend(0f, FloatVector.fromArray(F8, below[r + 4], i + 8).compare(VectorOperators.LE, 0f));
-        u5 = u5.blend(0f, FloatVector.fromArray(F8, below[r + 5], i).compare(VectorOperators.LE, 0f));
-        v5 = v5.blend(0f, FloatVector.fromArray(F8, below[r + 5], i + 8).compare(VectorOperators.LE, 0f));
+        u0 = u0.blend(0f, FloatVector.fromArray(F8, b0, i).compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, FloatVector.fromArray(F8, b0, i + 8).compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, FloatVector.fromArray(F8, b1, i).compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, FloatVector.fromArray(F8, b1, i + 8).compare(VectorOperators.LE, 0f));
+        u2 = u2.blend(0f, FloatVector.fromArray(F8, b2, i).compare(VectorOperators.LE, 0f));
+        v2 = v2.blend(0f, FloatVector.fromArray(F8, b2, i + 8).compare(VectorOperators.LE, 0f));
+        u3 = u3.blend(0f, FloatVector.fromArray(F8, b3, i).compare(VectorOperators.LE, 0f));
+        v3 = v3.blend(0f, FloatVector.fromArray(F8, b3, i + 8).compare(VectorOperators.LE, 0f));
+        u4 = u4.blend(0f, FloatVector.fromArray(F8, b4, i).compare(VectorOperators.LE, 0f));
+        v4 = v4.blend(0f, FloatVector.fromArray(F8, b4, i + 8).compare(VectorOperators.LE, 0f));
+        u5 = u5.blend(0f, FloatVector.fromArray(F8, b5, i).compare(VectorOperators.LE, 0f));
+        v5 = v5.blend(0f, FloatVector.fromArray(F8, b5, i + 8).compare(VectorOperators.LE, 0f));
       }
       u0.intoArray(c0, i);
       v0.intoArray(c0, i + 8);
@@ -402,12 +426,16 @@ public final class FloatVectorKernels {
 
   /** Rows r … r+3, points in tiles of 16 as {@link #hex16}: eight accumulators, each s load feeds four rows. */
   private static int quad16(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n, int select, float[][] below) {
+    final float[] c0 = c[r];
+    final float[] b0 = select == BELOW_SIGN ? below[r] : c0;
+    final float[] c1 = c[r + 1];
+    final float[] b1 = select == BELOW_SIGN ? below[r + 1] : c1;
+    final float[] c2 = c[r + 2];
+    final float[] b2 = select == BELOW_SIGN ? below[r + 2] : c2;
+    final float[] c3 = c[r + 3];
+    final float[] b3 = select == BELOW_SIGN ? below[r + 3] : c3;
     int i = 0;
     for (; i + 16 <= n; i += 16) {
-      final float[] c0 = c[r];
-      final float[] c1 = c[r + 1];
-      final float[] c2 = c[r + 2];
-      final float[] c3 = c[r + 3];
       FloatVector u0 = start(q0, p, bOff, r, c0, i);
       FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
       FloatVector u1 = start(q0, p, bOff, r + 1, c1, i);
@@ -444,14 +472,14 @@ public final class FloatVectorKernels {
         u3 = u3.blend(0f, u3.compare(VectorOperators.LE, 0f));
         v3 = v3.blend(0f, v3.compare(VectorOperators.LE, 0f));
       } else if (select == BELOW_SIGN) {
-        u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
-        v0 = v0.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
-        u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
-        v1 = v1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 8).compare(VectorOperators.LE, 0f));
-        u2 = u2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i).compare(VectorOperators.LE, 0f));
-        v2 = v2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i + 8).compare(VectorOperators.LE, 0f));
-        u3 = u3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i).compare(VectorOperators.LE, 0f));
-        v3 = v3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i + 8).compare(VectorOperators.LE, 0f));
+        u0 = u0.blend(0f, FloatVector.fromArray(F8, b0, i).compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, FloatVector.fromArray(F8, b0, i + 8).compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, FloatVector.fromArray(F8, b1, i).compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, FloatVector.fromArray(F8, b1, i + 8).compare(VectorOperators.LE, 0f));
+        u2 = u2.blend(0f, FloatVector.fromArray(F8, b2, i).compare(VectorOperators.LE, 0f));
+        v2 = v2.blend(0f, FloatVector.fromArray(F8, b2, i + 8).compare(VectorOperators.LE, 0f));
+        u3 = u3.blend(0f, FloatVector.fromArray(F8, b3, i).compare(VectorOperators.LE, 0f));
+        v3 = v3.blend(0f, FloatVector.fromArray(F8, b3, i + 8).compare(VectorOperators.LE, 0f));
       }
       u0.intoArray(c0, i);
       v0.intoArray(c0, i + 8);
@@ -466,7 +494,8 @@ public final class FloatVectorKernels {
   }
 
   /** Rows r … r+3, points i … i+7. */
-  private static void quad8(float[][] s, int q0, int q1, float[] pk, int stride, int first, float[] p, int bOff, int r, float[][] c, int i) {
+  private static void quad8(float[][] s, int q0, int q1, float[] pk, int stride, int first, float[] p, int bOff, int r, float[][] c, int i,
+      int select, float[][] below) {
     final float[] c0 = c[r];
     final float[] c1 = c[r + 1];
     final float[] c2 = c[r + 2];
@@ -483,6 +512,17 @@ public final class FloatVectorKernels {
       u2 = x.fma(FloatVector.broadcast(F8, pk[aq + 2]), u2);
       u3 = x.fma(FloatVector.broadcast(F8, pk[aq + 3]), u3);
     }
+    if (select == OWN_SIGN) {
+      u0 = u0.blend(0f, u0.compare(VectorOperators.LE, 0f));
+      u1 = u1.blend(0f, u1.compare(VectorOperators.LE, 0f));
+      u2 = u2.blend(0f, u2.compare(VectorOperators.LE, 0f));
+      u3 = u3.blend(0f, u3.compare(VectorOperators.LE, 0f));
+    } else if (select == BELOW_SIGN) {
+      u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
+      u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
+      u2 = u2.blend(0f, FloatVector.fromArray(F8, below[r + 2], i).compare(VectorOperators.LE, 0f));
+      u3 = u3.blend(0f, FloatVector.fromArray(F8, below[r + 3], i).compare(VectorOperators.LE, 0f));
+    }
     u0.intoArray(c0, i);
     u1.intoArray(c1, i);
     u2.intoArray(c2, i);
@@ -491,10 +531,12 @@ public final class FloatVectorKernels {
 
   /** Rows r, r+1, points in tiles of 32 as {@link #hex16}: eight accumulators for when fewer than four rows remain. */
   private static int pair32(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[][] c, int n, int select, float[][] below) {
+    final float[] c0 = c[r];
+    final float[] c1 = c[r + 1];
+    final float[] b0 = select == BELOW_SIGN ? below[r] : c0;
+    final float[] b1 = select == BELOW_SIGN ? below[r + 1] : c1;
     int i = 0;
     for (; i + 32 <= n; i += 32) {
-      final float[] c0 = c[r];
-      final float[] c1 = c[r + 1];
       FloatVector u0 = start(q0, p, bOff, r, c0, i);
       FloatVector v0 = start(q0, p, bOff, r, c0, i + 8);
       FloatVector x0 = start(q0, p, bOff, r, c0, i + 16);
@@ -531,14 +573,14 @@ public final class FloatVectorKernels {
         x1 = x1.blend(0f, x1.compare(VectorOperators.LE, 0f));
         y1 = y1.blend(0f, y1.compare(VectorOperators.LE, 0f));
       } else if (select == BELOW_SIGN) {
-        u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
-        v0 = v0.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
-        x0 = x0.blend(0f, FloatVector.fromArray(F8, below[r], i + 16).compare(VectorOperators.LE, 0f));
-        y0 = y0.blend(0f, FloatVector.fromArray(F8, below[r], i + 24).compare(VectorOperators.LE, 0f));
-        u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
-        v1 = v1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 8).compare(VectorOperators.LE, 0f));
-        x1 = x1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 16).compare(VectorOperators.LE, 0f));
-        y1 = y1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i + 24).compare(VectorOperators.LE, 0f));
+        u0 = u0.blend(0f, FloatVector.fromArray(F8, b0, i).compare(VectorOperators.LE, 0f));
+        v0 = v0.blend(0f, FloatVector.fromArray(F8, b0, i + 8).compare(VectorOperators.LE, 0f));
+        x0 = x0.blend(0f, FloatVector.fromArray(F8, b0, i + 16).compare(VectorOperators.LE, 0f));
+        y0 = y0.blend(0f, FloatVector.fromArray(F8, b0, i + 24).compare(VectorOperators.LE, 0f));
+        u1 = u1.blend(0f, FloatVector.fromArray(F8, b1, i).compare(VectorOperators.LE, 0f));
+        v1 = v1.blend(0f, FloatVector.fromArray(F8, b1, i + 8).compare(VectorOperators.LE, 0f));
+        x1 = x1.blend(0f, FloatVector.fromArray(F8, b1, i + 16).compare(VectorOperators.LE, 0f));
+        y1 = y1.blend(0f, FloatVector.fromArray(F8, b1, i + 24).compare(VectorOperators.LE, 0f));
       }
       u0.intoArray(c0, i);
       v0.intoArray(c0, i + 8);
@@ -553,7 +595,8 @@ public final class FloatVectorKernels {
   }
 
   /** Rows r, r+1, points i … i+7. */
-  private static void pair8(float[][] s, int q0, int q1, float[] pk, int stride, int first, float[] p, int bOff, int r, float[][] c, int i) {
+  private static void pair8(float[][] s, int q0, int q1, float[] pk, int stride, int first, float[] p, int bOff, int r, float[][] c, int i,
+      int select, float[][] below) {
     final float[] c0 = c[r];
     final float[] c1 = c[r + 1];
     FloatVector u0 = start(q0, p, bOff, r, c0, i);
@@ -564,12 +607,20 @@ public final class FloatVectorKernels {
       u0 = x.fma(FloatVector.broadcast(F8, pk[aq]), u0);
       u1 = x.fma(FloatVector.broadcast(F8, pk[aq + 1]), u1);
     }
+    if (select == OWN_SIGN) {
+      u0 = u0.blend(0f, u0.compare(VectorOperators.LE, 0f));
+      u1 = u1.blend(0f, u1.compare(VectorOperators.LE, 0f));
+    } else if (select == BELOW_SIGN) {
+      u0 = u0.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
+      u1 = u1.blend(0f, FloatVector.fromArray(F8, below[r + 1], i).compare(VectorOperators.LE, 0f));
+    }
     u0.intoArray(c0, i);
     u1.intoArray(c1, i);
   }
 
   /** Row r, points in tiles of 32 as {@link #hex16}. */
   private static int single32(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[] c0, int n, int select, float[][] below) {
+    final float[] b0 = select == BELOW_SIGN ? below[r] : c0;
     int i = 0;
     for (; i + 32 <= n; i += 32) {
       FloatVector u = start(q0, p, bOff, r, c0, i);
@@ -590,10 +641,10 @@ public final class FloatVectorKernels {
         x = x.blend(0f, x.compare(VectorOperators.LE, 0f));
         y = y.blend(0f, y.compare(VectorOperators.LE, 0f));
       } else if (select == BELOW_SIGN) {
-        u = u.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
-        v = v.blend(0f, FloatVector.fromArray(F8, below[r], i + 8).compare(VectorOperators.LE, 0f));
-        x = x.blend(0f, FloatVector.fromArray(F8, below[r], i + 16).compare(VectorOperators.LE, 0f));
-        y = y.blend(0f, FloatVector.fromArray(F8, below[r], i + 24).compare(VectorOperators.LE, 0f));
+        u = u.blend(0f, FloatVector.fromArray(F8, b0, i).compare(VectorOperators.LE, 0f));
+        v = v.blend(0f, FloatVector.fromArray(F8, b0, i + 8).compare(VectorOperators.LE, 0f));
+        x = x.blend(0f, FloatVector.fromArray(F8, b0, i + 16).compare(VectorOperators.LE, 0f));
+        y = y.blend(0f, FloatVector.fromArray(F8, b0, i + 24).compare(VectorOperators.LE, 0f));
       }
       u.intoArray(c0, i);
       v.intoArray(c0, i + 8);
@@ -604,10 +655,16 @@ public final class FloatVectorKernels {
   }
 
   /** Row r, points i … i+7. */
-  private static void single8(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[] c0, int i) {
+  private static void single8(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r, float[] c0, int i, int select,
+      float[][] below) {
     FloatVector u = start(q0, p, bOff, r, c0, i);
     for (int q = q0; q < q1; q++) {
       u = FloatVector.fromArray(F8, s[q], i).fma(FloatVector.broadcast(F8, pk[q - q0]), u);
+    }
+    if (select == OWN_SIGN) {
+      u = u.blend(0f, u.compare(VectorOperators.LE, 0f));
+    } else if (select == BELOW_SIGN) {
+      u = u.blend(0f, FloatVector.fromArray(F8, below[r], i).compare(VectorOperators.LE, 0f));
     }
     u.intoArray(c0, i);
   }

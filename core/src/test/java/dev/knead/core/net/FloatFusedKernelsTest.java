@@ -30,6 +30,14 @@ class FloatFusedKernelsTest {
         cases.add(Arguments.of(shape[0], shape[1], shape[2], act));
       }
     });
+    // every tail the selects reach: 16-point tiles, then one 8-point vector, then scalars, for
+    // each row group (6, 4, 2, 1 rows) and for two summed units (in = 2 forward, out = 2 back)
+    for (int[] t : new int[][] {{2, 16, 1000}, {2, 5, 25}, {16, 2, 1000}, {5, 2, 24}, {16, 16, 1000}, {16, 13, 25},
+        {16, 7, 24}, {3, 6, 8}, {3, 11, 9}}) {
+      for (Activation act : FUSABLE) {
+        cases.add(Arguments.of(t[0], t[1], t[2], act));
+      }
+    }
     return cases.stream();
   }
 
