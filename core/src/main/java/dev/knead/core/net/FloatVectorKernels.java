@@ -144,7 +144,7 @@ public final class FloatVectorKernels {
     final float[] lanes = s.lanes;
     BatchKernels.forBlocks(out, threads,
         (from, to) -> FloatVectorWeightGradient.rows(dz, x, s.rowTails, s.colTails, whole, rest, in, from, to, g, wOff, bOff,
-            from == 0 ? lanes : new float[FloatVectorWeightGradient.LANES]), // other threads: 256 bytes each, parallel path only
+            from == 0 ? lanes : new float[FloatVectorWeightGradient.LANES]), // other threads: 320 bytes each, parallel path only
         (long) n * in * out);
   }
 

@@ -20,7 +20,7 @@ final class FloatVectorWeightGradient {
   private static final int COLUMN_FLOATS = 1 << 15;
 
   /** Floats for one tile's eight lane-sum vectors. */
-  static final int LANES = 64;
+  static final int LANES = 80;
 
   /** 0 … 7 as floats: compared with the point count left over, gives the mask of real points. */
   private static final float[] IOTA = {0, 1, 2, 3, 4, 5, 6, 7};
@@ -36,9 +36,14 @@ final class FloatVectorWeightGradient {
       float[][] dz, float[][] x, float[][] rowTails, float[][] colTails, int whole, int rest, int in, int from, int to,
       float[] g, int wOff, int bOff, float[] lanes) {
     final int lastRow = to - 1;
-    for (int o = from; o < to; o += 4) {
-      biasTile(dz, rowTails, whole, rest, o, Math.min(o + 1, lastRow), Math.min(o + 2, lastRow), Math.min(o + 3, lastRow), g,
-          bOff, lanes);
+    // with four columns or more, gb rides along in the first tile of each row pair (its two
+    // chains of adds fill the fma pipes' idle slots); otherwise it gets tiles of its own
+    final boolean biasInTiles = in >= 4;
+    if (!biasInTiles) {
+      for (int o = from; o < to; o += 4) {
+        biasTile(dz, rowTails, whole, rest, o, Math.min(o + 1, lastRow), Math.min(o + 2, lastRow), Math.min(o + 3, lastRow), g,
+            bOff, lanes);
+      }
     }
     final int width = Math.max(4, (COLUMN_FLOATS / Math.max(1, whole + rest)) & ~3);
     for (int c0 = 0; c0 < in; c0 += width) {
@@ -46,7 +51,12 @@ final class FloatVectorWeightGradient {
       final int full = c0 + ((c1 - c0) & ~3);
       for (int o = from; o < to; o += 2) {
         final int o1 = Math.min(o + 1, lastRow);
-        for (int c = c0; c < full; c += 4) {
+        int c = c0;
+        if (c0 == 0 && biasInTiles) {
+          tile24WithBias(dz, x, rowTails, colTails, whole, rest, o, o1, g, wOff, bOff, in, lanes);
+          c = 4;
+        }
+        for (; c < full; c += 4) {
           tile24(dz, x, rowTails, colTails, whole, rest, o, o1, c, c + 1, c + 2, c + 3, g, wOff, in, lanes);
         }
         if (c1 - full == 3) {
@@ -178,6 +188,91 @@ final class FloatVectorWeightGradient {
     g[b + c1] = total(lanes, 40);
     g[b + c2] = total(lanes, 48);
     g[b + c3] = total(lanes, 56);
+  }
+
+  /** {@link #tile24} for columns 0 … 3 that also sums gb for rows o0 and o1, as {@link #biasTile} does. */
+  private static void tile24WithBias(
+      float[][] dz, float[][] x, float[][] rowTails, float[][] colTails, int whole, int rest, int o0, int o1, float[] g,
+      int wOff, int bOff, int in, float[] lanes) {
+    final int c0 = 0;
+    final int c1 = 1;
+    final int c2 = 2;
+    final int c3 = 3;
+    final float[] d0 = dz[o0];
+    final float[] d1 = dz[o1];
+    final float[] x0 = x[c0];
+    final float[] x1 = x[c1];
+    final float[] x2 = x[c2];
+    final float[] x3 = x[c3];
+    FloatVector u0 = FloatVector.zero(F8);
+    FloatVector u1 = u0;
+    FloatVector u2 = u0;
+    FloatVector u3 = u0;
+    FloatVector v0 = u0;
+    FloatVector v1 = u0;
+    FloatVector v2 = u0;
+    FloatVector v3 = u0;
+    FloatVector b0 = u0;
+    FloatVector b1 = u0;
+    for (int i = 0; i < whole; i += 8) {
+      final FloatVector d = FloatVector.fromArray(F8, d0, i);
+      final FloatVector e = FloatVector.fromArray(F8, d1, i);
+      b0 = b0.add(d);
+      b1 = b1.add(e);
+      final FloatVector y0 = FloatVector.fromArray(F8, x0, i);
+      u0 = d.fma(y0, u0);
+      v0 = e.fma(y0, v0);
+      final FloatVector y1 = FloatVector.fromArray(F8, x1, i);
+      u1 = d.fma(y1, u1);
+      v1 = e.fma(y1, v1);
+      final FloatVector y2 = FloatVector.fromArray(F8, x2, i);
+      u2 = d.fma(y2, u2);
+      v2 = e.fma(y2, v2);
+      final FloatVector y3 = FloatVector.fromArray(F8, x3, i);
+      u3 = d.fma(y3, u3);
+      v3 = e.fma(y3, v3);
+    }
+    if (rest > 0) {
+      final VectorMask<Float> m = head(rest);
+      final FloatVector d = FloatVector.fromArray(F8, rowTails[o0], 0);
+      final FloatVector e = FloatVector.fromArray(F8, rowTails[o1], 0);
+      b0 = b0.blend(b0.add(d), m);
+      b1 = b1.blend(b1.add(e), m);
+      final FloatVector y0 = FloatVector.fromArray(F8, colTails[c0], 0);
+      u0 = u0.blend(d.fma(y0, u0), m);
+      v0 = v0.blend(e.fma(y0, v0), m);
+      final FloatVector y1 = FloatVector.fromArray(F8, colTails[c1], 0);
+      u1 = u1.blend(d.fma(y1, u1), m);
+      v1 = v1.blend(e.fma(y1, v1), m);
+      final FloatVector y2 = FloatVector.fromArray(F8, colTails[c2], 0);
+      u2 = u2.blend(d.fma(y2, u2), m);
+      v2 = v2.blend(e.fma(y2, v2), m);
+      final FloatVector y3 = FloatVector.fromArray(F8, colTails[c3], 0);
+      u3 = u3.blend(d.fma(y3, u3), m);
+      v3 = v3.blend(e.fma(y3, v3), m);
+    }
+    u0.intoArray(lanes, 0);
+    u1.intoArray(lanes, 8);
+    u2.intoArray(lanes, 16);
+    u3.intoArray(lanes, 24);
+    v0.intoArray(lanes, 32);
+    v1.intoArray(lanes, 40);
+    v2.intoArray(lanes, 48);
+    v3.intoArray(lanes, 56);
+    b0.intoArray(lanes, 64);
+    b1.intoArray(lanes, 72);
+    final int a = wOff + o0 * in;
+    final int b = wOff + o1 * in;
+    g[a + c0] = total(lanes, 0);
+    g[a + c1] = total(lanes, 8);
+    g[a + c2] = total(lanes, 16);
+    g[a + c3] = total(lanes, 24);
+    g[b + c0] = total(lanes, 32);
+    g[b + c1] = total(lanes, 40);
+    g[b + c2] = total(lanes, 48);
+    g[b + c3] = total(lanes, 56);
+    g[bOff + o0] = total(lanes, 64);
+    g[bOff + o1] = total(lanes, 72);
   }
 
   /** gW for rows o0 … o3 × columns c0, c1, as {@link #tile24} with the roles of rows and columns swapped. */
