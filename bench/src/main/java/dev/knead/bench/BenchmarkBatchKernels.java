@@ -109,7 +109,6 @@ public class BenchmarkBatchKernels {
 
   /** Prints, per shape and kernel, old and new µs a call (thread CPU time) and old ÷ new. */
   public static void main(String[] args) {
-    final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     final String[] shapes = {"2,8,1000", "8,8,1000", "8,2,1000", "16,16,1000", "784,256,256", "256,128,256", "128,10,256"};
     final String[] kernels = {"affine", "inputGradient", "weightGradient"};
     for (String sh : shapes) {
@@ -119,32 +118,13 @@ public class BenchmarkBatchKernels {
       Runnable[][] pairs = {{b::affineBefore, b::affine}, {b::inputGradientBefore, b::inputGradient},
           {b::weightGradientBefore, b::weightGradient}};
       for (int k = 0; k < 3; k++) {
-        double before = Double.MAX_VALUE;
-        double after = Double.MAX_VALUE;
-        for (int round = -3; round < 9; round++) { // three warm-up rounds
-          final double tb = cpuMicros(cpu, pairs[k][0]);
-          final double ta = cpuMicros(cpu, pairs[k][1]);
-          if (round >= 0) {
-            before = Math.min(before, tb);
-            after = Math.min(after, ta);
-          }
-        }
+        final double[] best = CpuTime.bestOfPair(pairs[k][0], pairs[k][1]);
+        final double before = best[0];
+        final double after = best[1];
         System.out.printf(java.util.Locale.ROOT, "%-12s %-15s before %10.1f us  after %10.1f us  ratio %5.2f%n", sh, kernels[k],
             before, after, before / after);
       }
     }
-  }
-
-  private static double cpuMicros(java.lang.management.ThreadMXBean cpu, Runnable r) {
-    final long start = cpu.getCurrentThreadCpuTime();
-    final long end = start + 60_000_000L;
-    long now;
-    long calls = 0;
-    do {
-      r.run();
-      calls++;
-    } while ((now = cpu.getCurrentThreadCpuTime()) < end);
-    return (now - start) / 1e3 / calls;
   }
 
   /** {@link BatchKernels} as of commit bcc7fff (one row per pass), the reference for the ratios. */

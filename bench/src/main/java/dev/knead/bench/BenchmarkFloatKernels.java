@@ -164,7 +164,6 @@ public class BenchmarkFloatKernels {
 
   /** Prints, per shape and kernel, Vector API float and double GFLOP/s (thread CPU time) and float ÷ double speed. */
   public static void main(String[] args) {
-    final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     final String[] kernels = {"affine", "inputGradient", "weightGradient"};
     final String[] shapes = args.length > 0 ? args : SHAPES;
     for (String sh : shapes) {
@@ -175,31 +174,12 @@ public class BenchmarkFloatKernels {
       Runnable[][] pairs = {{b::affineVector, b::affineDouble}, {b::inputGradientVector, b::inputGradientDouble},
           {b::weightGradientVector, b::weightGradientDouble}};
       for (int k = 0; k < 3; k++) {
-        double single = Double.MAX_VALUE;
-        double dbl = Double.MAX_VALUE;
-        for (int round = -3; round < 9; round++) { // three warm-up rounds
-          final double tf = cpuMicros(cpu, pairs[k][0]);
-          final double td = cpuMicros(cpu, pairs[k][1]);
-          if (round >= 0) {
-            single = Math.min(single, tf);
-            dbl = Math.min(dbl, td);
-          }
-        }
+        final double[] best = CpuTime.bestOfPair(pairs[k][0], pairs[k][1]);
+        final double single = best[0];
+        final double dbl = best[1];
         System.out.printf(java.util.Locale.ROOT, "%-12s %-15s float %9.1f us %6.1f GFLOP/s  double %9.1f us %6.1f GFLOP/s  ratio %5.2f%n",
             sh, kernels[k], single, flops / single / 1e3, dbl, flops / dbl / 1e3, dbl / single);
       }
     }
-  }
-
-  private static double cpuMicros(java.lang.management.ThreadMXBean cpu, Runnable r) {
-    final long start = cpu.getCurrentThreadCpuTime();
-    final long end = start + 60_000_000L;
-    long now;
-    long calls = 0;
-    do {
-      r.run();
-      calls++;
-    } while ((now = cpu.getCurrentThreadCpuTime()) < end);
-    return (now - start) / 1e3 / calls;
   }
 }

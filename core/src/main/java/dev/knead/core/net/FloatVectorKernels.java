@@ -186,55 +186,55 @@ public final class FloatVectorKernels {
       for (; r + 5 < rowTo; r += 6) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 6, q0, q1, pk);
-        final int tail = hex16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
-        int i = tail;
+        int i = hex16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
         for (; i + 8 <= n; i += 8) {
           quad8(s, q0, q1, pk, 6, 0, p, bOff, r, c, i, select, below);
           pair8(s, q0, q1, pk, 6, 4, p, bOff, r + 4, c, i, select, below);
         }
-        for (int k = 0; k < 6; k++) {
-          scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
-        }
-        fq.apply(c, below, r, r + 6, select != 0 ? i : 0, n);
+        finishRows(s, q0, q1, p, a, rs, qs, bOff, r, 6, c, i, n, fq, select, below);
       }
       for (; r + 3 < rowTo; r += 4) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 4, q0, q1, pk);
-        final int tail = quad16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
-        int i = tail;
+        int i = quad16(s, q0, q1, pk, p, bOff, r, c, n, select, below);
         for (; i + 8 <= n; i += 8) {
           quad8(s, q0, q1, pk, 4, 0, p, bOff, r, c, i, select, below);
         }
-        for (int k = 0; k < 4; k++) {
-          scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
-        }
-        fq.apply(c, below, r, r + 4, select != 0 ? i : 0, n);
+        finishRows(s, q0, q1, p, a, rs, qs, bOff, r, 4, c, i, n, fq, select, below);
       }
       if (r + 1 < rowTo) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 2, q0, q1, pk);
-        final int tail = pair32(s, q0, q1, pk, p, bOff, r, c, n, select, below);
-        int i = tail;
+        int i = pair32(s, q0, q1, pk, p, bOff, r, c, n, select, below);
         for (; i + 8 <= n; i += 8) {
           pair8(s, q0, q1, pk, 2, 0, p, bOff, r, c, i, select, below);
         }
-        scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
-        scalarTail(s, q0, q1, p, a + rs, qs, bOff, r + 1, c[r + 1], i, n);
-        fq.apply(c, below, r, r + 2, select != 0 ? i : 0, n);
+        finishRows(s, q0, q1, p, a, rs, qs, bOff, r, 2, c, i, n, fq, select, below);
         r += 2;
       }
       if (r < rowTo) {
         final int a = off + r * rs;
         pack(p, a, rs, qs, 1, q0, q1, pk);
-        final int tail = single32(s, q0, q1, pk, p, bOff, r, c[r], n, select, below);
-        int i = tail;
+        int i = single32(s, q0, q1, pk, p, bOff, r, c[r], n, select, below);
         for (; i + 8 <= n; i += 8) {
           single8(s, q0, q1, pk, p, bOff, r, c[r], i, select, below);
         }
-        scalarTail(s, q0, q1, p, a, qs, bOff, r, c[r], i, n);
-        fq.apply(c, below, r, r + 1, select != 0 ? i : 0, n);
+        finishRows(s, q0, q1, p, a, rs, qs, bOff, r, 1, c, i, n, fq, select, below);
       }
     }
+  }
+
+  /**
+   * The end of a row group whose vector tiles stopped at point i: the last n mod 8 points in
+   * scalar code, then f over what the tiles did not finish (only those points when the tiles made
+   * f's select, else the whole rows).
+   */
+  private static void finishRows(float[][] s, int q0, int q1, float[] p, int a, int rs, int qs, int bOff, int r, int rows,
+      float[][] c, int i, int n, Finish f, int select, float[][] below) {
+    for (int k = 0; k < rows; k++) {
+      scalarTail(s, q0, q1, p, a + k * rs, qs, bOff, r + k, c[r + k], i, n);
+    }
+    f.apply(c, below, r, r + rows, select != 0 ? i : 0, n);
   }
 
   /**
