@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
         long now = System.nanoTime();
         if (progress && (now - last > 200_000_000L || e.epoch() == config.train().epochs())) {
           last = now;
-          err.printf(Locale.ROOT, "\repoch %d/%d  loss %.4f  train %.1f %%", e.epoch(), config.train().epochs(), e.loss(),
+          err.printf(Locale.ROOT, "\repoch %d/%d  loss %.4g  train %.1f %%", e.epoch(), config.train().epochs(), e.loss(),
               100 * e.trainAccuracy());
           err.flush();
         }
@@ -80,9 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "%s on %s (%d train, %d test points): %s after %d epochs in %.2f s%n", run.network().describe(),
           run.data().name(), run.split().train().size(), run.split().test().size(),
           r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.epochs(), seconds);
-      o.printf(Locale.ROOT, "train accuracy %.2f %%  loss %.4f%n", 100 * r.trainAccuracy(), r.trainLoss());
+      o.printf(Locale.ROOT, "train accuracy %.2f %%  loss %.4g%n", 100 * r.trainAccuracy(), r.trainLoss());
       if (run.split().test().size() > 0) {
-        o.printf(Locale.ROOT, "test accuracy  %.2f %%  loss %.4f%n", 100 * r.testAccuracy(), r.testLoss());
+        o.printf(Locale.ROOT, "test accuracy  %.2f %%  loss %.4g%n", 100 * r.testAccuracy(), r.testLoss());
       }
       if (!r.rewinds().isEmpty()) {
         o.printf(Locale.ROOT, "the divergence guard rewound %d time(s); final learning rate %.3g%n", r.rewinds().size(),
