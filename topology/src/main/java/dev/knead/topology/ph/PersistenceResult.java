@@ -39,5 +39,15 @@ public record PersistenceResult(Barcode barcode, List<Cycle> cycles, RipsParamet
     public int length() {
       return edges.size();
     }
+
+    /**
+     * The loop's vertices in order around it (each edge {a, b} is followed by one starting at
+     * b), the first not repeated at the end: a closed polygon through the cloud's points.
+     */
+    public int[] vertices() {
+      int[] v = new int[edges.size()];
+      for (int i = 0; i < v.length; i++) v[i] = edges.get(i)[0];
+      return v;
+    }
   }
 }
