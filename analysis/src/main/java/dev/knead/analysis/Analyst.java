@@ -2,7 +2,6 @@ package dev.knead.analysis;
 
 import dev.knead.core.data.Curve;
 import dev.knead.core.data.Dataset;
-import dev.knead.core.data.GroundTruth;
 import dev.knead.core.data.Points;
 import dev.knead.core.net.Network;
 import dev.knead.core.trace.Stage;
@@ -45,13 +44,20 @@ public final class Analyst {
   }
 
   private static final int[] KS = {5, 6, 8, 10, 12, 14, 17, 20};
-  private static final double[] SCALES = {2.5, 1.5, 3.5};
 
   private Analyst() {}
 
-  /** Verdicts that need no training: the architecture against the data's known topology. */
+  /**
+   * Verdicts that need no training: the architecture against the topology measured on the
+   * data's points (built-in or file alike; see {@link DataFacts}).
+   */
   public static List<Verdict> before(dev.knead.core.net.Architecture arch, Dataset data) {
-    List<Verdict> v = new ArrayList<>(Verdicts.beforeTraining(Facts.architecture(arch), Facts.known(data.truth(), data.dim())));
+    return before(arch, data, DataFacts.of(data, Options.DEFAULT.maxPerClass(), Options.DEFAULT.seed()));
+  }
+
+  /** The same, with the data's facts already measured. */
+  public static List<Verdict> before(dev.knead.core.net.Architecture arch, Dataset data, DataFacts facts) {
+    List<Verdict> v = new ArrayList<>(Verdicts.beforeTraining(Facts.architecture(arch), facts.known()));
     if (data.dim() == 1 && data.classes() == 2) {
       double[] x = new double[data.size()];
       for (int i = 0; i < x.length; i++) {
@@ -65,7 +71,8 @@ public final class Analyst {
   public static Report analyse(Network net, Dataset data, Options opt) {
     dev.knead.core.net.Architecture arch = new dev.knead.core.net.Architecture(net.inputDim(), net.hiddenWidths(),
         net.layers().subList(0, net.depth()).stream().map(l -> l.activation()).toList(), net.classes());
-    List<Verdict> before = before(arch, data);
+    DataFacts dataFacts = DataFacts.of(data, opt.maxPerClass(), opt.seed());
+    List<Verdict> before = before(arch, data, dataFacts);
     Trace trace = Tracer.trace(net, data.points(), data.labels(), Tracer.Options.POINTS_ONLY); // points are all it reads
     List<Stage> analysed = analysedStages(trace);
 
@@ -77,7 +84,7 @@ public final class Analyst {
     int[] labels = data.labels();
     int[][] sample = subsample(labels, data.classes(), opt);
     List<HopBetti> procedures = calibrate(data, sample, opt);
-    Carried carried = Carried.of(net, data.truth());
+    Carried carried = Carried.of(net, dataFacts.measured());
 
     List<StageMeasure> measures = new ArrayList<>();
     List<StageFacts> facts = new ArrayList<>();
@@ -99,7 +106,8 @@ public final class Analyst {
     if (opt.certificate() && (data.dim() == 2 || data.dim() == 3)) {
       double[] centre = centroid(data.points());
       double radius = radius(data.points(), centre);
-      List<Integer> classes = data.truth().enclosed().isEmpty() ? allClasses(data.classes()) : data.truth().enclosed();
+      List<Integer> enclosed = dataFacts.measured().enclosedClasses();
+      List<Integer> classes = enclosed.isEmpty() ? allClasses(data.classes()) : enclosed;
       for (int c : classes) {
         if (data.dim() == 2) {
           certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius).named(className(data, c)));
@@ -112,7 +120,7 @@ public final class Analyst {
     // the account pairs each hidden layer with the stage after it: drop the logits stage
     List<String> account =
         Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames());
-    return new Report(net.describe(), data.name(), before, maps, measures, procedures, opt.maxPerClass(), certs, spheres,
+    return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, procedures, opt.maxPerClass(), certs, spheres,
         after, account);
   }
 
@@ -169,10 +177,14 @@ public final class Analyst {
         carried.winding(s.index()));
   }
 
+  /**
+   * Freezes each class's hop procedure on its input points alone: k is the middle of the longest
+   * run of k over which the Betti numbers stay the same. The generator's answer is never
+   * consulted: choosing k until it comes out would impose the answer, not measure it.
+   */
   private static List<HopBetti> calibrate(Dataset data, int[][] sample, Options opt) {
     List<HopBetti> out = new ArrayList<>();
     double[][] pts = rows(data.points());
-    GroundTruth t = data.truth();
     for (int c = 0; c < data.classes(); c++) {
       double[][] cls = new double[sample[c].length][];
       for (int i = 0; i < cls.length; i++) {
@@ -181,42 +193,11 @@ public final class Analyst {
       int maxDim = Math.min(opt.maxDim(), Math.max(1, data.dim() - 1));
       if (cls.length < 3) {
         out.add(new HopBetti(1, 1.5, maxDim));
-      } else if (t.isKnown() && c < t.betti().size()) {
-        int[] known = new int[maxDim + 1];
-        List<Integer> b = t.betti().get(c);
-        for (int d = 0; d <= maxDim; d++) {
-          known[d] = d < b.size() ? b.get(d) : 0;
-        }
-        out.add(steadiest(cls, known));
       } else {
         out.add(HopBetti.calibrate(cls, maxDim, KS, 2.5));
       }
     }
     return out;
-  }
-
-  /**
-   * The (k, scale) that reproduces the known Betti numbers most robustly: at each scale, the
-   * longest run of consecutive k that all reproduce them, and the middle k of the longest run
-   * overall. A choice at the edge of a run would flip at the first perturbation a layer adds.
-   * Falls back to the topology module's nearest match when no pair reproduces them.
-   */
-  static HopBetti steadiest(double[][] cls, int[] known) {
-    List<Integer> want = java.util.Arrays.stream(known).boxed().toList();
-    HopBetti best = null;
-    int bestLen = 0;
-    for (double scale : SCALES) {
-      int run = 0;
-      for (int i = 0; i < KS.length; i++) {
-        HopBetti h = new HopBetti(KS[i], scale, known.length - 1);
-        run = h.measure(cls).betti().equals(want) ? run + 1 : 0;
-        if (run > bestLen) {
-          bestLen = run;
-          best = new HopBetti(KS[i - run / 2], scale, known.length - 1);
-        }
-      }
-    }
-    return best != null ? best : HopBetti.calibrate(cls, known, KS, SCALES);
   }
 
   private static int[][] subsample(int[] labels, int k, Options opt) {

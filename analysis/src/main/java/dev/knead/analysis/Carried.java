@@ -1,17 +1,18 @@
 package dev.knead.analysis;
 
 import dev.knead.core.data.Curve;
-import dev.knead.core.data.GroundTruth;
 import dev.knead.core.data.Points;
 import dev.knead.core.net.Network;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
+import dev.knead.topology.measure.DataTopology;
 import dev.knead.topology.measure.Winding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The data set's core curves carried through the network, so their linking number (3-D stages)
+ * The data's core curves (measured on its points) carried through the network, so their linking number (3-D stages)
  * or winding number (2-D stages) can be read at every stage.
  */
 final class Carried {
@@ -28,22 +29,30 @@ final class Carried {
     this.centre = centre;
   }
 
-  static Carried of(Network net, GroundTruth truth) {
-    List<Curve> curves = truth.coreCurves().stream().filter(c -> c.closed() && c.vertices().d() == net.inputDim()).toList();
-    int enclosed = truth.enclosed().isEmpty() ? -1 : truth.enclosed().get(0);
-    Curve around = enclosed < 0 ? null : curves.stream().filter(c -> c.classIndex() != enclosed).findFirst().orElse(null);
-    if (around == null) {
+  /**
+   * The core curves measured on the data itself (the same for a built-in set and a file): for
+   * linking, the pair of loops of different classes whose linking number is the data's; for
+   * winding, the loop that encloses a piece of another class and one point of that piece.
+   */
+  static Carried of(Network net, DataTopology m) {
+    List<Curve> curves = new ArrayList<>();
+    Optional<Integer> lk = m.linkingNumber();
+    m.links().stream().filter(l -> lk.isPresent() && l.number().equals(lk)).findFirst().ifPresent(l -> {
+      curves.add(curve(l.a(), m.classes().get(l.a()).curves().get(l.curveA())));
+      curves.add(curve(l.b(), m.classes().get(l.b()).curves().get(l.curveB())));
+    });
+    Optional<DataTopology.Enclosure> around = m.enclosures().stream().filter(e -> e.curve().isPresent()).findFirst();
+    if (around.isEmpty() || net.inputDim() != 2) {
       return new Carried(net, curves, null, null);
     }
-    Points v = around.vertices();
-    double[] c = new double[v.d()];
-    for (int i = 0; i < v.n(); i++) {
-      for (int j = 0; j < v.d(); j++) {
-        c[j] += v.get(i, j) / v.n();
-      }
-    }
+    Points v = Points.of(around.get().curve().orElseThrow().vertices());
+    double[] c = around.get().witness();
     return new Carried(net, curves, Tracer.trace(net, v, new int[v.n()], Tracer.Options.POINTS_ONLY),
         Tracer.trace(net, Points.of(1, c.length, c), new int[1], Tracer.Options.POINTS_ONLY));
+  }
+
+  private static Curve curve(int label, DataTopology.CoreCurve c) {
+    return new Curve(label, Points.of(c.vertices()), true);
   }
 
   /**
@@ -66,8 +75,8 @@ final class Carried {
   }
 
   /**
-   * Winding number of the enclosing class's curve around the carried centroid of that curve
-   * (the centre of the enclosed disk in the input), where the stage is 2-D.
+   * Winding number of the enclosing loop around the carried point of the enclosed piece, where
+   * the stage is 2-D (±1 at the input, by the enclosure test).
    */
   Optional<Double> winding(int stage) {
     if (loop == null || loop.stage(stage).dim() != 2) {

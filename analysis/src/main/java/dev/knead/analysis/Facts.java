@@ -1,13 +1,15 @@
 package dev.knead.analysis;
 
-import dev.knead.core.data.GroundTruth;
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Network;
 import dev.knead.topology.maps.ActivationTraits;
+import dev.knead.topology.measure.DataTopology;
 import dev.knead.topology.verdict.Architecture;
 import dev.knead.topology.verdict.KnownTopology;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Translates core's values into the plain facts the topology module reasons with (topology
@@ -39,20 +41,48 @@ public final class Facts {
     return new Architecture(a.inputDim(), a.hidden(), a.activations().stream().map(Facts::traits).toList(), a.classes());
   }
 
-  public static KnownTopology known(GroundTruth t, int dim) {
-    KnownTopology k = KnownTopology.unknown().withDomainDim(dim);
-    for (int c = 0; c < t.betti().size(); c++) {
-      k = k.withBetti(c, t.betti().get(c));
+  /**
+   * The measured facts as the verdicts read them: per class the measured Betti numbers; every
+   * class at most d-dimensional (the data lie in ℝᵈ, so d bounds the dimension of what each class
+   * samples; no estimate is trusted for the 2k + 2 verdict); the classes with an enclosed piece;
+   * the linking number of the core curves. Nothing comes from a generator's ground truth.
+   */
+  public static KnownTopology known(DataTopology m, List<String> names) {
+    KnownTopology k = KnownTopology.unknown().withDomainDim(m.dim());
+    for (DataTopology.ClassShape s : m.classes()) {
+      k = k.withBetti(s.label(), s.betti()).withManifoldDim(s.label(), m.dim());
     }
-    for (int c = 0; c < t.manifoldDims().size(); c++) {
-      k = k.withManifoldDim(c, t.manifoldDims().get(c));
-    }
-    for (int c : t.enclosed()) {
+    for (int c : m.enclosedClasses()) {
       k = k.withEnclosed(c);
     }
-    if (t.linkingNumber().isPresent()) {
-      k = k.withLinkingNumber(t.linkingNumber().get());
+    if (!m.enclosures().isEmpty()) {
+      k = k.withEvidence(KnownTopology.ENCLOSED,
+          m.enclosures().stream().map(e -> enclosureSentence(e, names)).collect(Collectors.joining("; ")));
+    }
+    if (m.linkingNumber().isPresent()) {
+      k = k.withLinkingNumber(m.linkingNumber().get()).withEvidence(KnownTopology.LINKING, linkingSentence(m, names));
     }
     return k;
+  }
+
+  /** e.g. "measured: a piece of disk (250 points) lies inside a loop of ring, for thickenings 0.06 to 0.31" */
+  static String enclosureSentence(DataTopology.Enclosure e, List<String> names) {
+    String where = switch (e.how()) {
+      case SIDES -> "has points of " + names.get(e.outer()) + " on both sides";
+      case LOOP -> "lies inside a loop through " + names.get(e.outer()) + "'s points (winding number ±1 around every point)";
+      case SHELL -> "lies inside a closed shell of " + names.get(e.outer()) + "'s points (no path out between them)";
+    };
+    return String.format(Locale.ROOT, "measured: a piece of %s (%d points) %s, for every thickening radius from %s to %s",
+        names.get(e.inner()), e.size(), where, DataFacts.num(e.from()), DataFacts.num(e.to()));
+  }
+
+  /** e.g. "measured: the core curves of ring-a and ring-b have linking number -1 (Gauss integral -1.000; closest approach 0.78)" */
+  static String linkingSentence(DataTopology m, List<String> names) {
+    int lk = m.linkingNumber().orElseThrow();
+    DataTopology.Link l = m.links().stream().filter(x -> x.number().isPresent() && x.number().get() == lk).findFirst()
+        .orElseThrow();
+    return String.format(Locale.ROOT,
+        "measured: loops through the points of %s and %s have linking number %d (Gauss integral %.3f, closest approach %s)",
+        names.get(l.a()), names.get(l.b()), lk, l.gauss(), DataFacts.num(l.distance()));
   }
 }

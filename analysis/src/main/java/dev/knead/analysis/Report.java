@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param network e.g. "2-3-2 tanh"
  * @param data the data set's name
+ * @param dataFacts the topology measured on the data's points, with the ground truth beside it
  * @param before what theory decides from the architecture and the data's topology alone
  * @param layers the map analysis of every layer (output layer last)
  * @param stages measurements at the input, after every hidden layer, and at the logits
@@ -26,6 +27,7 @@ import java.util.List;
 public record Report(
     String network,
     String data,
+    DataFacts dataFacts,
     List<Verdict> before,
     List<LayerMap> layers,
     List<StageMeasure> stages,

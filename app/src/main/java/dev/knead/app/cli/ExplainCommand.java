@@ -1,6 +1,7 @@
 package dev.knead.app.cli;
 
 import dev.knead.analysis.Analyst;
+import dev.knead.analysis.DataFacts;
 import dev.knead.analysis.Report;
 import dev.knead.analysis.StageMeasure;
 import dev.knead.core.BadInputException;
@@ -69,13 +70,16 @@ public final class ExplainCommand implements Callable<Integer> {
       ExperimentConfig c = run != null ? RunFile.load(run).config() : train.config();
       Dataset data = c.data().load();
       Architecture arch = c.train().architecture(data.dim(), data.classes());
-      List<Verdict> vs = Analyst.before(arch, data);
+      DataFacts facts = DataFacts.of(data, maxPoints, c.data().seed());
+      List<Verdict> vs = Analyst.before(arch, data, facts);
       if (json) {
         com.fasterxml.jackson.databind.node.ObjectNode o = Json.object();
         o.put("data", data.name());
+        o.set("data_topology", DataFactsJson.write(facts));
         o.set("verdicts_before", ReportJson.verdicts(vs));
         out.println(Json.writeLine(o));
       } else {
+        printDataFacts(out, facts);
         printVerdicts(out, "What theory decides before training", vs);
       }
       return KneadCommand.OK;
@@ -90,6 +94,7 @@ public final class ExplainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s on %s: train accuracy %.1f %%%s%n%n", report.network(), report.data(),
         100 * r.result().trainAccuracy(),
         r.split().test().size() > 0 ? String.format(Locale.ROOT, ", test %.1f %%", 100 * r.result().testAccuracy()) : "");
+    printDataFacts(out, report.dataFacts());
     printVerdicts(out, "What theory decides before training", report.before());
     out.println("Layers");
     for (int l = 0; l < report.layers().size(); l++) {
@@ -130,6 +135,20 @@ public final class ExplainCommand implements Callable<Integer> {
       seen.forEach(b -> out.println("  " + b.name().toLowerCase(Locale.ROOT) + ": " + b.explanation()));
     }
     return KneadCommand.OK;
+  }
+
+  private static void printDataFacts(PrintWriter out, DataFacts f) {
+    out.println("What the data shows (measured on its points: Rips persistence per class, scale from the barcode)");
+    f.summary().forEach(line -> out.println("  " + line));
+    if (f.hasTruth()) {
+      if (f.disagreements().isEmpty()) {
+        out.println("  measurement and the generator's ground truth agree");
+      } else {
+        f.disagreements().forEach(line -> out.println("  ≠ " + line));
+        out.println("  the verdicts below use the measurement, not the generator's answer");
+      }
+    }
+    out.println();
   }
 
   private static void printVerdicts(PrintWriter out, String title, List<Verdict> vs) {

@@ -22,6 +22,7 @@ public final class ReportJson {
     ObjectNode o = Json.object();
     o.put("network", r.network());
     o.put("data", r.data());
+    o.set("data_topology", DataFactsJson.write(r.dataFacts()));
     o.set("verdicts_before", verdicts(r.before()));
     ArrayNode layers = o.putArray("layers");
     for (int l = 0; l < r.layers().size(); l++) {

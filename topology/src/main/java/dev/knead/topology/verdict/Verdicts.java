@@ -144,6 +144,9 @@ public final class Verdicts {
     }
     final String classes = t.enclosed().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
     facts.add("class " + classes + " is bounded and enclosed by another class");
+    if (t.evidence().containsKey(KnownTopology.ENCLOSED)) {
+      facts.add(t.evidence().get(KnownTopology.ENCLOSED));
+    }
     return Optional.of(new Verdict("narrow-unbounded-regions", Verdict.Kind.IMPOSSIBLE,
         "No network of shape " + a.label() + ", at any depth, separates class " + classes + " exactly: every piece"
             + " of its decision region reaches infinity, so it must tunnel through the class around it. A hidden"
@@ -204,9 +207,17 @@ public final class Verdicts {
             + " activation can never pull them apart, so they never become linearly separable. A layer of width"
             + " 4 gives room to unlink them.",
         LINKS, Verdict.CAVEAT,
-        List.of("linking number " + lk.get() + " ≠ 0", "input dimension 3",
-            "hidden widths " + a.hiddenWidths() + ", all ≤ 3",
-            "activations " + names(a) + " are continuous, monotone and one-to-one")));
+        linkFacts(a, t, lk.get())));
+  }
+
+  private static List<String> linkFacts(Architecture a, KnownTopology t, int lk) {
+    final List<String> facts = new ArrayList<>(List.of("linking number " + lk + " ≠ 0"));
+    if (t.evidence().containsKey(KnownTopology.LINKING)) {
+      facts.add(t.evidence().get(KnownTopology.LINKING));
+    }
+    facts.addAll(List.of("input dimension 3", "hidden widths " + a.hiddenWidths() + ", all ≤ 3",
+        "activations " + names(a) + " are continuous, monotone and one-to-one"));
+    return facts;
   }
 
   // Nguyen et al.: non-increasing widths ≤ d with leaky-ReLU-type σ ⇒ connected decision regions.
