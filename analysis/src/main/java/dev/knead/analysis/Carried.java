@@ -37,7 +37,7 @@ final class Carried {
   static Carried of(Network net, DataTopology m) {
     List<Curve> curves = new ArrayList<>();
     Optional<Integer> lk = m.linkingNumber();
-    m.links().stream().filter(l -> lk.isPresent() && l.number().equals(lk)).findFirst().ifPresent(l -> {
+    m.links().stream().filter(l -> lk.isPresent() && l.number().map(Math::abs).equals(lk)).findFirst().ifPresent(l -> {
       curves.add(curve(l.a(), m.classes().get(l.a()).curves().get(l.curveA())));
       curves.add(curve(l.b(), m.classes().get(l.b()).curves().get(l.curveB())));
     });

@@ -70,7 +70,7 @@ public record DataFacts(
       if (s.to() > s.from()) {
         b.append(String.format(Locale.ROOT, " at scales %s–%s", num(s.from()), num(s.to())));
         if (!s.next().isEmpty()) {
-          b.append(String.format(Locale.ROOT, " (next longest: %s at %s–%s)", s.next(), num(s.nextFrom()), num(s.nextTo())));
+          b.append(String.format(Locale.ROOT, " (next best: %s at %s–%s)", s.next(), num(s.nextFrom()), num(s.nextTo())));
         }
       }
       b.append(String.format(Locale.ROOT, ", %d points", s.points()));
@@ -83,12 +83,9 @@ public record DataFacts(
       out.add(Facts.enclosureSentence(e, classNames));
     }
     measured.linkingNumber().ifPresent(lk -> out.add(Facts.linkingSentence(measured, classNames)
-        + (hasTruth() && truth.linkingNumber().isPresent() ? "; generator says " + truth.linkingNumber().get() : "")));
+        + (hasTruth() && truth.linkingNumber().isPresent() ? "; generator says " + truth.linkingNumber().get() + " for its orientation" : "")));
     if (measured.dim() == 3 && measured.linkingNumber().isEmpty() && !measured.links().isEmpty()) {
       out.add("linking number undefined: the core curves come too close, or the Gauss integral is not near a whole number");
-    }
-    if (hasTruth() && measured.enclosures().isEmpty() && !truth.enclosed().isEmpty()) {
-      out.add("no enclosure measured; generator says " + names(truth.enclosed(), classNames) + " enclosed");
     }
     return out;
   }
@@ -107,7 +104,7 @@ public record DataFacts(
         int g = k < want.size() ? want.get(k) : 0;
         if (s.betti(k) != g) {
           String why = k > 0 && s.betti(k) < g && noise > 0
-              ? String.format(Locale.ROOT, " — the noise %s may fill the %s in", num(noise), k == 1 ? "hole" : "cavity")
+              ? String.format(Locale.ROOT, " — the noise %s may fill the %s", plain(noise), k == 1 ? "hole" : "cavity")
               : "";
           out.add(String.format(Locale.ROOT, "%s: measured β%d = %d at scales %s–%s, generator says %d%s", names.get(s.label()), k,
               s.betti(k), num(s.from()), num(s.to()), g, why));
@@ -134,6 +131,10 @@ public record DataFacts(
 
   static String names(List<Integer> classes, List<String> names) {
     return classes.stream().map(c -> c < names.size() ? names.get(c) : String.valueOf(c)).collect(Collectors.joining(", "));
+  }
+
+  static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   static String num(double v) {

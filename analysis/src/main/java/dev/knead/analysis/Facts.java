@@ -79,10 +79,10 @@ public final class Facts {
   /** e.g. "measured: the core curves of ring-a and ring-b have linking number -1 (Gauss integral -1.000; closest approach 0.78)" */
   static String linkingSentence(DataTopology m, List<String> names) {
     int lk = m.linkingNumber().orElseThrow();
-    DataTopology.Link l = m.links().stream().filter(x -> x.number().isPresent() && x.number().get() == lk).findFirst()
-        .orElseThrow();
-    return String.format(Locale.ROOT,
-        "measured: loops through the points of %s and %s have linking number %d (Gauss integral %.3f, closest approach %s)",
+    DataTopology.Link l = m.links().stream().filter(x -> x.number().isPresent() && Math.abs(x.number().get()) == lk)
+        .findFirst().orElseThrow();
+    return String.format(Locale.ROOT, "measured: loops through the points of %s and %s have linking number %d"
+        + " (up to sign, which depends on the direction the loops are read; Gauss integral %.3f, closest approach %s)",
         names.get(l.a()), names.get(l.b()), lk, l.gauss(), DataFacts.num(l.distance()));
   }
 }

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 /**
  * What the labelled points themselves say about their topology, with no knowledge of how they
  * were made: per class the Betti numbers of its Vietoris–Rips persistence at a scale chosen from
- * the barcode alone (the middle of the longest range of scales over which no bar starts or
- * ends), the core curves of the loops alive there (representative cycles of the H1 bars), which
+ * the barcode alone (the middle of the range of scales, above the sampling spacing, over which
+ * no bar starts or ends and whose end is the largest multiple of its start), the core curves of the loops alive there (representative cycles of the H1 bars), which
  * class's pieces are enclosed by another class (a loop around them in 2-D, a closed shell in
  * 3-D, points on both sides in 1-D), and the linking numbers of core curves of different
  * classes in 3-D. Every number comes with the range of scales over which it holds.
@@ -76,11 +76,12 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
    * @param points how many of its points were used (a seeded subsample of at most the option)
    * @param betti β₀, β₁ (, β₂ in 3-D) at {@code scale}
    * @param scale the Rips scale (edge length) read: the middle of [from, to)
-   * @param from start of the longest range of scales on which no bar starts or ends
+   * @param from start of the range of scales on which no bar starts or ends whose ratio to/from
+   *     is largest (counting from the sampling spacing, the median length at which points join)
    * @param to its end; the Betti numbers hold for every scale in [from, to)
    * @param cap the largest scale considered (the enclosing radius: beyond it every cloud is a
    *     cone, one contractible blob)
-   * @param next the Betti numbers on the longest range where they differ from {@code betti}
+   * @param next the Betti numbers on the next best range where they differ from {@code betti}
    *     (empty when there is none), with its range {@code nextFrom}, {@code nextTo}
    * @param curves the core curves of the loops alive at {@code scale}, longest bar first
    * @param components per point used, its component at {@code scale} (0 … β₀−1)
@@ -182,13 +183,14 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
   }
 
   /**
-   * The linking number between the classes: the first nonzero defined one over all pairs of
-   * core curves; 0 when every pair is defined and 0; empty when there are no pairs, or some
-   * pair is undefined and none is nonzero.
+   * The linking number between the classes, as a size: a loop through data points has no
+   * preferred direction, and reversing one loop flips the sign, so only |lk| is a fact about
+   * the data. The first nonzero defined |lk| over all pairs of core curves; 0 when every pair is
+   * defined and 0; empty when there are no pairs, or some pair is undefined and none is nonzero.
    */
   public Optional<Integer> linkingNumber() {
     if (links.isEmpty()) return Optional.empty();
-    for (Link l : links) if (l.number().isPresent() && l.number().get() != 0) return l.number();
+    for (Link l : links) if (l.number().isPresent() && l.number().get() != 0) return Optional.of(Math.abs(l.number().get()));
     return links.stream().allMatch(l -> l.number().isPresent()) ? Optional.of(0) : Optional.empty();
   }
 
@@ -276,15 +278,19 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
     final double[] ends = bars.bars().stream()
         .flatMapToDouble(b -> java.util.stream.DoubleStream.of(b.birth(), b.death()))
         .filter(v -> v > 0 && v < cap).distinct().sorted().toArray();
-    // consecutive endpoints, the last range ending at the cap; the range from 0 (every point its
-    // own component) is never a shape
+    // Consecutive endpoints, the last range ending at the cap. Ranges are compared by their
+    // ratio to/from (a shape must persist over a factor of scales, whatever the units), and
+    // counted only above the sampling spacing (the median length at which points join), since
+    // below it the points are still separate dots, not a shape.
+    final double floor = median(bars.bars().stream().filter(b -> b.dim() == 0 && !b.isEssential())
+        .mapToDouble(Bar::death).toArray());
     final double[] e = Arrays.copyOf(ends, ends.length + 1);
     e[ends.length] = cap;
     int best = -1;
-    for (int i = 0; i + 1 < e.length; i++) if (best < 0 || e[i + 1] - e[i] > e[best + 1] - e[best]) best = i;
+    for (int i = 0; i + 1 < e.length; i++) if (score(e, i, floor) > (best < 0 ? 0 : score(e, best, floor))) best = i;
     final double from;
     final double to;
-    if (best < 0) { // no bar ends below the cap (e.g. all points equal)
+    if (best < 0) { // no range above the spacing (e.g. all points equal)
       from = 0;
       to = cap;
     } else {
@@ -296,12 +302,14 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
     List<Integer> next = List.of();
     double nextFrom = 0;
     double nextTo = 0;
+    double nextScore = 0;
     for (int i = 0; i + 1 < e.length; i++) {
       final List<Integer> bi = betti(bars, maxDim, 0.5 * (e[i] + e[i + 1]));
-      if (!bi.equals(betti) && e[i + 1] - e[i] > nextTo - nextFrom) {
+      if (!bi.equals(betti) && score(e, i, floor) > nextScore) {
         next = bi;
         nextFrom = e[i];
         nextTo = e[i + 1];
+        nextScore = score(e, i, floor);
       }
     }
     final List<CoreCurve> curves = new ArrayList<>();
@@ -314,6 +322,19 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
       }
     }
     return new ClassShape(label, n, betti, mid, from, to, cap, next, nextFrom, nextTo, curves, components(pts, mid), pts);
+  }
+
+  /** log(to / from) of range i, from raised to the floor; 0 for a range wholly below it. */
+  private static double score(double[] e, int i, double floor) {
+    final double from = Math.max(e[i], floor);
+    return e[i + 1] > from && from > 0 ? Math.log(e[i + 1] / from) : 0;
+  }
+
+  private static double median(double[] v) {
+    if (v.length == 0) return 0;
+    final double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 
   private static List<Integer> betti(Barcode b, int maxDim, double s) {
