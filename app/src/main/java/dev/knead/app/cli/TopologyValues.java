@@ -128,6 +128,18 @@ final class TopologyValues {
         + " has an H1 bar at stage " + stage + " (" + s.name() + "); nothing to draw");
   }
 
+  /** The loops measured on the points whose linking number is the data's (see DataFacts). */
+  static List<Curve> measuredCurves(Dataset data) {
+    dev.knead.topology.measure.DataTopology m = dev.knead.analysis.DataFacts.of(data, 400, 0).measured();
+    List<Curve> out = new ArrayList<>();
+    m.links().stream().filter(l -> l.number().isPresent() && l.number().map(Math::abs).equals(m.linkingNumber()))
+        .findFirst().ifPresent(l -> {
+          out.add(new Curve(l.a(), Points.of(m.classes().get(l.a()).curves().get(l.curveA()).vertices()), true));
+          out.add(new Curve(l.b(), Points.of(m.classes().get(l.b()).curves().get(l.curveB()).vertices()), true));
+        });
+    return out;
+  }
+
   /** Each edge of a closed polygon split into this many (in input space) before it is carried to the stage. */
   static final int SUBDIVIDE = 8;
 
@@ -140,6 +152,9 @@ final class TopologyValues {
    */
   static LinksFigure links(Network net, Dataset data, Subject subject, Integer stage, FigureOptions opt) {
     List<Curve> curves = data.truth().coreCurves().stream().filter(Curve::closed).toList();
+    if (curves.size() < 2) { // a file (or a set without curves): the core curves measured on its points
+      curves = measuredCurves(data);
+    }
     if (curves.size() < 2) {
       throw new BadInputException("--kind links: data set " + data.name() + " has no core curves to link");
     }
