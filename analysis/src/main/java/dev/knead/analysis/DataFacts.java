@@ -43,14 +43,14 @@ public record DataFacts(
   /**
    * Measures a data set.
    *
-   * @param maxPerClass most points per class (a seeded subsample beyond it); 3-D data, where the
-   *     cavities β₂ are measured too, uses at most 200
+   * @param maxPerClass most points per class (a seeded subsample beyond it); data of 3 or more
+   *     dimensions, where the cavities β₂ are measured too, uses half as many
    * @param seed for the subsample
    */
   public static DataFacts of(Dataset data, int maxPerClass, long seed) {
     double[][] pts = Analyst.rows(data.points());
     DataTopology m = DataTopology.infer(pts, data.labels(), data.classes(),
-        new DataTopology.Options(Math.max(3, maxPerClass), Math.max(3, Math.min(200, maxPerClass)), 64, seed));
+        new DataTopology.Options(Math.max(3, maxPerClass), Math.max(3, maxPerClass / 2), 64, seed));
     double noise = data.params().getOrDefault("noise", 0.0);
     return new DataFacts(m, data.truth(), data.classNames(), noise, Facts.known(m, data.classNames()),
         disagreements(m, data.truth(), data.classNames(), noise));
@@ -138,6 +138,9 @@ public record DataFacts(
   }
 
   static String num(double v) {
+    if (v == 0) {
+      return "0";
+    }
     return String.format(Locale.ROOT, "%.3g", v);
   }
 }

@@ -35,7 +35,8 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
 
   /**
    * @param maxPerClass most points per class (a seeded subsample beyond it) for 1-D and 2-D data
-   * @param maxPerClassVoids the same when β₂ is measured (3-D data; the H2 computation grows fast)
+   * @param maxPerClassVoids the same for data of 3 or more dimensions (β₂ is measured in 3-D, and
+   *     the Rips computation grows fast)
    * @param grid cells along the longest side of the flood-fill grid of the 3-D shell test
    * @param seed for the subsample
    */
@@ -205,7 +206,7 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
     final int d = Rows.dimension(points, "data topology");
     Rows.checkLabels(points, labels, "data topology");
     final SplittableRandom rng = new SplittableRandom(opt.seed());
-    final int cap = d == 3 ? Math.min(opt.maxPerClass(), opt.maxPerClassVoids()) : opt.maxPerClass();
+    final int cap = d >= 3 ? Math.min(opt.maxPerClass(), opt.maxPerClassVoids()) : opt.maxPerClass();
     final List<ClassShape> shapes = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       shapes.add(shape(c, sample(points, labels, c, cap, rng), d));
@@ -454,6 +455,12 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
    *     enclosed, or empty when it is not enclosed even just below the gap
    */
   static Optional<Double> shell(List<double[]> piece, double[][] outer, int grid, double gap) {
+    for (int j = 0; j < 3; j++) { // a piece outside the outer class's box is never enclosed
+      final int axis = j;
+      final double lo = Arrays.stream(outer).mapToDouble(p -> p[axis]).min().orElseThrow();
+      final double hi = Arrays.stream(outer).mapToDouble(p -> p[axis]).max().orElseThrow();
+      if (piece.stream().anyMatch(p -> p[axis] <= lo || p[axis] >= hi)) return Optional.empty();
+    }
     final Grid g = new Grid(outer, piece, grid, gap);
     double hi = gap * (1 - 1e-9);
     if (!g.encloses(piece, outer, hi)) return Optional.empty();
@@ -486,7 +493,9 @@ public record DataTopology(int dim, List<ClassShape> classes, List<Enclosure> en
       }
       double extent = 0;
       for (int j = 0; j < 3; j++) extent = Math.max(extent, hi[j] - lo[j]);
-      h = extent > 0 ? extent / cells : 1;
+      // room for balls up to the gap, but never more than 2 × cells along an axis (coarser is
+      // still sound: it can only miss an enclosure)
+      h = extent > 0 ? Math.max(extent / cells, (extent + 2 * gap) / (2.0 * cells)) : 1;
       final int pad = (int) Math.ceil(gap / h) + 2;
       for (int j = 0; j < 3; j++) {
         origin[j] = lo[j] - pad * h;
