@@ -47,4 +47,19 @@ class ExplainDataTopologyTest {
     assertThat(t.get("disagreements").toString()).contains("generator says 1");
     assertThat(Json.parse(c.out(), "json").get("verdicts_before").findValuesAsText("kind")).doesNotContain("impossible");
   }
+
+  @Test
+  void aFileOfHopfRingsIsLinkedBeforeTrainingAndItsMeasuredCurvesAreDrawnAfter() {
+    Path csv = dir.resolve("my-hopf.csv");
+    DataExport.writeCsv(Datasets.generate("hopf-rings", Map.of("points", "200"), 1), csv);
+    Cli before = Cli.run("explain", "--data", csv.toString(), "--hidden", "3", "--before");
+    assertThat(before.out()).contains("The classes are linked (linking number 1)");
+    Path run = dir.resolve("run");
+    assertThat(Cli.run("train", "--data", csv.toString(), "--hidden", "3", "--epochs", "5", "--out", run.toString()).code())
+        .isZero();
+    Path png = dir.resolve("links.png");
+    Cli links = Cli.run("render", run.toString(), "--kind", "links", "--out", png.toString());
+    assertThat(links.code()).as(links.err()).isZero();
+    assertThat(png).exists();
+  }
 }
