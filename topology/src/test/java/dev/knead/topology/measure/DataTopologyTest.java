@@ -243,4 +243,16 @@ class DataTopologyTest {
       assertThat(exact).isGreaterThan(brute - 0.02);
     }
   }
+
+  @Test
+  void degenerateClassesGiveAnswersNotErrors() {
+    double[][] pts = {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {1, 1}, {5, 5}, {5, 6}};
+    int[] y = {0, 0, 0, 0, 1, 2, 2};
+    DataTopology t = DataTopology.infer(pts, y, 4, OPT); // class 3 has no points
+    assertThat(t.classes().get(0).betti()).containsExactly(1, 0); // four copies of one point
+    assertThat(t.classes().get(1).betti()).containsExactly(1, 0);
+    assertThat(t.classes().get(2).betti()).containsExactly(2, 0);
+    assertThat(t.classes().get(3).betti()).containsExactly(0, 0);
+    assertThat(t.enclosures()).isEmpty();
+  }
 }
