@@ -9,7 +9,6 @@ import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
 import dev.knead.topology.certificate.Certificate;
-import dev.knead.topology.certificate.DecisionRegionCertificate;
 import dev.knead.topology.certificate.SphereCertificate;
 import dev.knead.topology.maps.LayerMap;
 import dev.knead.topology.maps.MapAnalysis;
@@ -102,9 +101,9 @@ public final class Analyst {
       List<Integer> classes = data.truth().enclosed().isEmpty() ? allClasses(data.classes()) : data.truth().enclosed();
       for (int c : classes) {
         if (data.dim() == 2) {
-          certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius).named(className(data, c)));
+          certs.add(Certificates.plane(net, data, c, centre, radius).named(className(data, c)));
         } else {
-          spheres.add(DecisionRegionCertificate.searchSphere(net::predict, c, centre, radius).named(className(data, c)));
+          spheres.add(Certificates.space(net, data, c, centre, radius).named(className(data, c)));
         }
       }
     }
