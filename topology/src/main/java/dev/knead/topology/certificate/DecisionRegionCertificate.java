@@ -40,11 +40,11 @@ public final class DecisionRegionCertificate {
    */
   public record Options(int samplesPerCircle, double maxFactor, double growth, int focusSamples, int bisections,
       int floodGrid, int floodDepth, double boxFactor) {
-    public static final Options DEFAULT = new Options(720, 1e4, 2, 64, 40, 16, 5, 1.1);
+    public static final Options DEFAULT = new Options(720, 1e4, 2, 64, 40, 16, 4, 1.1);
 
     public Options {
       if (samplesPerCircle < 8 || maxFactor < 1 || growth <= 1 || focusSamples < 0 || bisections < 0 || floodGrid < 2
-          || floodDepth < 0 || floodDepth > 12 || !(boxFactor >= 1)) {
+          || floodDepth < 0 || floodDepth > 8 || !(boxFactor >= 1)) {
         throw new IllegalArgumentException("certificate options: " + samplesPerCircle + ", " + maxFactor + ", "
             + growth + ", " + focusSamples + ", " + bisections + ", " + floodGrid + ", " + floodDepth + ", " + boxFactor);
       }

@@ -1,16 +1,14 @@
 package dev.knead.topology.certificate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Flood fill of a class region from seed points on an adaptive grid (a quadtree) over a square:
- * a coarse grid of cells, each split in four while its corners and centre disagree (the class
- * boundary crosses it) or it holds a seed, down to a finest cell. Cells whose five samples agree
- * are taken as wholly in or out; that is the resolution limit: a piece of the region narrower
- * than a cell that passes between its samples is not seen.
+ * a coarse grid of cells, each split in four while its corners disagree (the class boundary
+ * crosses it) or it holds a seed its corners call out, down to a finest cell, which its centre
+ * decides. Cells whose four corners agree are taken as wholly in or out; that is the resolution
+ * limit: a piece of the region narrower than a cell that passes between its corners is not seen.
  */
 final class Flood {
   private final Classifier f;
@@ -21,7 +19,8 @@ final class Flood {
   private final int depth;
   private final int n;
   private final Node[][] coarse;
-  private final Map<Long, Boolean> samples = new HashMap<>();
+  /** Samples on the doubled lattice: 0 not yet taken, 1 out, 2 in. */
+  private final byte[] samples;
   private final List<Node> leaves = new ArrayList<>();
 
   private static final class Node {
@@ -66,6 +65,7 @@ final class Flood {
     this.x0 = centre[0] - half;
     this.y0 = centre[1] - half;
     this.coarse = new Node[grid][grid];
+    this.samples = new byte[(2 * n + 1) * (2 * n + 1)];
   }
 
   /** @return the finest cell's side in input units */
@@ -174,11 +174,18 @@ final class Flood {
 
   private Node build(int i, int j, int s, List<int[]> seeds) {
     final Node node = new Node(i, j, s);
-    final boolean mid = in(2 * i + s, 2 * j + s);
-    final boolean uniform = in(2 * i, 2 * j) == mid && in(2 * (i + s), 2 * j) == mid && in(2 * i, 2 * (j + s)) == mid
-        && in(2 * (i + s), 2 * (j + s)) == mid;
-    if (s == 1 || (uniform && seeds.isEmpty())) {
-      node.in = mid;
+    final boolean corner = in(2 * i, 2 * j);
+    final boolean uniform = in(2 * (i + s), 2 * j) == corner && in(2 * i, 2 * (j + s)) == corner
+        && in(2 * (i + s), 2 * (j + s)) == corner;
+    // a seed in a cell sampled wholly in is already in it; one in a cell sampled out means the
+    // samples missed part of the region there, so that cell is refined down to the seed
+    if (uniform && (corner || seeds.isEmpty())) {
+      node.in = corner;
+      leaves.add(node);
+      return node;
+    }
+    if (s == 1) {
+      node.in = in(2 * i + 1, 2 * j + 1); // a finest cell the boundary crosses: its centre decides
       leaves.add(node);
       return node;
     }
@@ -191,8 +198,11 @@ final class Flood {
 
   /** Sample at doubled lattice coordinates (so cell centres are lattice points too). */
   private boolean in(int u, int v) {
-    final long key = (long) u * (2L * n + 1) + v;
-    return samples.computeIfAbsent(key, kk -> f.classify(new double[] {x0 + u * h / 2, y0 + v * h / 2}) == c);
+    final int key = u * (2 * n + 1) + v;
+    if (samples[key] == 0) {
+      samples[key] = (byte) (f.classify(new double[] {x0 + u * h / 2, y0 + v * h / 2}) == c ? 2 : 1);
+    }
+    return samples[key] == 2;
   }
 
   private Node lookup(int i, int j) {
