@@ -22,8 +22,9 @@ import java.util.List;
  * @param arcLengthAtDataRadius that width as arc length on the circle of the data radius
  * @param resolution the finest cell of the flood fill around the data, in input units
  * @param maxRadiusChecked the radius out to which the search looked
- * @param route points from the data outward along which the component was followed (empty when
- *     none was); consecutive points are joined by segments checked by sampling
+ * @param route points along which the component was followed out (empty when none was): from
+ *     where it leaves the square around the data (the flood fill joins that point to the data)
+ *     to the outermost circle; consecutive points are joined by segments checked by sampling
  * @param evidence circles of growing radius and the arcs where the class region as a whole (every
  *     piece, not only the data's) meets them, innermost first
  * @param otherPieces a sentence about parts of the class region seen far out that the route

@@ -116,7 +116,8 @@ final class Tracker {
 
   /** Arcs {start, width} of the circle met by the class, for runs of in-samples in the window around {@code at}. */
   private static List<double[]> window(Classifier f, int c, double[] centre, double r, double at, double half) {
-    final int k = WINDOW_SAMPLES;
+    // never coarser than 720 samples per circle, so a wide window does not step over a gap
+    final int k = Math.max(WINDOW_SAMPLES, (int) Math.ceil(2 * half / (2 * Math.PI / 720)));
     final double spacing = 2 * half / k;
     final boolean[] in = new boolean[k + 1];
     for (int j = 0; j <= k; j++) {
