@@ -48,13 +48,18 @@ final class EnclosedDisk {
         // Johnson (2019): every component of a decision region of a width ≤ d net is unbounded, so
         // the inner class escapes; the escape must cross the ring, so part of the ring is wrong. An
         // empty inner region separates nothing either; a route not found leaves the run undecided.
-        .put("certified", switch (c.outcome()) {
-          case UNBOUNDED -> g.ringWrong() > 0 ? 1 : 0;
-          case EMPTY -> 1;
-          case BOUNDED -> 0;
-          case NOT_FOUND -> Double.NaN;
-        })
+        .put("certified", certified(c, g.ringWrong()))
         .build();
+  }
+
+  /** 1 certified (unbounded and the ring is crossed, or no inner region), 0 refuted, NaN undecided (not found). */
+  static double certified(Certificate c, int ringWrong) {
+    return switch (c.outcome()) {
+      case UNBOUNDED -> ringWrong > 0 ? 1 : 0;
+      case EMPTY -> 1;
+      case BOUNDED -> 0;
+      case NOT_FOUND -> Double.NaN;
+    };
   }
 
   /** The certificate of the inner class's data piece as 1 unbounded, 0 bounded or empty, NaN not found at this resolution. */
