@@ -33,12 +33,12 @@ public final class Certificates {
     }
     Layer first = net.layer(0);
     Activation a = first.activation();
-    if (!a.isMonotone() || !Double.isFinite(a.lowerBound()) || !Double.isFinite(a.upperBound())) {
+    if (!a.isMonotone() || !a.hasInverse() || !Double.isFinite(a.lowerBound()) || !Double.isFinite(a.upperBound())) {
       return Optional.empty();
     }
     Network rest = new Network(net.layers().subList(1, net.layers().size()));
-    return Optional.of(new Asymptote(first.weights().toRows(), first.bias(), a::apply, a.lowerBound(), a.upperBound(),
-        rest::predict));
+    return Optional.of(new Asymptote(first.weights().toRows(), first.bias(), a::apply, a::inverse, a.lowerBound(),
+        a.upperBound(), rest::predict));
   }
 
   /** The points of the data labelled c. */

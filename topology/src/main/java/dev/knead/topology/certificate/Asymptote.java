@@ -17,16 +17,18 @@ import java.util.function.DoubleUnaryOperator;
  * @param weights first-layer weights, one row per unit, each of length 2
  * @param bias first-layer biases
  * @param sigma the first layer's activation
+ * @param inverse σ⁻¹ on (σ(−∞), σ(+∞))
  * @param low σ(−∞)
  * @param high σ(+∞)
  * @param rest the rest of the network: the first layer's output to a class
  */
-public record Asymptote(double[][] weights, double[] bias, DoubleUnaryOperator sigma, double low, double high,
-    Classifier rest) {
+public record Asymptote(double[][] weights, double[] bias, DoubleUnaryOperator sigma, DoubleUnaryOperator inverse,
+    double low, double high, Classifier rest) {
 
   /** Pre-activations beyond this are saturated in double precision for tanh and sigmoid. */
   private static final double SATURATED = 40;
-  private static final int PROFILE_SAMPLES = 4001;
+  /** Offsets sampled per free unit: evenly in the unit's output σ, which is what the rest of the network sees. */
+  private static final int PROFILE_SAMPLES = 1 << 16;
 
   public Asymptote {
     weights = Arrays.stream(weights).map(double[]::clone).toArray(double[][]::new);
@@ -84,7 +86,8 @@ public record Asymptote(double[][] weights, double[] bias, DoubleUnaryOperator s
 
   /**
    * @return every route by which class c reaches infinity: one per sector whose limit is c, one
-   *     per run of offsets along a critical direction where the limit is c (offsets sampled)
+   *     per run of offsets along a critical direction where the limit is c (offsets sampled
+   *     so that each free unit's output steps evenly through its range, 65,536 steps)
    */
   public List<Route> routes(int c, double[] centre) {
     final List<Double> critical = new ArrayList<>();
@@ -142,14 +145,29 @@ public record Asymptote(double[][] weights, double[] bias, DoubleUnaryOperator s
     if (!(lo < hi)) {
       return out;
     }
+    // offsets where each free unit's output steps evenly from σ(−∞) to σ(+∞)
+    final List<Double> ts = new ArrayList<>();
+    for (int k = 0; k < bias.length; k++) {
+      if (free[k]) {
+        final double[] w = weights[k];
+        final double slope = w[0] * v[0] + w[1] * v[1];
+        final double base = w[0] * centre[0] + w[1] * centre[1] + bias[k];
+        for (int i = 0; i < PROFILE_SAMPLES; i++) {
+          final double z = inverse.applyAsDouble(low + (high - low) * (i + 0.5) / PROFILE_SAMPLES);
+          if (Double.isFinite(z)) {
+            ts.add((z - base) / slope);
+          }
+        }
+      }
+    }
+    ts.sort(null);
     int runStart = -1;
-    for (int i = 0; i <= PROFILE_SAMPLES; i++) {
-      final boolean in = i < PROFILE_SAMPLES && profile(u, v, free, centre, lo + (hi - lo) * i / (PROFILE_SAMPLES - 1)) == c;
+    for (int i = 0; i <= ts.size(); i++) {
+      final boolean in = i < ts.size() && profile(u, v, free, centre, ts.get(i)) == c;
       if (in && runStart < 0) {
         runStart = i;
       } else if (!in && runStart >= 0) {
-        final double t = lo + (hi - lo) * ((runStart + i - 1) / 2.0) / (PROFILE_SAMPLES - 1);
-        out.add(new Route(u, t, true, Double.NaN));
+        out.add(new Route(u, (ts.get(runStart) + ts.get(i - 1)) / 2, true, Double.NaN));
         runStart = -1;
       }
     }

@@ -144,8 +144,8 @@ public final class DecisionRegionCertificate {
         if (f.classify(start) != c) {
           continue;
         }
-        final Tracker.Result t = Tracker.follow(f, c, centre, start, q.dataRadius() * 1e-3, o.growth(),
-            p -> Geometry.distance(p, centre) <= box && joins(f, c, p, comp.anchors()));
+        final Tracker.Result t = Tracker.follow(f, c, centre, route.at(centre, 1.5 * far), start,
+            q.dataRadius() * 1e-3, o.growth(), p -> Geometry.distance(p, centre) <= box && joins(f, c, p, comp.anchors()));
         if (t.reached()) {
           found = t;
           fromInfinity = true;

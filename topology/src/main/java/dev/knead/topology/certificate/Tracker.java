@@ -40,7 +40,19 @@ final class Tracker {
    */
   static Result follow(Classifier f, int c, double[] centre, double[] start, double target, double growth,
       Predicate<double[]> goal) {
+    return follow(f, c, centre, null, start, target, growth, goal);
+  }
+
+  /**
+   * @param before a point of the class just before the start on the route (or null): with it the
+   *     first step already knows the route's direction, as for a strip known from the limit at infinity
+   */
+  static Result follow(Classifier f, int c, double[] centre, double[] before, double[] start, double target,
+      double growth, Predicate<double[]> goal) {
     final List<double[]> path = new ArrayList<>();
+    if (before != null && f.classify(before) == c && Geometry.segmentIn(f, c, before, start, SEGMENT_SAMPLES)) {
+      path.add(before.clone());
+    }
     path.add(start.clone());
     double r = Geometry.distance(start, centre);
     final boolean outward = target > r;

@@ -93,6 +93,43 @@ class DecisionRegionCertificateTest {
     assertThat(c.sentence()).contains("not found at this resolution").doesNotContain("bounded piece");
   }
 
+  /**
+   * 2-2-2-2 tanh with invertible weights: h = tanh(R(−α)x), then g = tanh(K(h₁ − 0.3)), tanh(K(0.3001 − h₁) +
+   * 0.01 h₂) with K = 10⁵, class 0 iff g₁ + g₂ &gt; 1.9. Class 0 is (up to the steepness) the strip
+   * atanh 0.3 &lt; p &lt; atanh 0.3001 in the rotated coordinate p: about 1.1·10⁻⁴ wide, running to
+   * infinity both ways along 90° + α and 270° + α — on the circle of radius 1 it is 0.0063° wide.
+   */
+  static HandNet stripNet() {
+    final double k = 1e5;
+    return HandNet.tanh(List.of(HandNet.rotated(new double[][] {{1, 0}, {0, 1}}, ALPHA),
+        new double[][] {{k, 0}, {-k, 0.01}}, new double[][] {{1, 1}, {0, 0}}),
+        List.of(new double[] {0, 0}, new double[] {-0.3 * k, 0.3001 * k}, new double[] {0, 1.9}));
+  }
+
+  @Test
+  void stripOfConstantWidthIsFoundFromTheLimitAtInfinity() {
+    final HandNet net = stripNet();
+    final double p = (atanh(0.3) + atanh(0.3001)) / 2;
+    // independent check: the strip's middle line is class 0 near and far, a little beside it is not
+    for (double q : new double[] {-1e6, -3, 0, 2, 1e4, 1e6}) {
+      assertThat(net.classify(pq(p, q))).isZero();
+      assertThat(net.classify(pq(p + 2e-4, q))).isEqualTo(1);
+      assertThat(net.classify(pq(p - 2e-4, q))).isEqualTo(1);
+    }
+    final double[][] data = {pq(p, -0.5), pq(p, 0), pq(p, 0.5)};
+    final Certificate c = certify(net, 0, data, ORIGIN, 1, true, net.asymptote());
+    assertThat(c.outcome()).isEqualTo(Certificate.Outcome.UNBOUNDED);
+    final double along = (c.angleDegrees() - Math.toDegrees(ALPHA) + 360) % 180;
+    assertThat(along).isCloseTo(90, within(0.01));
+    assertThat(c.route()).allSatisfy(x -> assertThat(net.classify(new double[] {x.x(), x.y()})).isZero());
+    assertThat(certify(net, 0, data, ORIGIN, 1, true, Optional.empty()).outcome())
+        .isEqualTo(Certificate.Outcome.NOT_FOUND);
+  }
+
+  static double atanh(double v) {
+    return 0.5 * Math.log((1 + v) / (1 - v));
+  }
+
   @Test
   void aStripThinnerThanTheGridIsNotFoundWhenTheTheoremSaysUnbounded() {
     // a disk with a strip 1e-5 wide along 37.123°: no sampling at this resolution sees it

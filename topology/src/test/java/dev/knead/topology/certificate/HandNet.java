@@ -13,6 +13,10 @@ record HandNet(List<double[][]> weights, List<double[]> biases, DoubleUnaryOpera
     return new HandNet(weights, biases, Math::tanh, -1, 1);
   }
 
+  static double atanh(double v) {
+    return 0.5 * Math.log((1 + v) / (1 - v));
+  }
+
   @Override
   public int classify(double[] x) {
     return from(0, x);
@@ -45,7 +49,7 @@ record HandNet(List<double[][]> weights, List<double[]> biases, DoubleUnaryOpera
   }
 
   Optional<Asymptote> asymptote() {
-    return Optional.of(new Asymptote(weights.get(0), biases.get(0), sigma, low, high, h -> from(1, h)));
+    return Optional.of(new Asymptote(weights.get(0), biases.get(0), sigma, HandNet::atanh, low, high, h -> from(1, h)));
   }
 
   /** W·R(−α): the same layer read in coordinates rotated by α. */
