@@ -30,7 +30,7 @@ final class Flood {
     Node[] kids;
     boolean in;
     int id = -1;
-    final List<double[]> seedPoints = new ArrayList<>();
+    List<double[]> seedPoints = List.of();
 
     Node(int i, int j, int s) {
       this.i = i;
@@ -96,6 +96,9 @@ final class Flood {
       if (i >= 0 && j >= 0 && i < n && j < n) {
         final Node leaf = lookup(i, j);
         leaf.in = true; // a seed is a point the classifier labels as the class
+        if (leaf.seedPoints.isEmpty()) {
+          leaf.seedPoints = new ArrayList<>();
+        }
         leaf.seedPoints.add(p);
       }
     }
@@ -163,6 +166,9 @@ final class Flood {
   }
 
   private static List<int[]> inside(List<int[]> cells, int i, int j, int s) {
+    if (cells.isEmpty()) {
+      return cells;
+    }
     final List<int[]> out = new ArrayList<>();
     for (int[] q : cells) {
       if (q[0] >= i && q[0] < i + s && q[1] >= j && q[1] < j + s) {
