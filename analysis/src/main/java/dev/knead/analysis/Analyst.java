@@ -8,7 +8,6 @@ import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
 import dev.knead.topology.certificate.Certificate;
-import dev.knead.topology.certificate.DecisionRegionCertificate;
 import dev.knead.topology.certificate.SphereCertificate;
 import dev.knead.topology.maps.LayerMap;
 import dev.knead.topology.maps.MapAnalysis;
@@ -110,9 +109,9 @@ public final class Analyst {
       List<Integer> classes = enclosed.isEmpty() ? allClasses(data.classes()) : enclosed;
       for (int c : classes) {
         if (data.dim() == 2) {
-          certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius).named(className(data, c)));
+          certs.add(Certificates.plane(net, data, c, centre, radius).named(className(data, c)));
         } else {
-          spheres.add(DecisionRegionCertificate.searchSphere(net::predict, c, centre, radius).named(className(data, c)));
+          spheres.add(Certificates.space(net, data, c, centre, radius).named(className(data, c)));
         }
       }
     }

@@ -44,6 +44,7 @@ class AnalystTest {
     assertThat(r.layers().get(0).has(Badge.EMBEDDING)).isTrue();
     assertThat(r.certificates()).hasSize(1);
     assertThat(r.certificates().get(0).bounded()).isTrue();
+    assertThat(r.certificates().get(0).unboundedByTheorem()).isFalse(); // width 3 > d = 2
     assertThat(r.before()).noneMatch(v -> v.kind() == Verdict.Kind.IMPOSSIBLE);
   }
 

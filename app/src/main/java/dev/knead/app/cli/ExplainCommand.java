@@ -114,10 +114,10 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     out.println();
     for (Certificate c : report.certificates()) {
-      out.println("Certificate: " + c.sentence());
+      out.println("Certificate [" + c.outcome().label() + "]: " + c.sentence());
     }
     for (SphereCertificate c : report.sphereCertificates()) {
-      out.println("Certificate: " + c.sentence());
+      out.println("Certificate [" + c.outcome().label() + "]: " + c.sentence());
     }
     if (!report.certificates().isEmpty() || !report.sphereCertificates().isEmpty()) {
       out.println();

@@ -83,16 +83,24 @@ public final class ReportJson {
     for (Certificate c : r.certificates()) {
       ObjectNode co = certs.addObject();
       co.put("class", c.classIndex());
+      co.put("outcome", c.outcome().label());
       co.put("bounded", c.bounded());
+      co.put("unbounded_by_theorem", c.unboundedByTheorem());
+      co.put("data_in_region", c.dataInRegion());
+      co.put("data_in_piece", c.dataInComponent());
+      co.set("reach", Json.num(c.reach()));
       co.set("angle_degrees", Json.num(c.angleDegrees()));
       co.set("width_degrees", Json.num(c.widthDegrees()));
       co.set("arc_length_at_data_radius", Json.num(c.arcLengthAtDataRadius()));
+      co.set("resolution", Json.num(c.resolution()));
       co.set("max_radius_checked", Json.num(c.maxRadiusChecked()));
+      co.put("other_pieces", c.otherPieces());
       co.put("sentence", c.sentence());
     }
     for (SphereCertificate c : r.sphereCertificates()) {
       ObjectNode co = certs.addObject();
       co.put("class", c.classIndex());
+      co.put("outcome", c.outcome().label());
       co.put("bounded", c.bounded());
       co.set("max_radius_checked", Json.num(c.maxRadiusChecked()));
       co.put("sentence", c.sentence());

@@ -15,7 +15,6 @@ import dev.knead.render.Subject;
 import dev.knead.render.topo.BettiTable;
 import dev.knead.render.topo.CertificateFigure;
 import dev.knead.topology.certificate.Certificate;
-import dev.knead.topology.certificate.DecisionRegionCertificate;
 import dev.knead.render.topo.ClassBarcodes;
 import dev.knead.render.topo.LinksFigure;
 import dev.knead.render.topo.LoopFigure;
@@ -255,7 +254,7 @@ final class TopologyValues {
     }
     List<Certificate> certs = new ArrayList<>();
     for (int c = 0; c < net.classes(); c++) {
-      certs.add(DecisionRegionCertificate.search(net::predict, c, centre, radius));
+      certs.add(dev.knead.analysis.Certificates.plane(net, data, c, centre, radius));
     }
     return new CertificateFigure(subject.description(), certs, data.classNames(), p, data.labels(), centre, radius, opt);
   }

@@ -62,6 +62,8 @@ class TopologyAndExplainCommandTest {
     JsonNode j = Json.parse(c.out(), "json");
     assertThat(j.get("verdicts_before").findValuesAsText("kind")).contains("impossible");
     assertThat(j.get("certificates").get(0).get("bounded").asBoolean()).isFalse();
+    assertThat(j.get("certificates").get(0).get("outcome").asText()).isEqualTo("unbounded");
+    assertThat(j.get("certificates").get(0).get("unbounded_by_theorem").asBoolean()).isTrue();
     assertThat(j.get("stages").get(0).get("betti").toString()).isEqualTo("[[1,0],[1,1]]");
     assertThat(j.get("layers").size()).isEqualTo(2);
     assertThat(j.get("account").size()).isEqualTo(1);

@@ -93,9 +93,11 @@ public final class DiskAnnulus implements Experiment {
     List<SeedRow> wide = rows.stream().filter(r -> r.label().equals("width 3")).toList();
     Claim a = Protocols.impossibility("Every width-2 network (depths " + depths + ") has an unbounded inner-class region and"
             + " misclassifies part of a dense grid of the ring.",
-        "DecisionRegionCertificate.search on circles of growing radius (up to 10⁴ × the data radius) finds the inner"
-            + " class on the outermost circle, and a polar grid of " + EnclosedDisk.ANGLES + " × " + EnclosedDisk.RADII
-            + " ring points contains points labelled as the inner class (" + note + ")", narrow, "certified");
+        "DecisionRegionCertificate.certify flood-fills the piece of the inner class's region that holds its training"
+            + " points and follows it out to 10⁴ × the data radius (or finds the inner class empty: no separation"
+            + " either; a route not found at the search's resolution leaves the run undecided, never certified), and a"
+            + " polar grid of " + EnclosedDisk.ANGLES + " × " + EnclosedDisk.RADII + " ring points contains points"
+            + " labelled as the inner class (" + note + ")", narrow, "certified");
     Claim b = Protocols.existence("Width 3 separates the classes and its 3-D hidden codes are linearly separable.",
         "a 2-3-2 network reaches 100 % training accuracy, gets every point of the dense polar grid of disk and ring"
             + " right, and Separability.linear finds the hidden stage's training codes exactly separable", wide,

@@ -1,5 +1,6 @@
 package dev.knead.experiments.catalogue;
 
+import dev.knead.analysis.Certificates;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.Network;
@@ -7,7 +8,6 @@ import dev.knead.core.train.TrainResult;
 import dev.knead.experiments.Nets;
 import dev.knead.experiments.SeedRow;
 import dev.knead.topology.certificate.Certificate;
-import dev.knead.topology.certificate.DecisionRegionCertificate;
 import dev.knead.topology.measure.Separability;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,8 @@ final class EnclosedDisk {
   private EnclosedDisk() {}
 
   /**
-   * One width-2 (or any) network: the certificate that the inner class's region is unbounded,
+   * One width-2 (or any) network: the certificate that the piece of the inner class's region
+   * holding its data is unbounded (three states: unbounded, bounded, not found at this resolution),
    * the share of a dense polar grid of the true sets it gets wrong, and the input-gradient norm
    * of the logit difference along the tunnel versus elsewhere on the ring.
    */
@@ -31,11 +32,12 @@ final class EnclosedDisk {
       double r1, double r2, double r3) {
     TrainResult r = Nets.train(data, hidden, act, recipe, trainSeed);
     Network net = r.network();
-    Certificate c = DecisionRegionCertificate.search(net::predict, 0, new double[] {0, 0}, r3);
+    Certificate c = Certificates.plane(net, data, 0, new double[] {0, 0}, r3);
     Grid g = grid(net, r1, r2, r3);
     return SeedRow.of(seed, label)
         .put("train_accuracy", r.trainAccuracy())
-        .put("inner_region_unbounded", !c.bounded())
+        .put("inner_region_unbounded", unbounded(c))
+        .put("inner_region_empty", c.outcome() == Certificate.Outcome.EMPTY)
         .put("tunnel_angle_deg", c.angleDegrees())
         .put("tunnel_arc_at_data_radius", c.arcLengthAtDataRadius())
         .put("dense_error", g.error())
@@ -44,9 +46,29 @@ final class EnclosedDisk {
         .put("grad_elsewhere_p95", g.gradElsewhere())
         .put("grad_ratio", g.gradTunnel() / g.gradElsewhere())
         // Johnson (2019): every component of a decision region of a width ≤ d net is unbounded, so
-        // the inner class escapes; the escape must cross the ring, so part of the ring is wrong
-        .put("certified", !c.bounded() && g.ringWrong() > 0)
+        // the inner class escapes; the escape must cross the ring, so part of the ring is wrong. An
+        // empty inner region separates nothing either; a route not found leaves the run undecided.
+        .put("certified", certified(c, g.ringWrong()))
         .build();
+  }
+
+  /** 1 certified (unbounded and the ring is crossed, or no inner region), 0 refuted, NaN undecided (not found). */
+  static double certified(Certificate c, int ringWrong) {
+    return switch (c.outcome()) {
+      case UNBOUNDED -> ringWrong > 0 ? 1 : 0;
+      case EMPTY -> 1;
+      case BOUNDED -> 0;
+      case NOT_FOUND -> Double.NaN;
+    };
+  }
+
+  /** The certificate of the inner class's data piece as 1 unbounded, 0 bounded or empty, NaN not found at this resolution. */
+  static double unbounded(Certificate c) {
+    return switch (c.outcome()) {
+      case UNBOUNDED -> 1;
+      case BOUNDED, EMPTY -> 0;
+      case NOT_FOUND -> Double.NaN;
+    };
   }
 
   /** A network with a wider layer: separated exactly, and its hidden codes linearly separable. */
@@ -56,12 +78,12 @@ final class EnclosedDisk {
     Network net = r.network();
     List<double[][]> stages = Nets.stages(net, data.points());
     boolean sep = Separability.linear(stages.get(stages.size() - 2), data.labels()).separable();
-    Certificate c = DecisionRegionCertificate.search(net::predict, 0, new double[] {0, 0}, r3);
+    Certificate c = Certificates.plane(net, data, 0, new double[] {0, 0}, r3);
     Grid g = grid(net, r1, r2, r3);
     return SeedRow.of(seed, label)
         .put("train_accuracy", r.trainAccuracy())
         .put("dense_error", g.error())
-        .put("inner_region_unbounded", !c.bounded())
+        .put("inner_region_unbounded", unbounded(c))
         .put("hidden_codes_separable", sep)
         .build();
   }

@@ -10,10 +10,12 @@ import java.util.List;
 
 /**
  * The decision-region certificate (Olah's "easy way out", Johnson 2019): for each class, the
- * circles checked around the data and the arcs where the class's decision region meets them.
- * Radius is drawn linearly inside the data radius and logarithmically outside, so circles up
- * to 10⁴ data radii fit; an arc that persists outward is the tunnel through which the class
- * reaches infinity. The certificate's own sentence is the caption.
+ * circles checked around the data, the arcs where the class's decision region (every piece of
+ * it) meets them, thin and faint, and the route along which the piece holding the class's data
+ * was followed to the outermost circle, bold, when one was found. Radius is drawn linearly
+ * inside the data radius and logarithmically outside, so circles up to 10⁴ data radii fit. The
+ * panel's heading is the outcome (unbounded, bounded, not found at this resolution, empty); the
+ * certificate's own sentence is the caption.
  */
 public final class CertificateFigure implements Figure {
   private final String title;
@@ -77,12 +79,28 @@ public final class CertificateFigure implements Figure {
           : inner + (outer - inner) * Math.log(ring.radius() / dataRadius) / logSpan;
       circle(c, cx, cy, rho, 0, 360, Palette.alpha(pal.muted(), 0.35), 0.5);
       for (Certificate.Arc a : ring.arcs()) {
-        circle(c, cx, cy, rho, a.startDegrees(), a.widthDegrees(), col, 2.4);
+        circle(c, cx, cy, rho, a.startDegrees(), a.widthDegrees(), Palette.alpha(col, 0.45), 1.4);
       }
     }
+    int n = cert.route().size();
+    if (n >= 2) {
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      for (int i = 0; i < n; i++) {
+        Certificate.Point p = cert.route().get(i);
+        double dx = p.x() - centre[0];
+        double dy = p.y() - centre[1];
+        double r = Math.hypot(dx, dy);
+        double rho = r <= dataRadius ? r / dataRadius * inner
+            : inner + (outer - inner) * Math.log(r / dataRadius) / logSpan;
+        xs[i] = cx + (r == 0 ? 0 : dx / r * rho);
+        ys[i] = cy - (r == 0 ? 0 : dy / r * rho);
+      }
+      c.polyline(xs, ys, n, col, 2.6, false);
+    }
     circle(c, cx, cy, inner, 0, 360, pal.muted(), 0.9);
-    c.text(cx, y + 12, classNames.get(cert.classIndex()) + (cert.bounded() ? ": bounded" : ": reaches infinity"), 12,
-        Canvas.Anchor.MIDDLE, col, true);
+    c.text(cx, y + 12, classNames.get(cert.classIndex()) + ": " + cert.outcome().label(), 12, Canvas.Anchor.MIDDLE, col,
+        true);
     wrap(c, cert.sentence(), cx, y + h + 16, w - 10, pal);
   }
 

@@ -7,7 +7,10 @@ import java.util.List;
  * class's decision region stays bounded or reaches infinity, and through what cone.
  *
  * @param classIndex the class examined
- * @param bounded the class does not meet the outermost sphere checked
+ * @param outcome {@link Certificate.Outcome#UNBOUNDED} when the class region (any piece: the 3-D
+ *     search does not follow the data's piece) meets the outermost sphere; BOUNDED when it does
+ *     not; NOT_FOUND instead of BOUNDED when a theorem says every piece is unbounded; EMPTY when
+ *     the network labels none of the class's data as the class
  * @param direction unit vector towards the centre of the widest tunnel on the outermost
  *     sphere; empty when bounded
  * @param angularRadiusDegrees mean angle from that direction to the tunnel's edge on the
@@ -20,7 +23,7 @@ import java.util.List;
  */
 public record SphereCertificate(
     int classIndex,
-    boolean bounded,
+    Certificate.Outcome outcome,
     double[] direction,
     double angularRadiusDegrees,
     double boundRadius,
@@ -33,9 +36,14 @@ public record SphereCertificate(
     evidence = List.copyOf(evidence);
   }
 
+  /** @return whether the class region was found to miss the outer spheres (at this sampling) */
+  public boolean bounded() {
+    return outcome == Certificate.Outcome.BOUNDED;
+  }
+
   /** @return the same finding, its sentence naming the class instead of "class i" */
   public SphereCertificate named(String name) {
-    return new SphereCertificate(classIndex, bounded, direction, angularRadiusDegrees, boundRadius, maxRadiusChecked, evidence,
+    return new SphereCertificate(classIndex, outcome, direction, angularRadiusDegrees, boundRadius, maxRadiusChecked, evidence,
         sentence.replaceFirst("^class " + classIndex + "\\b", java.util.regex.Matcher.quoteReplacement(name)));
   }
 

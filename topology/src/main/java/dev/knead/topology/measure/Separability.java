@@ -5,13 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.optim.LocalizedOptimFormats;
 import org.hipparchus.optim.MaxIter;
-import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.linear.LinearConstraint;
 import org.hipparchus.optim.linear.LinearConstraintSet;
 import org.hipparchus.optim.linear.LinearObjectiveFunction;
 import org.hipparchus.optim.linear.NonNegativeConstraint;
+import org.hipparchus.optim.linear.PivotSelectionRule;
 import org.hipparchus.optim.linear.Relationship;
 import org.hipparchus.optim.linear.SimplexSolver;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -25,19 +24,24 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
  * classes are "linearly separable" when all pairs are (which is what a softmax layer needs
  * for the two-class case and a necessary condition for k classes).
  *
- * <p>Points are centred and scaled into [−1, 1]ᵈ first (separability is affine-invariant),
- * then solved by constraint generation: the LP is solved on a subset, the most violated
- * remaining points are added, until every point satisfies the margin or the subset is already
- * infeasible (a subset that cannot be separated proves the whole cannot). The verdict is exact
- * up to the simplex tolerance: after scaling, separations with a margin below about 1e-6 of
- * the data's extent are reported as not separable. A point carried by both classes is never
- * separable.
+ * <p>Points are centred and scaled into [−1, 1]ᵈ first (separability is affine-invariant).
+ * The LP maximises the margin t of y·(w·z + b) ≥ t with every |w_j| ≤ 1 and |b| ≤ d + 1: all
+ * variables are bounded and t = 0 is always feasible, so the LP always has an optimum (an
+ * unbounded or empty LP cannot occur, whatever the points). It is solved by constraint
+ * generation: on a subset, adding the points the subset's separator gets most wrong, until it
+ * holds for every point (a subset with no margin proves the whole has none). The separator found
+ * is checked on every point; pairs are called separable when its smallest margin exceeds 1e-7 in
+ * the scaled coordinates (about 1e-7 of the data's extent): thinner separations, and clouds that
+ * are flat to within that, are reported as not separable. A point carried by both classes is
+ * never separable.
  */
 public final class Separability {
   private Separability() {}
 
   private static final int BATCH = 100;
-  private static final double SLACK = 1e-7;
+  private static final double SLACK = 1e-9;
+  /** Smallest margin counted as a separation, in the scaled coordinates (data in [−1, 1]ᵈ, |w_j| ≤ 1). */
+  static final double MARGIN = 1e-7;
 
   /**
    * One pair of classes.
@@ -182,9 +186,16 @@ public final class Separability {
     return new Pair(a, b, true, w, offset);
   }
 
-  /** @return (w, b) with y_i (w·z_i + b) ≥ 1 − slack for all i, or null if none exists */
+  /**
+   * The largest margin t of a separator with every |w_j| ≤ 1 and |b| ≤ d + 1, by constraint
+   * generation: solve on a subset, add the points the subset's separator gets most wrong, repeat.
+   * The variables are boxed, so the LP is never unbounded, and (w, b, t) = 0 is always feasible.
+   *
+   * @return (w, b) whose smallest margin over all points exceeds {@link #MARGIN}, or null
+   */
   private static double[] solve(double[][] z, int[] y) {
     final int m = z.length;
+    final int d = z[0].length;
     final boolean[] in = new boolean[m];
     final List<Integer> active = new ArrayList<>();
     final int stride = Math.max(1, m / BATCH);
@@ -193,20 +204,24 @@ public final class Separability {
       active.add(i);
     }
     while (true) {
-      final double[] wb = feasible(z, y, active);
-      if (wb == null) {
-        return null;
+      final double[] wbt = widest(z, y, active);
+      final double t = wbt[d + 1];
+      if (!(t > MARGIN)) {
+        return null; // even this subset has no separator with a margin above MARGIN
       }
       final List<Integer> violated = new ArrayList<>();
       final double[] margin = new double[m];
+      double smallest = Double.POSITIVE_INFINITY;
       for (int i = 0; i < m; i++) {
-        margin[i] = y[i] * (dot(wb, z[i]) + wb[wb.length - 1]);
-        if (!in[i] && margin[i] < 1 - SLACK) {
+        margin[i] = y[i] * (dot(wbt, z[i]) + wbt[d]);
+        smallest = Math.min(smallest, margin[i]);
+        if (!in[i] && margin[i] < t - SLACK) {
           violated.add(i);
         }
       }
       if (violated.isEmpty()) {
-        return wb;
+        // checked on every point, not only the subset the LP saw
+        return smallest > MARGIN ? Arrays.copyOf(wbt, d + 1) : null;
       }
       violated.sort((p, q) -> Double.compare(margin[p], margin[q]));
       for (int k = 0; k < Math.min(BATCH, violated.size()); k++) {
@@ -216,33 +231,43 @@ public final class Separability {
     }
   }
 
-  private static double[] feasible(double[][] z, int[] y, List<Integer> rows) {
+  /** max t subject to y_i (w·z_i + b) ≥ t on the rows, −1 ≤ w_j ≤ 1, |b| ≤ d + 1, t ≤ 1. @return (w, b, t) */
+  private static double[] widest(double[][] z, int[] y, List<Integer> rows) {
     final int d = z[0].length;
-    final List<LinearConstraint> constraints = new ArrayList<>(rows.size());
+    final int vars = d + 2;
+    final List<LinearConstraint> constraints = new ArrayList<>(rows.size() + 2 * vars);
     for (int i : rows) {
-      final double[] c = new double[d + 1];
+      final double[] c = new double[vars];
       for (int j = 0; j < d; j++) {
         c[j] = y[i] * z[i][j];
       }
       c[d] = y[i];
-      constraints.add(new LinearConstraint(c, Relationship.GEQ, 1));
+      c[d + 1] = -1;
+      constraints.add(new LinearConstraint(c, Relationship.GEQ, 0));
     }
-    try {
-      final PointValuePair p =
-          new SimplexSolver()
-              .optimize(
-                  new MaxIter(100_000),
-                  new LinearObjectiveFunction(new double[d + 1], 0),
-                  new LinearConstraintSet(constraints),
-                  GoalType.MINIMIZE,
-                  new NonNegativeConstraint(false));
-      return p.getPoint();
-    } catch (MathIllegalStateException e) {
-      if (e.getSpecifier() == LocalizedOptimFormats.NO_FEASIBLE_SOLUTION) {
-        return null;
+    for (int j = 0; j < vars; j++) {
+      final double[] e = new double[vars];
+      e[j] = 1;
+      final double bound = j < d ? 1 : j == d ? d + 1 : 1;
+      constraints.add(new LinearConstraint(e, Relationship.LEQ, bound));
+      if (j < vars - 1) {
+        constraints.add(new LinearConstraint(e.clone(), Relationship.GEQ, -bound));
       }
-      throw e;
     }
+    final double[] objective = new double[vars];
+    objective[d + 1] = 1;
+    for (PivotSelectionRule rule : PivotSelectionRule.values()) {
+      try {
+        return new SimplexSolver()
+            .optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
+                new LinearConstraintSet(constraints), GoalType.MAXIMIZE, new NonNegativeConstraint(false), rule)
+            .getPoint();
+      } catch (MathIllegalStateException e) {
+        // a boxed, feasible LP has an optimum; a failure is numerical: try the other pivot rule
+      }
+    }
+    // Both pivot rules failed numerically: report no separator rather than crash (t = 0 is feasible).
+    return new double[vars];
   }
 
   private static double dot(double[] w, double[] x) {

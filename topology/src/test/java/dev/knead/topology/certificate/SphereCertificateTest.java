@@ -65,4 +65,28 @@ class SphereCertificateTest {
     assertThat(outer.angularRadiusDegrees()).isEqualTo(180);
     assertThat(outer.sentence()).startsWith("class 1 surrounds everything");
   }
+
+  @Test
+  void whereTheTheoremSaysUnboundedANarrowMissIsNotFoundNeverBounded() {
+    // a ball plus a tube 1e-4 wide: far thinner than the spiral of directions
+    final Classifier tube = x -> {
+      final double along = x[0] * TOWARDS[0] + x[1] * TOWARDS[1] + x[2] * TOWARDS[2];
+      final double across = Math.sqrt(Math.max(0, norm(x) * norm(x) - along * along));
+      return norm(x) < 1 || (along > 0 && across < 1e-4) ? 0 : 1;
+    };
+    final double[][] data = {{0, 0, 0}, {0.3, 0, 0}};
+    final SphereCertificate c = DecisionRegionCertificate.searchSphere(tube, 0, data, true, ORIGIN, 2,
+        DecisionRegionCertificate.SphereOptions.DEFAULT);
+    assertThat(c.outcome()).isEqualTo(Certificate.Outcome.NOT_FOUND);
+    assertThat(c.bounded()).isFalse();
+    assertThat(c.sentence()).contains("not found at this resolution");
+  }
+
+  @Test
+  void noDataPointLabelledAsTheClassIsEmpty() {
+    final SphereCertificate c = DecisionRegionCertificate.searchSphere(x -> 1, 0, new double[][] {{0, 0, 0}}, true,
+        ORIGIN, 2, DecisionRegionCertificate.SphereOptions.DEFAULT);
+    assertThat(c.outcome()).isEqualTo(Certificate.Outcome.EMPTY);
+    assertThat(c.sentence()).contains("empty");
+  }
 }

@@ -95,4 +95,153 @@ class SeparabilityTest {
   void oneClassIsTriviallySeparable() {
     assertThat(Separability.linear(new double[][] {{0, 1}, {2, 3}}, new int[] {4, 4}).separable()).isTrue();
   }
+
+  // --- finding 7: the LP must never crash; its answer agrees with independent methods ---
+
+  /**
+   * The disk-in-annulus (disk r &lt; 1/3, ring 2/3 &lt; r &lt; 1) through the hand-made 2-2-2 tanh network
+   * of issue 14, W₁ = [[2000, 0], [2000, 0.2]]: its hidden and logit stages are nearly degenerate
+   * clouds (most points at the saturated corners). With seed 39 the old margin-1 LP stopped with
+   * "unbounded solution".
+   */
+  static double[][][] hugeWeightStages(long seed, int[] labels) {
+    final java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    final int n = labels.length;
+    final double[][] x = new double[n][];
+    for (int i = 0; i < n; i++) {
+      final boolean disk = i < n / 2;
+      final double r = disk ? Math.sqrt(rng.nextDouble()) / 3 : Math.sqrt(4 / 9.0 + rng.nextDouble() * (1 - 4 / 9.0));
+      final double t = 2 * Math.PI * rng.nextDouble();
+      x[i] = new double[] {r * Math.cos(t), r * Math.sin(t)};
+      labels[i] = disk ? 0 : 1;
+    }
+    final double b1 = rng.nextDouble() * 2 - 1;
+    final double b2 = rng.nextDouble() * 2 - 1;
+    final double[][] w2 = {{rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2}, {rng.nextDouble() * 4 - 2, rng.nextDouble() * 4 - 2}};
+    final double[][] h = new double[n][];
+    final double[][] z = new double[n][];
+    for (int i = 0; i < n; i++) {
+      h[i] = new double[] {Math.tanh(2000 * x[i][0] + b1), Math.tanh(2000 * x[i][0] + 0.2 * x[i][1] + b2)};
+      z[i] = new double[] {w2[0][0] * h[i][0] + w2[0][1] * h[i][1], w2[1][0] * h[i][0] + w2[1][1] * h[i][1]};
+    }
+    return new double[][][] {x, h, z};
+  }
+
+  /**
+   * Brute force in 2-D: the largest margin over 20 000 directions of the gap between the two
+   * classes' projections, relative to the cloud's extent (negative: no direction separates).
+   */
+  static double bestGap(double[][] p, int[] y) {
+    double extent = 0;
+    for (double[] a : p) {
+      extent = Math.max(extent, Math.max(Math.abs(a[0] - p[0][0]), Math.abs(a[1] - p[0][1])));
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < 20_000; k++) {
+      final double th = Math.PI * 2 * k / 20_000;
+      final double cos = Math.cos(th);
+      final double sin = Math.sin(th);
+      double maxA = Double.NEGATIVE_INFINITY;
+      double minB = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < p.length; i++) {
+        final double v = (p[i][0] - p[0][0]) * cos + (p[i][1] - p[0][1]) * sin;
+        if (y[i] == 0) {
+          maxA = Math.max(maxA, v);
+        } else {
+          minB = Math.min(minB, v);
+        }
+      }
+      best = Math.max(best, (minB - maxA) / Math.max(extent, 1e-300));
+    }
+    return best;
+  }
+
+  static void agreesWithBruteForce(double[][] p, int[] y) {
+    final Separability.Report r = Separability.linear(p, y);
+    final double gap = bestGap(p, y);
+    if (r.separable()) {
+      assertSeparates(r.pairs().get(0), p, y);
+    }
+    if (gap > 1e-3) {
+      assertThat(r.separable()).as("brute force finds a gap of %g", gap).isTrue();
+    }
+    if (gap < -1e-3) {
+      assertThat(r.separable()).as("every direction overlaps by at least %g", -gap).isFalse();
+    }
+  }
+
+  @Test
+  void hugeFirstLayerWeightsNeverCrashTheLp() {
+    final int[] y = new int[500];
+    for (double[][] stage : hugeWeightStages(39, y)) {
+      agreesWithBruteForce(stage, y);
+    }
+  }
+
+  @Test
+  void manyHugeWeightNetworksAgreeWithBruteForce() {
+    final int[] y = new int[100];
+    for (long seed = 0; seed < 12; seed++) {
+      for (double[][] stage : hugeWeightStages(seed, y)) {
+        agreesWithBruteForce(stage, y);
+      }
+    }
+  }
+
+  @Test
+  void nearlyDegenerateCloudsAgreeWithBruteForce() {
+    final Random rng = new Random(11);
+    for (int trial = 0; trial < 60; trial++) {
+      final int n = 20 + rng.nextInt(60);
+      final double[][] p = new double[n][];
+      final int[] y = new int[n];
+      final double flat = Math.pow(10, -rng.nextInt(13)); // spread across the line, down to 1e-12
+      final double far = rng.nextBoolean() ? 1e9 : 0; // far from the origin
+      final double shift = rng.nextDouble() * 2 - 0.5; // class 1 shifted along the line: overlapping or apart
+      for (int i = 0; i < n; i++) {
+        y[i] = i % 2;
+        final double t = rng.nextDouble() + (y[i] == 1 ? shift : 0);
+        final double dup = rng.nextInt(4) == 0 && i > 1 ? 1 : 0; // some duplicated points
+        p[i] = dup == 1 ? p[i - 2].clone() : new double[] {far + t, far + 2 * t + flat * rng.nextGaussian()};
+        if (dup == 1) {
+          y[i] = y[i - 2];
+        }
+      }
+      agreesWithBruteForce(p, y);
+    }
+  }
+
+  /** A perceptron (a second, independent method): when it converges, the LP must find a separator too. */
+  @Test
+  void whereAPerceptronConvergesTheLpSeparates() {
+    final Random rng = new Random(5);
+    for (int trial = 0; trial < 40; trial++) {
+      final int[] y = new int[100];
+      final double[][] p = gaussians(50, 0.5 + 3 * rng.nextDouble(), trial, y);
+      final double[] w = new double[3];
+      boolean converged = false;
+      for (int epoch = 0; epoch < 2000 && !converged; epoch++) {
+        converged = true;
+        for (int i = 0; i < p.length; i++) {
+          final int s = y[i] == 0 ? 1 : -1;
+          if (s * (w[0] * p[i][0] + w[1] * p[i][1] + w[2]) <= 0) {
+            w[0] += s * p[i][0];
+            w[1] += s * p[i][1];
+            w[2] += s;
+            converged = false;
+          }
+        }
+      }
+      final Separability.Report r = Separability.linear(p, y);
+      if (converged) {
+        assertThat(r.separable()).as("trial %d: the perceptron separated it", trial).isTrue();
+      }
+      if (!r.separable()) {
+        assertThat(converged).isFalse();
+      }
+      if (r.separable()) {
+        assertSeparates(r.pairs().get(0), p, y);
+      }
+    }
+  }
 }
