@@ -30,11 +30,15 @@ final class EnclosedDisk {
   static SeedRow narrow(long seed, long trainSeed, String label, Dataset data, List<Integer> hidden, Activation act, Nets.Recipe recipe,
       double r1, double r2, double r3) {
     TrainResult r = Nets.train(data, hidden, act, recipe, trainSeed);
-    Network net = r.network();
+    return narrow(seed, label, r.network(), r.trainAccuracy(), r1, r2, r3);
+  }
+
+  /** {@link #narrow} for a given network: the measurements and the certificate, no training. */
+  static SeedRow narrow(long seed, String label, Network net, double trainAccuracy, double r1, double r2, double r3) {
     Certificate c = DecisionRegionCertificate.search(net::predict, 0, new double[] {0, 0}, r3);
     Grid g = grid(net, r1, r2, r3);
     return SeedRow.of(seed, label)
-        .put("train_accuracy", r.trainAccuracy())
+        .put("train_accuracy", trainAccuracy)
         .put("inner_region_unbounded", !c.bounded())
         .put("tunnel_angle_deg", c.angleDegrees())
         .put("tunnel_arc_at_data_radius", c.arcLengthAtDataRadius())
@@ -53,13 +57,17 @@ final class EnclosedDisk {
   static SeedRow wide(long seed, long trainSeed, String label, Dataset data, List<Integer> hidden, Activation act, Nets.Recipe recipe,
       double r1, double r2, double r3) {
     TrainResult r = Nets.train(data, hidden, act, recipe, trainSeed);
-    Network net = r.network();
+    return wide(seed, label, r.network(), data, r.trainAccuracy(), r1, r2, r3);
+  }
+
+  /** {@link #wide} for a given network: the measurements, no training. */
+  static SeedRow wide(long seed, String label, Network net, Dataset data, double trainAccuracy, double r1, double r2, double r3) {
     List<double[][]> stages = Nets.stages(net, data.points());
     boolean sep = Separability.linear(stages.get(stages.size() - 2), data.labels()).separable();
     Certificate c = DecisionRegionCertificate.search(net::predict, 0, new double[] {0, 0}, r3);
     Grid g = grid(net, r1, r2, r3);
     return SeedRow.of(seed, label)
-        .put("train_accuracy", r.trainAccuracy())
+        .put("train_accuracy", trainAccuracy)
         .put("dense_error", g.error())
         .put("inner_region_unbounded", !c.bounded())
         .put("hidden_codes_separable", sep)
