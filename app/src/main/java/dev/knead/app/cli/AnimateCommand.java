@@ -44,6 +44,9 @@ public final class AnimateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.gif.")
   Path out;
 
+  @Option(names = "--json", description = "One JSON document on stdout: the file written with its size, frames and length (see docs/cli.md).")
+  boolean json;
+
   @Override
   public Integer call() {
     FigureArgs.Size sz = FigureArgs.size(size);
@@ -59,8 +62,17 @@ public final class AnimateCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     GifAnimation.write(subject, opt, out);
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s) in %.1f s%n", out, opt.frames(), secs,
-        (System.nanoTime() - start) / 1e9);
+    double took = (System.nanoTime() - start) / 1e9;
+    if (json) {
+      com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();
+      doc.set("files", Written.files(out));
+      doc.put("frames", opt.frames());
+      doc.put("fps", fps);
+      doc.put("seconds", secs);
+      spec.commandLine().getOut().println(dev.knead.core.io.Json.writeLine(doc));
+    } else {
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s) in %.1f s%n", out, opt.frames(), secs, took);
+    }
     return KneadCommand.OK;
   }
 }

@@ -55,6 +55,9 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.png or FILE.svg.")
   Path out;
 
+  @Option(names = "--json", description = "One JSON document on stdout: the file written with its size (see docs/cli.md).")
+  boolean json;
+
   @Override
   public Integer call() {
     Figures.Kind k = Figures.Kind.named(kind);
@@ -85,7 +88,14 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Figure f = Figures.of(k, r, subject, stage, cls, opt);
     Images.write(f, opt, out);
-    spec.commandLine().getOut().println("wrote " + out);
+    if (json) {
+      com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();
+      doc.put("kind", k.name().toLowerCase(java.util.Locale.ROOT));
+      doc.set("files", Written.files(out));
+      spec.commandLine().getOut().println(dev.knead.core.io.Json.writeLine(doc));
+    } else {
+      spec.commandLine().getOut().println("wrote " + out);
+    }
     return KneadCommand.OK;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.DataFiles;
+import dev.knead.core.data.Dataset;
 import dev.knead.core.data.LoadOptions;
 import dev.knead.core.data.Points;
 import dev.knead.core.io.Json;
@@ -37,14 +38,19 @@ public final class TopologyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE|RUN", description = "A point-cloud file (ripser's: one point per line, comma or space "
-      + "separated; or CSV/NPY/NPZ) or a run folder / run.json.")
+      + "separated; or CSV/NPY/NPZ; a CSV with a header is read as train reads it, label column left out) or a run folder / run.json.")
   Path input;
 
   @Option(names = "--stage", paramLabel = "S", description = "For a run: the stage (default 0, the input; see knead trace).")
   Integer stage;
 
-  @Option(names = "--class", paramLabel = "C", description = "For a run: only the points of class C (index or name).")
+  @Option(names = "--class", paramLabel = "C", description = "Only the points of class C (index or name), for a run or a labelled data file.")
   String cls;
+
+  @Option(names = "--label-column", paramLabel = "NAME|INDEX",
+      description = "Read the file as a labelled data set, as train does, with this label column (default: the last). "
+          + "A file with a header line is read so anyway.")
+  String labelColumn;
 
   @Option(names = "--dim", defaultValue = "1", paramLabel = "K", description = "Highest homology dimension, 0 … 3 (default: ${DEFAULT-VALUE}).")
   int dim;
@@ -147,10 +153,21 @@ public final class TopologyCommand implements Callable<Integer> {
   private Points points() {
     boolean isRun = Files.isDirectory(input) || input.getFileName().toString().equals(RunFile.NAME);
     if (!isRun) {
-      if (stage != null || cls != null) {
-        throw new BadInputException("--stage and --class apply to runs; " + input + " is a point-cloud file");
+      if (stage != null) {
+        throw new BadInputException("--stage applies to runs; " + input + " is a data file");
       }
-      return DataFiles.loadCloud(input, LoadOptions.defaults());
+      LoadOptions options = labelColumn == null ? LoadOptions.defaults() : LoadOptions.defaults().withLabelColumn(labelColumn);
+      // one reader with train: a table with a header (or a named label column, or a class to
+      // pick) is a labelled data set whose label column is not a coordinate; otherwise every
+      // column is one (ripser's point-cloud format)
+      if (labelColumn == null && cls == null && !DataFiles.hasHeader(input, options)) {
+        return DataFiles.loadCloud(input, options);
+      }
+      Dataset data = DataFiles.load(input, options);
+      return cls == null ? data.points() : ofClass(data.points(), data.labels(), data.classNames());
+    }
+    if (labelColumn != null) {
+      throw new BadInputException("--label-column applies to data files; " + input + " is a run");
     }
     Run run = RunFile.load(input);
     // the points are all persistence reads: no grid lines or region samples
@@ -163,7 +180,12 @@ public final class TopologyCommand implements Callable<Integer> {
     if (cls == null) {
       return st.points();
     }
-    int c = run.data().classNames().indexOf(cls);
+    return ofClass(st.points(), t.labels(), run.data().classNames());
+  }
+
+  /** The points whose label is the class named by --class (a name or an index). */
+  private Points ofClass(Points points, int[] labels, java.util.List<String> classNames) {
+    int c = classNames.indexOf(cls);
     if (c < 0) {
       try {
         c = Integer.parseInt(cls);
@@ -171,12 +193,11 @@ public final class TopologyCommand implements Callable<Integer> {
         c = -1;
       }
     }
-    if (c < 0 || c >= run.data().classes()) {
-      throw new BadInputException("--class " + cls + " is not one of " + run.data().classNames() + " (or 0 … "
-          + (run.data().classes() - 1) + ")");
+    if (c < 0 || c >= classNames.size()) {
+      throw new BadInputException("--class " + cls + " is not one of " + classNames + " (or 0 … "
+          + (classNames.size() - 1) + ")");
     }
     final int cc = c;
-    int[] labels = t.labels();
-    return st.points().select(java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cc).toArray());
+    return points.select(java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cc).toArray());
   }
 }

@@ -74,6 +74,24 @@ class FigureCommandsTest {
     assertThat(reader.getWidth(0)).isEqualTo(120);
   }
 
+  @Test
+  void jsonListsTheFilesWrittenWithTheirSizes() throws Exception {
+    Path png = dir.resolve("json-stage.png");
+    Result r = knead("render", run.toString(), "--kind", "stage", "--size", "120x120", "--out", png.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    var doc = dev.knead.core.io.Json.parse(r.out(), "render --json");
+    assertThat(r.out().strip().lines()).hasSize(1);
+    assertThat(doc.get("kind").asText()).isEqualTo("stage");
+    assertThat(doc.get("files").get(0).get("path").asText()).isEqualTo(png.toString());
+    assertThat(doc.get("files").get(0).get("bytes").asLong()).isEqualTo(Files.size(png)).isPositive();
+    Path gif = dir.resolve("json.gif");
+    Result a = knead("animate", run.toString(), "--fps", "5", "--seconds", "1", "--size", "100x100", "--out", gif.toString(), "--json");
+    assertThat(a.code()).as(a.err()).isZero();
+    var adoc = dev.knead.core.io.Json.parse(a.out(), "animate --json");
+    assertThat(adoc.get("files").get(0).get("bytes").asLong()).isEqualTo(Files.size(gif));
+    assertThat(adoc.get("frames").asInt()).isEqualTo(5);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
       "render; --kind; pie; unknown kind",

@@ -40,6 +40,47 @@ class TopologyAndExplainCommandTest {
   }
 
   @Test
+  void aTableThatTrainReadsIsReadTheSameWay(@TempDir Path dir) throws Exception {
+    // a circle (class ring) and a far tight cluster (class core), with a header line
+    StringBuilder table = new StringBuilder("x1,x2,label\n");
+    StringBuilder cloud = new StringBuilder();
+    StringBuilder ring = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      double a = 2 * Math.PI * i / 60;
+      table.append(Math.cos(a)).append(',').append(Math.sin(a)).append(",ring\n");
+      cloud.append(Math.cos(a)).append(',').append(Math.sin(a)).append('\n');
+      ring.append(Math.cos(a)).append(',').append(Math.sin(a)).append('\n');
+    }
+    for (int i = 0; i < 20; i++) {
+      double x = 5 + 0.01 * (i % 5);
+      double y = 0.01 * (i / 5);
+      table.append(x).append(',').append(y).append(",core\n");
+      cloud.append(x).append(',').append(y).append('\n');
+    }
+    Path t = Files.writeString(dir.resolve("data.csv"), table);
+    Path c = Files.writeString(dir.resolve("cloud.csv"), cloud);
+    Path r = Files.writeString(dir.resolve("ring.csv"), ring);
+    assertThat(Cli.run("train", "--data", t.toString(), "--hidden", "3", "--epochs", "1", "--out", dir.resolve("run").toString())
+        .code()).isZero();
+    Cli all = Cli.run("topology", t.toString());
+    assertThat(all.code()).as(all.err()).isZero();
+    // the label column is not a coordinate: the same bars as the bare coordinates
+    assertThat(all.out()).isEqualTo(Cli.run("topology", c.toString()).out());
+    Cli ringOnly = Cli.run("topology", t.toString(), "--class", "ring", "--format", "json");
+    assertThat(ringOnly.code()).as(ringOnly.err()).isZero();
+    JsonNode j = Json.parse(ringOnly.out(), "json");
+    assertThat(j.get("points").asInt()).isEqualTo(60);
+    assertThat(j.get("ambient_dim").asInt()).isEqualTo(2);
+    assertThat(j.get("bars")).isEqualTo(Json.parse(Cli.run("topology", r.toString(), "--format", "json").out(), "json").get("bars"));
+    // a named label column makes a headerless file a table too; classes are checked
+    Cli byIndex = Cli.run("topology", t.toString(), "--label-column", "2", "--class", "0", "--format", "json");
+    assertThat(Json.parse(byIndex.out(), "json").get("points").asInt()).isEqualTo(20);
+    assertThat(Cli.run("topology", t.toString(), "--class", "nope").code()).isEqualTo(2);
+    assertThat(Cli.run("topology", t.toString(), "--label-column", "zz").code()).isEqualTo(2);
+    assertThat(Cli.run("topology", c.toString(), "--stage", "1").code()).isEqualTo(2);
+  }
+
+  @Test
   void aStageAndClassOfARun(@TempDir Path dir) {
     Path run = dir.resolve("run");
     assertThat(Cli.run("train", "--data", "disk-annulus", "--set", "points=80", "--hidden", "3", "--epochs", "50",

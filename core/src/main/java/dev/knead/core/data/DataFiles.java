@@ -68,6 +68,19 @@ public final class DataFiles {
     };
   }
 
+  /**
+   * Whether the file is a delimited-text table whose first line is a header ({@link #load} reads
+   * it as a labelled data set, label column last unless named); false for {@code .npy}/{@code .npz}.
+   */
+  public static boolean hasHeader(Path path, LoadOptions options) {
+    String ext = extension(path);
+    if (ext.equals("npy") || ext.equals("npz")) {
+      return false;
+    }
+    checkSize(path, options);
+    return DelimitedText.hasHeader(path);
+  }
+
   private static String extension(Path path) {
     String n = path.getFileName().toString();
     int dot = n.lastIndexOf('.');

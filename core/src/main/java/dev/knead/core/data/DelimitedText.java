@@ -83,13 +83,23 @@ final class DelimitedText {
     return Points.of(rows.size(), d, a);
   }
 
+  /** Whether the file's first line is a header, by the rule {@link #readLabelled} reads it with. */
+  static boolean hasHeader(Path path) {
+    return isHeader(rows(path, path.getFileName().toString(), 2));
+  }
+
   private static List<Row> rows(Path path, String file) {
+    return rows(path, file, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} non-blank, non-comment rows. */
+  private static List<Row> rows(Path path, String file, int limit) {
     List<Row> rows = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String s;
       int line = 0;
       Pattern sep = null;
-      while ((s = in.readLine()) != null) {
+      while (rows.size() < limit && (s = in.readLine()) != null) {
         line++;
         if (line == 1 && s.startsWith("\uFEFF")) {
           s = s.substring(1); // byte-order mark

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
 /**
  * Trains a network and returns a new one with its history. Deterministic: the same inputs and
  * seed give the same bits. The divergence guard never lets NaN through: it rewinds to the last
- * good snapshot, halves the learning rate and records a {@link Rewind}.
+ * good snapshot (one whose own loss was checked: finite, not blown up, no worse than the untrained
+ * network's), halves the learning rate and records a {@link Rewind}. A run that would end worse
+ * than it began is rewound the same way.
  */
 public final class Trainer {
   /** A loss above this many times the first epoch's loss counts as a blow-up. */
@@ -60,8 +62,12 @@ public final class Trainer {
     final int every = config.snapshotInterval();
     List<Snapshot> snapshots = new ArrayList<>();
     snapshots.add(new Snapshot(0, init));
+    // the good state the guard rewinds to: a network whose own loss was checked finite, not
+    // blown up and no worse than the untrained network's (so no run returns worse than it began)
     double[] good = p.clone();
     int goodEpoch = 0;
+    final double initialLoss = ws.lossAndGradient(x, y, n, config.loss(), false, new int[1])
+        + penalty(p, isWeight, config.l1(), config.l2());
     List<Epoch> history = new ArrayList<>();
     List<Rewind> rewinds = new ArrayList<>();
     double baseLr = config.optimizer().learningRate();
@@ -109,11 +115,26 @@ public final class Trainer {
         firstLoss = epochLoss;
       }
       String trouble = trouble(epochLoss, firstLoss, p);
+      boolean snapshotDue = (epoch + 1) % every == 0 || epoch + 1 == config.epochs();
+      boolean keep = false;
+      if (trouble == null && snapshotDue) {
+        // the epoch's loss was measured on the weights it started from and passed through; the
+        // weights it ends with become the good state only once their own loss is checked
+        double endLoss = ws.lossAndGradient(x, y, n, config.loss(), false, right) + penalty(p, isWeight, config.l1(), config.l2());
+        trouble = trouble(endLoss, firstLoss, p);
+        boolean worse = endLoss > initialLoss;
+        if (trouble == null && worse && epoch + 1 == config.epochs()) {
+          trouble = String.format(java.util.Locale.ROOT, "the run would end at loss %.4g, above the untrained network's %.4g",
+              endLoss, initialLoss);
+        }
+        keep = trouble == null && !worse;
+      }
       if (trouble != null) {
         if (rewinds.size() >= MAX_REWINDS) {
           System.arraycopy(good, 0, p, 0, p.length);
           status = TrainResult.Status.DIVERGED;
           truncate(history, goodEpoch);
+          truncateSnapshots(snapshots, goodEpoch);
           break;
         }
         Rewind r = new Rewind(epoch + 1, goodEpoch, trouble, baseLr, baseLr * 0.5);
@@ -121,6 +142,7 @@ public final class Trainer {
         listener.onRewind(r);
         baseLr *= 0.5;
         System.arraycopy(good, 0, p, 0, p.length);
+        truncateSnapshots(snapshots, goodEpoch);
         java.util.Arrays.fill(m, 0);
         java.util.Arrays.fill(v, 0);
         t = 0;
@@ -137,9 +159,11 @@ public final class Trainer {
       }
       Epoch row = new Epoch(epoch, epochLoss, correct / (double) n, testLoss, testAcc, lr);
       history.add(row);
-      if (epoch % every == 0 || epoch == config.epochs()) {
-        System.arraycopy(p, 0, good, 0, p.length);
-        goodEpoch = epoch;
+      if (snapshotDue) {
+        if (keep) {
+          System.arraycopy(p, 0, good, 0, p.length);
+          goodEpoch = epoch;
+        }
         snapshots.add(new Snapshot(epoch, ws.network()));
       }
       listener.onEpoch(row, ws::network);
@@ -184,6 +208,21 @@ public final class Trainer {
     return null;
   }
 
+  /** @return the L1/L2 penalty of the weights, as {@link #penalise} adds it to the loss */
+  static double penalty(double[] p, boolean[] isWeight, double l1, double l2) {
+    if (l1 == 0 && l2 == 0) {
+      return 0;
+    }
+    double value = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (isWeight[i]) {
+        double w = p[i];
+        value += l1 * Math.abs(w) + 0.5 * l2 * w * w;
+      }
+    }
+    return value;
+  }
+
   /** Adds L1/L2 penalties of the weights to the gradient; returns their value. */
   static double penalise(double[] p, double[] g, boolean[] isWeight, double l1, double l2) {
     if (l1 == 0 && l2 == 0) {
@@ -215,6 +254,12 @@ public final class Trainer {
       for (int i = 0; i < g.length; i++) {
         g[i] *= f;
       }
+    }
+  }
+
+  private static void truncateSnapshots(List<Snapshot> snapshots, int epochs) {
+    while (snapshots.get(snapshots.size() - 1).epoch() > epochs) {
+      snapshots.remove(snapshots.size() - 1);
     }
   }
 

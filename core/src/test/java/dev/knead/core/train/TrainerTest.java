@@ -98,6 +98,54 @@ class TrainerTest {
   }
 
   @Test
+  void theGuardKeepsTheLastNetworkWhoseLossWasChecked() {
+    // knead train --data moons --hidden 3 --lr 100 --epochs 100: Adam at rate 100 explodes within
+    // an epoch, so the weights an epoch ends with must not be called good before their loss is
+    // known (this run once rewound 12 times to one exploded state and saved loss 77 from 0.73)
+    TrainConfig c = config(List.of(3), 100, 1).withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, 100));
+    dev.knead.core.run.Run run = dev.knead.core.run.Runs.execute(
+        new dev.knead.core.run.ExperimentConfig(dev.knead.core.run.DataSpec.of("moons", 1), c), TrainListener.NONE);
+    TrainResult r = run.result();
+    Workspace ws = new Workspace(r.snapshots().get(0).network(), run.split().train().size());
+    int[] right = new int[1];
+    double initial = ws.lossAndGradient(
+        run.split().train().points().toArray(), run.split().train().labels(), run.split().train().size(),
+        c.loss(), false, right);
+    assertThat(r.rewinds()).isNotEmpty();
+    assertThat(r.trainLoss()).isFinite().isLessThanOrEqualTo(initial);
+    // no two rewinds in a row go back to the same epoch with the same complaint: a good state,
+    // once rewound to, trains on at the halved rate
+    for (int i = 1; i < r.rewinds().size(); i++) {
+      Rewind a = r.rewinds().get(i - 1);
+      Rewind b = r.rewinds().get(i);
+      assertThat(b.epoch() == a.epoch() && b.backTo() == a.backTo() && b.reason().equals(a.reason()))
+          .as("rewind %d repeats rewind %d: %s", i, i - 1, b).isFalse();
+    }
+  }
+
+  @Test
+  void checkingTheGoodStateLeavesANormalRunsBitsAlone() {
+    // the guard's check runs at snapshot epochs only: if it disturbed the training state, runs
+    // with different snapshot intervals would part ways
+    Dataset data = Fixtures.diskInRing(50, 4);
+    for (Precision precision : Precision.values()) {
+      for (int batch : new int[] {0, 16}) {
+        TrainConfig every1 = new TrainConfig(
+            List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
+            Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.CONSTANT, 0.001, 0.001, batch, 30, 2, 1, 1, 77, precision);
+        TrainConfig every30 = new TrainConfig(
+            List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
+            Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.CONSTANT, 0.001, 0.001, batch, 30, 2, 1, 30, 77, precision);
+        TrainResult a = Trainer.train(data, Fixtures.empty(2, 2), every1, TrainListener.NONE);
+        TrainResult b = Trainer.train(data, Fixtures.empty(2, 2), every30, TrainListener.NONE);
+        assertThat(a.rewinds()).isEmpty();
+        assertThat(b.network()).isEqualTo(a.network());
+        assertThat(b.history()).isEqualTo(a.history());
+      }
+    }
+  }
+
+  @Test
   void cancelledTrainingSaysSo() {
     Dataset data = Fixtures.diskInRing(30, 9);
     int[] seen = {0};

@@ -89,6 +89,11 @@ public final class DiskAnnulus implements Experiment {
           100 * row.get("train_accuracy")));
       return row;
     });
+    return new ExperimentResult(e.name(), e.claim(), e.citation(), s, seeds, quick, claims(rows, depths, note));
+  }
+
+  /** The verdicts from the rows: width-2 rows ("width 2, …") and width-3 rows ("width 3"). */
+  static List<Claim> claims(List<SeedRow> rows, List<Integer> depths, String note) {
     List<SeedRow> narrow = rows.stream().filter(r -> r.label().startsWith("width 2")).toList();
     List<SeedRow> wide = rows.stream().filter(r -> r.label().equals("width 3")).toList();
     Claim a = Protocols.impossibility("Every width-2 network (depths " + depths + ") has an unbounded inner-class region and"
@@ -110,6 +115,6 @@ public final class DiskAnnulus implements Experiment {
             + " tunnel angles / the same percentile at the other angles), central differences; all width-2 networks count (they cannot reach a"
             + " perfect separation of the sets, so the 100 %-training-accuracy filter does not apply)",
         tunnelled, "log gradient ratio", logRatio);
-    return new ExperimentResult(e.name(), e.claim(), e.citation(), s, seeds, quick, List.of(a, b, c));
+    return List.of(a, b, c);
   }
 }

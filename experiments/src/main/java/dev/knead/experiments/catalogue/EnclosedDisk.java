@@ -31,11 +31,15 @@ final class EnclosedDisk {
   static SeedRow narrow(long seed, long trainSeed, String label, Dataset data, List<Integer> hidden, Activation act, Nets.Recipe recipe,
       double r1, double r2, double r3) {
     TrainResult r = Nets.train(data, hidden, act, recipe, trainSeed);
-    Network net = r.network();
+    return narrow(seed, label, r.network(), data, r.trainAccuracy(), r1, r2, r3);
+  }
+
+  /** {@link #narrow} for a given network: the measurements and the certificate, no training. */
+  static SeedRow narrow(long seed, String label, Network net, Dataset data, double trainAccuracy, double r1, double r2, double r3) {
     Certificate c = Certificates.plane(net, data, 0, new double[] {0, 0}, r3);
     Grid g = grid(net, r1, r2, r3);
     return SeedRow.of(seed, label)
-        .put("train_accuracy", r.trainAccuracy())
+        .put("train_accuracy", trainAccuracy)
         .put("inner_region_unbounded", unbounded(c))
         .put("inner_region_empty", c.outcome() == Certificate.Outcome.EMPTY)
         .put("tunnel_angle_deg", c.angleDegrees())
@@ -75,13 +79,17 @@ final class EnclosedDisk {
   static SeedRow wide(long seed, long trainSeed, String label, Dataset data, List<Integer> hidden, Activation act, Nets.Recipe recipe,
       double r1, double r2, double r3) {
     TrainResult r = Nets.train(data, hidden, act, recipe, trainSeed);
-    Network net = r.network();
+    return wide(seed, label, r.network(), data, r.trainAccuracy(), r1, r2, r3);
+  }
+
+  /** {@link #wide} for a given network: the measurements, no training. */
+  static SeedRow wide(long seed, String label, Network net, Dataset data, double trainAccuracy, double r1, double r2, double r3) {
     List<double[][]> stages = Nets.stages(net, data.points());
     boolean sep = Separability.linear(stages.get(stages.size() - 2), data.labels()).separable();
     Certificate c = Certificates.plane(net, data, 0, new double[] {0, 0}, r3);
     Grid g = grid(net, r1, r2, r3);
     return SeedRow.of(seed, label)
-        .put("train_accuracy", r.trainAccuracy())
+        .put("train_accuracy", trainAccuracy)
         .put("dense_error", g.error())
         .put("inner_region_unbounded", unbounded(c))
         .put("hidden_codes_separable", sep)

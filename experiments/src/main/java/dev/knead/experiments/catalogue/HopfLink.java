@@ -87,6 +87,11 @@ public final class HopfLink implements Experiment {
           100 * r.trainAccuracy()));
       return row;
     });
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims(rows, depths, wide));
+  }
+
+  /** The verdicts from the rows: width-3 rows ("width 3, …") and the wide network's rows. */
+  static List<Claim> claims(List<SeedRow> rows, List<Integer> depths, List<Integer> wide) {
     List<SeedRow> narrow = rows.stream().filter(r -> r.label().startsWith("width 3")).toList();
     List<SeedRow> wideRows = rows.stream().filter(r -> !r.label().startsWith("width 3")).toList();
     Claim a = Protocols.impossibility("Width-3 networks (depths " + depths + ") keep |lk| = 1 at every 3-D stage and never"
@@ -98,7 +103,7 @@ public final class HopfLink implements Experiment {
     Claim b = Protocols.existence("Width " + wide + " separates the rings.",
         "training accuracy 100 % and the training points linearly separable at the last hidden stage", wideRows,
         r -> r.get("train_accuracy") == 1.0 && r.is("sample_separable_last_hidden"));
-    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(a, b));
+    return List.of(a, b);
   }
 
   private static SeedRow measure(long seed, String label, Dataset data, TrainResult r) {
@@ -144,8 +149,17 @@ public final class HopfLink implements Experiment {
         .put("saturated_curve_points", saturated)
         // in finite precision a saturated unit (tanh = ±1 exactly) glues points: the homeomorphism
         // argument no longer applies to the computed curves, so such a run cannot decide the claim
-        .put("certified", kept && !curvesSeparable ? 1 : saturated > 0 ? Double.NaN : 0)
+        .put("certified", certificate(kept, curvesSeparable, saturated))
         .build();
+  }
+
+  /**
+   * The impossibility certificate of one width-3 network: 1 when the link is kept at every 3-D
+   * stage and the carried curves are not linearly separable, NaN (undecided) when it is lost but
+   * saturated points make the computed curves untrustworthy, 0 otherwise.
+   */
+  static double certificate(boolean linkKept, boolean curvesSeparable, int saturatedPoints) {
+    return linkKept && !curvesSeparable ? 1 : saturatedPoints > 0 ? Double.NaN : 0;
   }
 
   static final int DENSE = 2048;

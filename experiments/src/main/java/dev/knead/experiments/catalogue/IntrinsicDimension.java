@@ -70,30 +70,37 @@ public final class IntrinsicDimension implements Experiment {
       List<double[][]> st = Nets.stages(r.network(), data.points());
       SeedRow.Builder b = SeedRow.of(seed, r.network().describe()).put("train_accuracy", r.trainAccuracy())
           .put("kept", r.trainAccuracy() == 1.0);
-      double inner = 0;
-      double first = Double.NaN;
-      double last = Double.NaN;
+      double[] ids = new double[st.size()];
       for (int i = 0; i < st.size(); i++) {
-        double id = dev.knead.topology.measure.IntrinsicDimension.twoNN(st.get(i));
-        b.put(i == 0 ? "id_input" : i == st.size() - 1 ? "id_logits" : "id_layer_" + i, id);
-        if (i == 0) {
-          first = id;
-        } else if (i == st.size() - 1) {
-          last = id;
-        } else {
-          inner += id / (st.size() - 2);
-        }
+        ids[i] = dev.knead.topology.measure.IntrinsicDimension.twoNN(st.get(i));
+        b.put(i == 0 ? "id_input" : i == st.size() - 1 ? "id_logits" : "id_layer_" + i, ids[i]);
       }
-      // the hump: how far the hidden layers' mean ID stands above both ends
-      b.put("hump", Math.min(inner - first, inner - last));
+      b.put("hump", hump(ids));
       listener.onProgress(name(), String.format(Locale.ROOT, "seed %d: train %.1f %%", seed, 100 * r.trainAccuracy()));
       return b.build();
     });
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(claim(rows, s, act)));
+  }
+
+  /**
+   * The hump: how far the hidden layers' mean ID stands above both ends.
+   *
+   * @param ids the ID at the input, after every hidden layer and at the logits
+   */
+  static double hump(double[] ids) {
+    double inner = 0;
+    for (int i = 1; i < ids.length - 1; i++) {
+      inner += ids[i] / (ids.length - 2);
+    }
+    return Math.min(inner - ids[0], inner - ids[ids.length - 1]);
+  }
+
+  /** The verdict from the rows (each with "kept" and "hump"). */
+  static Claim claim(List<SeedRow> rows, Settings s, Activation act) {
     double[] hump = rows.stream().filter(r -> r.is("kept")).mapToDouble(r -> r.get("hump")).toArray();
-    Claim c = Protocols.trendPositive("The intrinsic dimension rises, then falls across the layers.",
+    return Protocols.trendPositive("The intrinsic dimension rises, then falls across the layers.",
         "networks " + s.text("hidden") + " " + act.label() + " on " + s.text("data") + " trained to 100 % (others"
             + " dropped); TwoNN over all points at the input, after each hidden layer and at the logits; per network"
             + " the hump = min(mean hidden ID − input ID, mean hidden ID − logits ID)", rows, "hump", hump);
-    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(c));
   }
 }

@@ -105,6 +105,11 @@ public final class NaitzatDepth implements Experiment {
         + s.text("halve") + " epochs; others dropped, as in the paper); per class Betti numbers by the k-NN"
         + " hop-distance Vietoris–Rips procedure frozen on the input (at most " + max + " points per class);"
         + " ω = Σ over classes of β₀ + β₁ + β₂";
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims(rows, acts, nets, bottleneck, training));
+  }
+
+  /** The verdicts from the rows: per activation, shallow against deep and bottleneck against no bottleneck. */
+  static List<Claim> claims(List<SeedRow> rows, List<String> acts, List<List<Integer>> nets, int bottleneck, String training) {
     List<Claim> claims = new ArrayList<>();
     for (String a : acts) {
       Activation act = Activation.parse(a);
@@ -124,7 +129,7 @@ public final class NaitzatDepth implements Experiment {
           group(rows, narrow, wide), "bottleneck", values(rows, narrow, "relative_after_bottleneck"), "no bottleneck",
           values(rows, wide, "relative_after_bottleneck")));
     }
-    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims);
+    return claims;
   }
 
   /** Adam with the paper's halving schedule, stopping at 100 % or not as 'stop' says. */

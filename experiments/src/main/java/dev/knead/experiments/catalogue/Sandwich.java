@@ -74,24 +74,34 @@ public final class Sandwich implements Experiment {
       long seed = t[0];
       boolean wide = t[1] == depths.size();
       Dataset data = Datasets.generate("sandwich", Map.of("points", s.text("points")), seed);
-      double[] x = new double[data.size()];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = data.points().get(i, 0);
-      }
-      double ceiling = Threshold.best(x, data.labels()).accuracy();
       List<Integer> hidden = wide ? List.of(2) : Collections.nCopies(depths.get((int) t[1]), 1);
       TrainResult r = Nets.train(data, hidden, act, wide ? recipe.untilPerfect() : recipe, Nets.derive(seed, t[1]));
-      int switches = switches(r.network());
       listener.onProgress(name(), String.format(Locale.ROOT, "seed %d: %s trained (%.1f %%)", seed, hidden, 100 * r.trainAccuracy()));
-      return SeedRow.of(seed, wide ? "width 2" : "width 1, depth " + hidden.size())
-          .put("train_accuracy", r.trainAccuracy())
-          .put("half_line_ceiling", ceiling)
-          .put("decision_switches", switches)
-          // the certificate: the prediction changes at most once along the line (a half-line),
-          // so no accuracy above the exact best threshold is possible
-          .put("certified", switches <= 1 && r.trainAccuracy() <= ceiling + 1e-12)
-          .build();
+      return row(seed, wide ? "width 2" : "width 1, depth " + hidden.size(), r.network(), data, r.trainAccuracy());
     });
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims(rows, depths));
+  }
+
+  /** One network's row: how often its decision switches along the line, and the certificate. No training. */
+  static SeedRow row(long seed, String label, Network net, Dataset data, double trainAccuracy) {
+    double[] x = new double[data.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = data.points().get(i, 0);
+    }
+    double ceiling = Threshold.best(x, data.labels()).accuracy();
+    int switches = switches(net);
+    return SeedRow.of(seed, label)
+        .put("train_accuracy", trainAccuracy)
+        .put("half_line_ceiling", ceiling)
+        .put("decision_switches", switches)
+        // the certificate: the prediction changes at most once along the line (a half-line),
+        // so no accuracy above the exact best threshold is possible
+        .put("certified", switches <= 1 && trainAccuracy <= ceiling + 1e-12)
+        .build();
+  }
+
+  /** The verdicts from the rows: width-1 rows ("width 1, …") and width-2 rows ("width 2"). */
+  static List<Claim> claims(List<SeedRow> rows, List<Integer> depths) {
     List<SeedRow> narrow = rows.stream().filter(r -> r.label().startsWith("width 1")).toList();
     List<SeedRow> wide = rows.stream().filter(r -> r.label().equals("width 2")).toList();
     Claim a = Protocols.impossibility("Width-1 networks (depths " + depths + ") stay at or below the exact half-line ceiling.",
@@ -99,7 +109,7 @@ public final class Sandwich implements Experiment {
             + " half-lines), and training accuracy is at most Threshold.best on the same data", narrow, "certified");
     Claim b = Protocols.existence("Width 2 separates the sandwich.", "a 1-2-2 network reaches 100 % training accuracy",
         wide, r -> r.get("train_accuracy") == 1.0);
-    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(a, b));
+    return List.of(a, b);
   }
 
   /** Number of times the predicted class changes along a fine grid of [-3, 3]. */

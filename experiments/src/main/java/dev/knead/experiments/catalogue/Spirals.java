@@ -90,6 +90,11 @@ public final class Spirals implements Experiment {
           .put("turns", t.turns()).put("width", t.width()).put("depth", t.depth())
           .put("train_accuracy", r.trainAccuracy()).put("epochs", r.epochs()).build();
     });
+    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims(rows, turns));
+  }
+
+  /** The verdicts from the rows (each with its "turns" and "train_accuracy"). */
+  static List<Claim> claims(List<SeedRow> rows, List<Double> turns) {
     double most = turns.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     double least = turns.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     List<SeedRow> hard = rows.stream().filter(r -> r.get("turns") == most).toList();
@@ -102,7 +107,7 @@ public final class Spirals implements Experiment {
             + " than at " + num(least) + ".", "training accuracy of every network of the grid (all seeds) at the most"
             + " turns against the fewest; the whole grid counts, since the claim is about how hard training is", rows,
         "turns " + num(most), accMost, "turns " + num(least), accLeast);
-    return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, List.of(a, b));
+    return List.of(a, b);
   }
 
   static String num(double v) {
