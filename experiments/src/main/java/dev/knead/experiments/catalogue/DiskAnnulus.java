@@ -97,7 +97,7 @@ public final class DiskAnnulus implements Experiment {
     List<SeedRow> narrow = rows.stream().filter(r -> r.label().startsWith("width 2")).toList();
     List<SeedRow> wide = rows.stream().filter(r -> r.label().equals("width 3")).toList();
     Claim a = Protocols.impossibility("Every width-2 network (depths " + depths + ") has an unbounded inner-class region and"
-            + " misclassifies part of a dense grid of the ring.",
+            + " misclassifies part of a dense grid of the ring (or has no inner-class region where the disk's data is).",
         "DecisionRegionCertificate.certify flood-fills the piece of the inner class's region that holds its training"
             + " points and follows it out to 10⁴ × the data radius (or finds the inner class empty: no separation"
             + " either; a route not found at the search's resolution leaves the run undecided, never certified), and a"

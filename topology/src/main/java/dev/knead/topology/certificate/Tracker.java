@@ -131,6 +131,14 @@ final class Tracker {
     // never coarser than 720 samples per circle, so a wide window does not step over a gap
     final int k = Math.max(WINDOW_SAMPLES, (int) Math.ceil(2 * half / (2 * Math.PI / 720)));
     final double spacing = 2 * half / k;
+    if (half >= Math.PI) {
+      final double[] angles = new double[k];
+      for (int j = 0; j < k; j++) {
+        angles[j] = Geometry.wrap(at + j * spacing);
+      }
+      java.util.Arrays.sort(angles);
+      return new ArrayList<>(Geometry.arcs(f, c, centre, r, angles, BISECTIONS)); // the whole circle: runs wrap round
+    }
     final boolean[] in = new boolean[k + 1];
     for (int j = 0; j <= k; j++) {
       in[j] = f.classify(Geometry.point(centre, r, at - half + j * spacing)) == c;
@@ -158,14 +166,20 @@ final class Tracker {
     return hi - lo >= 2 * Math.PI ? new double[] {0, 2 * Math.PI} : new double[] {Geometry.wrap(lo), hi - lo};
   }
 
-  /** From an in-angle, steps (doubling) in one direction until out, then bisects: the boundary angle (unwrapped). */
+  /**
+   * From an in-angle, steps in one direction until out, then bisects: the boundary angle
+   * (unwrapped). Steps double from {@code firstStep} but never exceed 1/720 of the circle, so a gap
+   * wider than that is not stepped over.
+   */
   private static double edge(Classifier f, int c, double[] centre, double r, double inAngle, int dir, double firstStep) {
-    double last = inAngle;
-    double step = firstStep;
+    final double most = 2 * Math.PI / 720;
+    double last = 0;
+    double step = Math.min(firstStep, most);
     while (true) {
-      final double probe = inAngle + dir * Math.min(Math.PI + 1e-9, step);
+      final double reach = Math.min(Math.PI + 1e-9, last + step);
+      final double probe = inAngle + dir * reach;
       if (f.classify(Geometry.point(centre, r, probe)) != c) {
-        double a = last;
+        double a = inAngle + dir * last;
         double b = probe;
         for (int s = 0; s < BISECTIONS; s++) {
           final double m = (a + b) / 2;
@@ -177,11 +191,11 @@ final class Tracker {
         }
         return (a + b) / 2;
       }
-      if (step > Math.PI) {
+      if (reach > Math.PI) {
         return inAngle + dir * Math.PI; // in all the way round this side
       }
-      last = probe;
-      step *= 2;
+      last = reach;
+      step = Math.min(2 * step, most);
     }
   }
 }

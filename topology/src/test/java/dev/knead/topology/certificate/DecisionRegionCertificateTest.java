@@ -242,6 +242,19 @@ class DecisionRegionCertificateTest {
   }
 
   @Test
+  void outerClassAroundATunnelIsNotWholeCircles() {
+    // class 0: the disk r < 0.4 and a wedge 6° wide at 217°; class 1 (the ring's) is everything else
+    final Classifier f = x -> {
+      final double a = (Math.toDegrees(Math.atan2(x[1], x[0])) + 360) % 360;
+      return Math.hypot(x[0], x[1]) < 0.4 || Math.abs(a - 217) < 3 ? 0 : 1;
+    };
+    final Certificate c = certify(f, 1, circle(0.8, 16), ORIGIN, 1, true, Optional.empty());
+    assertThat(c.outcome()).isEqualTo(Certificate.Outcome.UNBOUNDED);
+    assertThat(c.widthDegrees()).isCloseTo(354, within(1e-3));
+    assertThat(c.angleDegrees()).isCloseTo(37, within(1e-3));
+  }
+
+  @Test
   void namedReplacesTheClassIndex() {
     final Classifier f = x -> Math.hypot(x[0], x[1]) < 0.5 ? 0 : 1;
     final Certificate c = certify(f, 0, disk(0.3), ORIGIN, 1, false, Optional.empty()).named("the disk class");
