@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,8 +41,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "RUN", description = "A run folder or its run.json.")
   Path run;
 
-  @ArgGroup(exclusive = false, heading = "Train first (instead of RUN):%n")
-  TrainOptions train;
+  @Mixin TrainOptions train;
 
   @Option(names = "--before", description = "Only the verdicts that hold before training (no training, no run needed).")
   boolean before;
@@ -58,7 +57,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((run == null) == (train == null)) {
+    if ((run == null) != train.given()) {
       throw new BadInputException("give a RUN or --data … --hidden …, not " + (run == null ? "neither" : "both"));
     }
     if (maxPoints < 10 || maxPoints > 5000) {

@@ -51,8 +51,16 @@ final class LabRoutes {
     this.datasets = Json.writeLine(all);
   }
 
+  /** The schema with the lab's tighter limits (docs/lab.md): [min, max] per setting. */
+  private final ObjectNode schema = LabConfig.schema();
+
   void datasets(Context ctx) {
     json(ctx, 200, datasets);
+  }
+
+  /** The training settings: key, default, range, unit, description (the page builds its controls from it). */
+  void schema(Context ctx) {
+    json(ctx, 200, schema);
   }
 
   void startRun(Context ctx) {

@@ -145,9 +145,10 @@ public final class Trainer {
       listener.onEpoch(row, ws::network);
       // the epoch's accuracy was measured before its last update; stop only if the network as it
       // is now really scores the target on every training point
-      if (row.trainAccuracy() >= config.targetAccuracy()) {
+      final double target = config.targetAccuracy().orElse(Double.POSITIVE_INFINITY);
+      if (row.trainAccuracy() >= target) {
         ws.lossAndGradient(x, y, n, config.loss(), false, right);
-        if (right[0] / (double) n >= config.targetAccuracy()) {
+        if (right[0] / (double) n >= target) {
           status = TrainResult.Status.TARGET_REACHED;
           break;
         }

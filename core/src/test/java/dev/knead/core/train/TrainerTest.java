@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knead.core.data.Dataset;
 import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +42,10 @@ class TrainerTest {
   void sameSeedGivesTheSameBits(int batch) {
     Dataset data = Fixtures.diskInRing(50, 4);
     Dataset test = Fixtures.diskInRing(20, 5);
-    TrainConfig c = new TrainConfig(
-        List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
-        Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.parse("step:10:0.5"), 0.001, 0.001, batch, 30, 2, 1, 0, 77);
+    TrainConfig c = TrainConfig.defaults().withHidden(List.of(3, 3), List.of(Activation.TANH, Activation.RELU))
+        .withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, 0.01)).with(TrainSchema.SCHEDULE, Schedule.parse("step:10:0.5"))
+        .with(TrainSchema.L1, 0.001).with(TrainSchema.L2, 0.001).with(TrainSchema.BATCH, (long) batch).withEpochs(30)
+        .with(TrainSchema.CLIP, 1.0).withSeed(77);
     TrainResult a = Trainer.train(data, test, c, TrainListener.NONE);
     TrainResult b = Trainer.train(data, test, c, TrainListener.NONE);
     assertThat(b.network()).isEqualTo(a.network());
@@ -69,8 +70,7 @@ class TrainerTest {
   void stopsAtTheTargetAccuracy() {
     Dataset data = Fixtures.diskInRing(60, 7);
     TrainConfig c = config(List.of(4), 5000, 1);
-    c = new TrainConfig(c.hidden(), c.activations(), c.initializer(), c.loss(), c.optimizer(), c.schedule(), 0, 0, 0,
-        5000, 0.95, 0, 0, 1);
+    c = c.withEpochs(5000).with(TrainSchema.TARGET_ACCURACY, Optional.of(0.95)).withSeed(1);
     TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
     assertThat(r.status()).isEqualTo(TrainResult.Status.TARGET_REACHED);
     assertThat(r.epochs()).isLessThan(5000);
