@@ -70,6 +70,9 @@ public final class TrainSchema {
   public static final ConfigField<Optional<Double>> TARGET_ACCURACY = ConfigField.optionalNumber("target_accuracy",
       new Range(0, true, 1, false), "never stop early", "", "Stop once training accuracy reaches this share");
 
+  public static final ConfigField<Optional<Double>> TARGET_LOSS = ConfigField.optionalNumber("target_loss", Range.atLeast(0),
+      "never stop early", "", "Stop once the training loss (without penalties) is at most this");
+
   public static final ConfigField<Double> CLIP = ConfigField.number("clip", 0, Range.atLeast(0), "",
       "Largest global gradient norm; 0 = no clipping");
 
@@ -85,7 +88,7 @@ public final class TrainSchema {
 
   /** Every setting, in the order of --help, the page and the run file. */
   public static final List<ConfigField<?>> FIELDS = List.of(HIDDEN, ACTIVATIONS, INIT, LOSS, OPTIMIZER, LR, MOMENTUM, BETA1, BETA2,
-      EPSILON, SCHEDULE, L1, L2, BATCH, EPOCHS, TARGET_ACCURACY, CLIP, SNAPSHOT_EVERY, SEED, PRECISION);
+      EPSILON, SCHEDULE, L1, L2, BATCH, EPOCHS, TARGET_ACCURACY, TARGET_LOSS, CLIP, SNAPSHOT_EVERY, SEED, PRECISION);
 
   /** @return the field with this key */
   public static Optional<ConfigField<?>> field(String key) {

@@ -67,6 +67,34 @@ class TrainerTest {
   }
 
   @Test
+  void stopsAtTheTargetLossAsMeasuredPointByPoint() {
+    Dataset data = Fixtures.diskInRing(60, 7);
+    TrainConfig c = config(List.of(4), 5000, 1).with(TrainSchema.TARGET_LOSS, Optional.of(0.2));
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.Status.TARGET_REACHED);
+    assertThat(r.epochs()).isLessThan(5000);
+    // the oracle: mean softmax cross-entropy of the returned network, one point at a time
+    double sum = 0;
+    int[] y = data.labels();
+    for (int i = 0; i < data.size(); i++) {
+      double[] z = r.network().logits(data.points().row(i));
+      double max = java.util.Arrays.stream(z).max().orElseThrow();
+      double norm = 0;
+      for (double v : z) {
+        norm += Math.exp(v - max);
+      }
+      sum += max + Math.log(norm) - z[y[i]];
+    }
+    assertThat(sum / data.size()).isLessThanOrEqualTo(0.2).isCloseTo(r.trainLoss(), org.assertj.core.api.Assertions.within(1e-12));
+    // and training without the target runs on past that epoch
+    TrainResult all = Trainer.train(data, Fixtures.empty(2, 2), c.with(TrainSchema.TARGET_LOSS, Optional.empty()).withEpochs(r.epochs() + 5),
+        TrainListener.NONE);
+    assertThat(all.status()).isEqualTo(TrainResult.Status.COMPLETED);
+    assertThat(all.epochs()).isEqualTo(r.epochs() + 5);
+    assertThat(all.history().subList(0, r.epochs())).isEqualTo(r.history());
+  }
+
+  @Test
   void stopsAtTheTargetAccuracy() {
     Dataset data = Fixtures.diskInRing(60, 7);
     TrainConfig c = config(List.of(4), 5000, 1);
