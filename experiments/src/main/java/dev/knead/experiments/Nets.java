@@ -11,6 +11,7 @@ import dev.knead.core.train.TrainSchema;
 import dev.knead.core.train.TrainListener;
 import dev.knead.core.train.TrainResult;
 import dev.knead.core.train.Trainer;
+import dev.knead.core.trace.Domain;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
@@ -63,15 +64,12 @@ public final class Nets {
    * @return one n × d array per stage
    */
   public static List<double[][]> stages(Network net, Points points) {
-    Trace t = Tracer.trace(net, points, new int[points.n()], Tracer.Options.POINTS_ONLY);
+    Trace t = Tracer.layers(net, points, new int[points.n()], Domain.around(points, Tracer.Options.POINTS_ONLY.margin()),
+        Tracer.Options.POINTS_ONLY);
     List<double[][]> out = new ArrayList<>();
-    out.add(rows(t.stage(0).points()));
-    for (Stage s : t.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.layer() < net.depth()) {
-        out.add(rows(s.points()));
-      }
+    for (Stage s : t.layerEnds()) {
+      out.add(rows(s.points()));
     }
-    out.add(rows(t.logits().points()));
     return out;
   }
 
