@@ -81,7 +81,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Run r = run != null ? RunFile.load(run) : Runs.execute(train.config(), TrainListener.NONE);
     Report report = Analyst.analyse(r.network(), r.data(),
-        new Analyst.Options(maxPoints, 2, !noCertificate, r.config().data().seed()));
+        new Analyst.Options(maxPoints, Analyst.Options.DEFAULT.maxDim(), !noCertificate, r.config().data().seed()));
     if (json) {
       out.println(Json.writeLine(ReportJson.write(report)));
       return KneadCommand.OK;
