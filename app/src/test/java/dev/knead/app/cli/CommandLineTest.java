@@ -114,7 +114,7 @@ class CommandLineTest {
     "train --data nope | neither a built-in data set",
     "train --data xor --set points=abc | is not a number",
     "train --data xor --set bogus=1 | unknown parameter 'bogus'",
-    "train --data xor --hidden 0 | --hidden[0] must be a whole number in 1 … 65536, got 0",
+    "train --data xor --hidden 0 | --hidden[0] must be a whole number in 1 … 1024, got 0",
     "train --data xor --hidden 3,y | --hidden[1]: 'y' is not a number",
     "train --data xor --activation wobble | unknown activation",
     "train --data xor --activations tanh,relu | 2 activations for 1 hidden layers",

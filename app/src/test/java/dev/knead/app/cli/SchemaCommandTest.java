@@ -25,6 +25,14 @@ class SchemaCommandTest {
   }
 
   @Test
+  void docsCliListsEverySettingWithItsDefault() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/cli.md"));
+    for (ConfigField<?> f : TrainSchema.FIELDS) {
+      assertThat(doc).contains("| `" + f.flag() + "`").contains("`" + f.defaultText() + "`");
+    }
+  }
+
+  @Test
   void schemaJsonIsTheDocumentTheLabServes() {
     Cli c = Cli.run("schema", "--json");
     assertThat(c.code()).isZero();

@@ -245,6 +245,11 @@ public final class ConfigField<T> {
     return codec.json(defaultValue);
   }
 
+  /** @return the default as the CLI would take it ("none" for none) */
+  public String defaultText() {
+    return toText(defaultValue);
+  }
+
   /** @return the value as the CLI would take it back */
   public String toText(T value) {
     Object j = codec.json(value);
@@ -326,7 +331,7 @@ public final class ConfigField<T> {
     if (none != null) {
       notes.add("none = " + none);
     }
-    notes.add("default: " + toText(defaultValue));
+    notes.add("default: " + defaultText());
     return description + " (" + String.join("; ", notes) + ")";
   }
 

@@ -1,6 +1,7 @@
 package dev.knead.core.train;
 
 import dev.knead.core.net.Activation;
+import dev.knead.core.net.Architecture;
 import dev.knead.core.net.Initializer;
 import dev.knead.core.train.ConfigField.Range;
 import java.util.List;
@@ -15,12 +16,11 @@ public final class TrainSchema {
   private TrainSchema() {}
 
   public static final int MAX_EPOCHS = 10_000_000;
-  public static final int MAX_WIDTH = 65_536;
 
-  public static final ConfigField<List<Integer>> HIDDEN = ConfigField.list("hidden", List.of(3), 256,
-      ConfigField.wholeItem(1, MAX_WIDTH), Range.closed(1, MAX_WIDTH), "units", "Hidden widths, e.g. 3,3; none for no hidden layer", List.of()).inNetwork();
+  public static final ConfigField<List<Integer>> HIDDEN = ConfigField.list("hidden", List.of(3), Architecture.MAX_DEPTH,
+      ConfigField.wholeItem(1, Architecture.MAX_WIDTH), Range.closed(1, Architecture.MAX_WIDTH), "units", "Hidden widths, e.g. 3,3; none for no hidden layer", List.of()).inNetwork();
 
-  public static final ConfigField<List<Activation>> ACTIVATIONS = ConfigField.list("activations", List.of(Activation.TANH), 256,
+  public static final ConfigField<List<Activation>> ACTIVATIONS = ConfigField.list("activations", List.of(Activation.TANH), Architecture.MAX_DEPTH,
       ConfigField.namedItem(Activation::parse, Activation::label), null, "",
       "One activation for every hidden layer, or one per layer", List.of("tanh", "sigmoid", "softplus", "relu", "leaky-relu", "elu", "sin",
           "identity")).inNetwork().alsoFlags("--activation");
