@@ -88,7 +88,7 @@ public final class TrainConfig {
     return new TrainConfig(Map.of());
   }
 
-  /** Knead's defaults with these hidden widths (tanh, Glorot, softmax cross-entropy, Adam at 0.03, full batch, 500 epochs). */
+  /** Knead's defaults with these hidden widths (tanh, Glorot, softmax cross-entropy, Adam at 0.03, full batch, 1000 epochs). */
   public static TrainConfig defaults(List<Integer> hidden) {
     return defaults().with(TrainSchema.HIDDEN, hidden);
   }

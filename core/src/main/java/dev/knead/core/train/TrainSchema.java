@@ -64,7 +64,7 @@ public final class TrainSchema {
   public static final ConfigField<Long> BATCH = ConfigField.integer("batch", 0, 0, 1_000_000_000, "points",
       "Points per step; 0 = the whole training set (full batch)");
 
-  public static final ConfigField<Long> EPOCHS = ConfigField.integer("epochs", 500, 0, MAX_EPOCHS, "epochs",
+  public static final ConfigField<Long> EPOCHS = ConfigField.integer("epochs", 1000, 0, MAX_EPOCHS, "epochs",
       "Passes over the training points");
 
   public static final ConfigField<Optional<Double>> TARGET_ACCURACY = ConfigField.optionalNumber("target_accuracy",

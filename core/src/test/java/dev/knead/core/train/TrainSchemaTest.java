@@ -93,9 +93,9 @@ class TrainSchemaTest {
   @Test
   void theConfigsAccessorsReadTheTable() {
     TrainConfig c = TrainConfig.defaults();
-    assertThat(c.epochs()).isEqualTo(500);
+    assertThat(c.epochs()).isEqualTo(1000);
     assertThat(c.optimizer()).isEqualTo(Optimizer.of(Optimizer.Kind.ADAM, 0.03));
-    assertThat(c.snapshotInterval()).isEqualTo(500 / TrainConfig.SNAPSHOTS);
+    assertThat(c.snapshotInterval()).isEqualTo(1000 / TrainConfig.SNAPSHOTS);
     assertThat(c.withEpochs(7).snapshotInterval()).isEqualTo(1);
   }
 }
