@@ -1,11 +1,28 @@
 // The left column: data, network, training. Every change edits the state (and so the URL);
 // the page restarts the run. Classroom mode (&hide=…) hides whole fieldsets.
 import { classColour } from './palette.js';
+import { FIELDS, SCHEMA } from './state.js';
 
-const ACTS = ['tanh', 'sigmoid', 'softplus', 'relu', 'leaky-relu', 'elu', 'sin', 'identity'];
+const ACTS = FIELDS.find(f => f.key === 'activations').choices;
+// The training panel is drawn from the schema: these come first, every other setting (a new one
+// too) under "more settings". Only the page's wording of a few names lives here.
+const FIRST = ['loss', 'optimizer', 'lr', 'schedule', 'batch', 'l1', 'l2', 'epochs', 'seed', 'precision'];
+const LABELS = { lr: 'learning rate', optimizer: 'optimiser', seed: 'weight seed', precision: 'arithmetic', init: 'initialiser', batch: 'batch (0 = all)' };
+const label = f => LABELS[f.key] || f.key.replace(/_/g, ' ');
+const limit = (f, end) => SCHEMA.lab_limits?.[f.key]?.[end === 'min' ? 0 : 1] ?? f[end] ?? '';
 const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const sel = (id, opts, v) => `<select id="${id}">${opts.map(o => `<option ${o === v ? 'selected' : ''}>${o}</option>`).join('')}</select>`;
 const num = (id, v, step = 'any', min = '', max = '') => `<input id="${id}" type="number" value="${v}" step="${step}" min="${min}" max="${max}">`;
+/** One schema setting as a control: a list of named choices or a number box with the table's range. */
+function control(f, v) {
+  const id = 'tr-' + f.key;
+  const input = f.kind === 'choice'
+    ? sel(id, f.choices.includes(v) ? f.choices : [v, ...f.choices], v)
+    : num(id, v ?? '', f.kind === 'integer' ? 1 : 'any', limit(f, 'min'), limit(f, 'max')).replace('<input', `<input placeholder="${esc(f.none || '')}"`);
+  return `<label title="${esc(f.description + (f.unit ? ' (' + f.unit + ')' : ''))}"><span>${esc(label(f))}</span>${input}</label>`;
+}
+
+const rank = f => (FIRST.includes(f.key) ? FIRST.indexOf(f.key) : FIRST.length);
 
 export function createControls(el, datasets, onChange, onUpload) {
   let state, addClass = 0, uploadInfo = null;
@@ -18,6 +35,7 @@ export function createControls(el, datasets, onChange, onUpload) {
         <span class="pm"><button data-unit="${i}" data-d="-1" aria-label="fewer units">−</button><button data-unit="${i}" data-d="1" aria-label="more units">+</button></span>
         ${sel('act-' + i, ACTS, state.acts[i])}</div>`).join('');
     const wide = state.hidden.some(w => w > 16) || state.hidden.length > 6;
+    const trainFields = FIELDS.filter(f => f.group === 'train').sort((a, b) => rank(a) - rank(b));
     el.innerHTML = `
     <fieldset id="fs-data" class="${state.hide.includes('data') ? 'hide-in-classroom' : ''}"><legend>Data</legend>
       <label><span>data set</span>${sel('data', datasets.map(d => d.name), state.upload ? '' : state.data)}</label>
@@ -38,19 +56,13 @@ export function createControls(el, datasets, onChange, onUpload) {
     <fieldset id="fs-network" class="${state.hide.includes('network') ? 'hide-in-classroom' : ''}"><legend>Network ${ds.dim}-${state.hidden.join('-')}${state.hidden.length ? '-' : ''}${ds.classes.length}</legend>
       <div class="layers">${layers}<span class="pm"><button id="add-layer">+ layer</button>${state.hidden.length ? '<button id="drop-layer">− layer</button>' : ''}</span></div>
       ${wide ? '<p class="movehelp">Wide or deep: training and drawing get slower.</p>' : ''}
-      <label><span>initialiser</span>${sel('init', ['glorot', 'he'], state.init)}</label>
+      ${FIELDS.filter(f => f.group === 'network' && f.kind !== 'list').map(f => control(f, state.train[f.key])).join('')}
     </fieldset>
     <fieldset id="fs-training" class="${state.hide.includes('training') ? 'hide-in-classroom' : ''}"><legend>Training</legend>
-      <label><span>loss</span>${sel('loss', ['softmax-ce', 'squared'], state.loss)}</label>
-      <label><span>optimiser</span>${sel('opt', ['adam', 'sgd', 'momentum', 'nesterov'], state.opt)}</label>
-      <label><span>learning rate</span>${num('lr', state.lr, 0.001, 0.0001, 10)}</label>
-      <label><span>schedule</span>${sel('sched', ['constant', 'cosine', 'step:200:0.5'], state.sched)}</label>
-      <label><span>batch (0 = all)</span>${num('batch', state.batch, 1, 0)}</label>
-      <label><span>L1</span>${num('l1', state.l1, 0.0001, 0)}</label>
-      <label><span>L2</span>${num('l2', state.l2, 0.0001, 0)}</label>
-      <label><span>epochs</span>${num('epochs', state.epochs, 100, 1, 100000)}</label>
-      <label><span>weight seed</span>${num('tseed', state.tseed, 1)}</label>
-      <label title="float32 computes each step as PyTorch does, faster on wide networks; the weights stay double"><span>arithmetic</span>${sel('prec', ['float64', 'float32'], state.prec)}</label>
+      ${trainFields.filter(f => FIRST.includes(f.key)).map(f => control(f, state.train[f.key])).join('')}
+      <details><summary>more settings</summary>
+      ${trainFields.filter(f => !FIRST.includes(f.key)).map(f => control(f, state.train[f.key])).join('')}
+      </details>
     </fieldset>`;
     wire(ds);
   }
@@ -64,19 +76,24 @@ export function createControls(el, datasets, onChange, onUpload) {
   function wire(ds) {
     const on = (id, ev, f) => el.querySelector('#' + id)?.addEventListener(ev, f);
     on('data', 'change', e => change(s => { s.data = e.target.value; s.params = {}; s.added = []; s.removed = []; s.upload = null; }));
-    for (const k of ['points', 'noise', 'test', 'seed', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed']) {
+    for (const k of ['points', 'noise', 'test', 'seed']) {
       on(k, 'change', e => change(s => { s[k] = +e.target.value; }));
     }
-    for (const k of ['init', 'loss', 'opt', 'sched', 'prec']) on(k, 'change', e => change(s => { s[k] = e.target.value; }));
+    for (const f of FIELDS.filter(f => f.kind !== 'list')) {
+      on('tr-' + f.key, 'change', e => change(s => {
+        const v = e.target.value;
+        s.train[f.key] = f.kind === 'choice' ? v : v === '' ? (f.none ? null : f.default) : +v;
+      }));
+    }
     for (const p of ds.params) on('p-' + p.name, 'change', e => change(s => { s.params[p.name] = +e.target.value; }));
     on('regen', 'click', () => change(s => { s.seed += 1; }));
-    on('add-layer', 'click', () => change(s => { s.hidden.push(s.hidden[s.hidden.length - 1] || 3); s.acts.push(s.acts[s.acts.length - 1] || 'tanh'); }));
+    on('add-layer', 'click', () => change(s => { s.hidden.push(s.hidden[s.hidden.length - 1] || 3); s.acts.push(s.acts[s.acts.length - 1] || ACTS[0]); }));
     on('drop-layer', 'click', () => change(s => { s.hidden.pop(); s.acts.pop(); }));
     on('clear-added', 'click', () => change(s => { s.added = []; }));
     on('restore-removed', 'click', () => change(s => { s.removed = []; }));
     el.querySelectorAll('[data-unit]').forEach(b => b.addEventListener('click', () => change(s => {
       const i = +b.dataset.unit;
-      s.hidden[i] = Math.max(1, Math.min(64, s.hidden[i] + +b.dataset.d));
+      s.hidden[i] = Math.max(1, Math.min(SCHEMA.lab_limits?.hidden?.[1] ?? 64, s.hidden[i] + +b.dataset.d));
     })));
     state.hidden.forEach((_, i) => on('act-' + i, 'change', e => change(s => { s.acts[i] = e.target.value; })));
     el.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; render(); }));

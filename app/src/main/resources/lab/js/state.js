@@ -1,12 +1,30 @@
 // The whole experiment lives in the address bar (after #), so a link reproduces it — seeds included.
 // Classroom mode: &hide=data,network,training hides those panels.
 
+// The training settings — keys, defaults, ranges, descriptions — are the server's one table
+// (GET /api/schema, the same that makes the CLI's flags and the run file); the page adds none.
+export const SCHEMA = await fetch('/api/schema').then(r => r.json());
+export const FIELDS = SCHEMA.fields;
+const field = k => FIELDS.find(f => f.key === k);
+/** Settings the page edits in s.train (hidden widths and activations have their own layer editor). */
+const TRAIN = FIELDS.filter(f => f.key !== 'hidden' && f.key !== 'activations');
+// URL names: the schema key, except where the data panel owns the name (seed) and for links made before
+const URL_KEY = { seed: 'tseed', optimizer: 'opt', schedule: 'sched', precision: 'prec' };
+const urlKey = f => URL_KEY[f.key] || f.key;
+
 export const DEFAULTS = Object.freeze({
   data: 'disk-annulus', points: 250, noise: 0, seed: 1, test: 0.2,
-  hidden: [3], acts: ['tanh'], init: 'glorot', loss: 'softmax-ce', opt: 'adam', lr: 0.03,
-  sched: 'constant', batch: 0, l1: 0, l2: 0, epochs: 1000, tseed: 1, speed: 60, prec: 'float64',
-  params: {}, added: [], removed: [], upload: null, hide: [],
+  hidden: field('hidden').default, acts: field('activations').default.slice(0, field('hidden').default.length),
+  train: Object.fromEntries(TRAIN.map(f => [f.key, f.default])),
+  speed: 60, params: {}, added: [], removed: [], upload: null, hide: [],
 });
+
+/** A setting's value from URL text: numbers as numbers (none as null), names as they are. */
+function parseValue(f, text) {
+  if (f.kind === 'choice') return text;
+  if (text === '' || text === 'none') return f.none ? null : f.default;
+  return Number.isFinite(+text) ? +text : f.default;
+}
 
 export function fromUrl(hash = location.hash) {
   const q = new URLSearchParams(hash.replace(/^#/, ''));
@@ -18,11 +36,11 @@ export function fromUrl(hash = location.hash) {
   s.seed = Math.trunc(num('seed', s.seed));
   s.test = num('test', s.test);
   if (q.has('hidden')) s.hidden = q.get('hidden') === '' ? [] : q.get('hidden').split(',').map(Number).filter(w => w >= 1);
-  s.acts = q.has('act') ? q.get('act').split(',') : s.hidden.map(() => 'tanh');
-  while (s.acts.length < s.hidden.length) s.acts.push(s.acts[s.acts.length - 1] || 'tanh');
+  s.acts = q.has('act') ? q.get('act').split(',') : s.hidden.map(() => field('activations').default[0]);
+  while (s.acts.length < s.hidden.length) s.acts.push(s.acts[s.acts.length - 1] || field('activations').default[0]);
   s.acts = s.acts.slice(0, s.hidden.length);
-  for (const k of ['init', 'loss', 'opt', 'sched', 'prec']) if (q.has(k)) s[k] = q.get(k);
-  for (const k of ['lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) s[k] = num(k, s[k]);
+  for (const f of TRAIN) if (q.has(urlKey(f))) s.train[f.key] = parseValue(f, q.get(urlKey(f)));
+  s.speed = num('speed', s.speed);
   for (const [k, v] of q) if (k.startsWith('p.')) s.params[k.slice(2)] = +v;
   if (q.has('added')) s.added = q.get('added').split(';').filter(Boolean).map(r => r.split(':').map(Number));
   if (q.has('removed')) s.removed = q.get('removed').split(';').filter(Boolean).map(r => r.split(':').map(Number));
@@ -37,7 +55,10 @@ export function toUrl(s) {
   put('data', s.data); put('points', s.points); put('noise', s.noise); put('seed', s.seed); put('test', s.test);
   q.set('hidden', s.hidden.join(','));
   q.set('act', s.acts.join(','));
-  for (const k of ['init', 'loss', 'opt', 'sched', 'prec', 'lr', 'batch', 'l1', 'l2', 'epochs', 'tseed', 'speed']) put(k, s[k]);
+  for (const f of TRAIN) {
+    if (JSON.stringify(s.train[f.key]) !== JSON.stringify(f.default)) q.set(urlKey(f), s.train[f.key] ?? 'none');
+  }
+  put('speed', s.speed);
   for (const [k, v] of Object.entries(s.params)) q.set('p.' + k, v);
   if (s.added.length) q.set('added', s.added.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
   if (s.removed.length) q.set('removed', s.removed.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
@@ -61,16 +82,19 @@ export function removePoint(s, coords) {
   else s.removed.push(coords.map(v => +v.toFixed(3)));
 }
 
-/** The server's run request (docs/lab.md) for this state. */
+/** The server's run request (docs/lab.md) for this state: every setting under its schema key and group. */
 export function request(s, session) {
+  const network = { hidden: s.hidden, activations: s.acts };
+  const train = {};
+  for (const f of TRAIN) (f.group === 'network' ? network : train)[f.key] = s.train[f.key];
   return {
     session,
     data: {
       name: s.data, upload: s.upload, seed: s.seed, test_share: s.test,
       params: { points: s.points, noise: s.noise, ...s.params }, added: s.added, removed: s.removed,
     },
-    network: { hidden: s.hidden, activations: s.acts, init: s.init },
-    train: { loss: s.loss, optimizer: s.opt, lr: s.lr, schedule: s.sched, batch: s.batch, l1: s.l1, l2: s.l2, epochs: s.epochs, seed: s.tseed, precision: s.prec },
+    network,
+    train,
     speed: s.speed,
   };
 }

@@ -127,17 +127,9 @@ public final class Analyst {
     return "the " + data.classNames().get(c) + " class";
   }
 
-  /** Input, the output of every hidden layer (its bend), and the logits. */
+  /** Input, the output of every hidden layer (its bend), and the logits: the trace's layer ends. */
   static List<Stage> analysedStages(Trace t) {
-    List<Stage> out = new ArrayList<>();
-    out.add(t.stage(0));
-    for (Stage s : t.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.layer() < t.network().depth()) {
-        out.add(s);
-      }
-    }
-    out.add(t.logits());
-    return out;
+    return t.layerEnds();
   }
 
   static LayerMap layerMap(Trace t, int layer) {

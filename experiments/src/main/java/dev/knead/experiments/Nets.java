@@ -3,21 +3,22 @@ package dev.knead.experiments;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Points;
 import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
 import dev.knead.core.net.Network;
-import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
 import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainConfig;
+import dev.knead.core.train.TrainSchema;
 import dev.knead.core.train.TrainListener;
 import dev.knead.core.train.TrainResult;
 import dev.knead.core.train.Trainer;
+import dev.knead.core.trace.Domain;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** Training and reading hidden stages, the way every experiment does it. */
 public final class Nets {
@@ -47,9 +48,13 @@ public final class Nets {
 
   /** Trains on all of {@code data} (no test split) from the given seed. */
   public static TrainResult train(Dataset data, List<Integer> hidden, Activation act, Recipe r, long seed) {
-    TrainConfig c = new TrainConfig(hidden, Collections.nCopies(hidden.size(), act), Initializer.GLOROT,
-        Loss.SOFTMAX_CROSS_ENTROPY, Optimizer.of(Optimizer.Kind.ADAM, r.learningRate()), r.schedule(), 0, 0, 0,
-        r.epochs(), r.stopAtPerfect() ? 1.0 : 2, 0, Math.max(1, r.epochs()), seed);
+    TrainConfig c = TrainConfig.defaults().withHidden(hidden, Collections.nCopies(hidden.size(), act))
+        .withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, r.learningRate()))
+        .with(TrainSchema.SCHEDULE, r.schedule())
+        .withEpochs(r.epochs())
+        .with(TrainSchema.TARGET_ACCURACY, r.stopAtPerfect() ? Optional.of(1.0) : Optional.<Double>empty())
+        .with(TrainSchema.SNAPSHOT_EVERY, (long) Math.max(1, r.epochs()))
+        .withSeed(seed);
     return Trainer.train(data, data.select(new int[0]), c, TrainListener.NONE);
   }
 
@@ -59,15 +64,12 @@ public final class Nets {
    * @return one n × d array per stage
    */
   public static List<double[][]> stages(Network net, Points points) {
-    Trace t = Tracer.trace(net, points, new int[points.n()], Tracer.Options.POINTS_ONLY);
+    Trace t = Tracer.layers(net, points, new int[points.n()], Domain.around(points, Tracer.Options.POINTS_ONLY.margin()),
+        Tracer.Options.POINTS_ONLY);
     List<double[][]> out = new ArrayList<>();
-    out.add(rows(t.stage(0).points()));
-    for (Stage s : t.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.layer() < net.depth()) {
-        out.add(rows(s.points()));
-      }
+    for (Stage s : t.layerEnds()) {
+      out.add(rows(s.points()));
     }
-    out.add(rows(t.logits().points()));
     return out;
   }
 

@@ -3,15 +3,11 @@ package dev.knead.app.bench;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Points;
-import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
 import dev.knead.core.trace.Domain;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
-import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
-import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainConfig;
 import dev.knead.core.train.TrainListener;
 import dev.knead.core.train.Trainer;
@@ -73,8 +69,7 @@ public final class RenderBench {
   public static Subject subject() {
     Dataset data = Datasets.generate("spirals", Map.of("points", "1000"), 7);
     List<Integer> hidden = List.of(8, 8, 8, 8, 8);
-    TrainConfig cfg = new TrainConfig(hidden, Collections.nCopies(hidden.size(), Activation.TANH), Initializer.GLOROT,
-        Loss.SOFTMAX_CROSS_ENTROPY, Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.CONSTANT, 0, 0, 0, 60, 2, 0, 0, 7);
+    TrainConfig cfg = TrainConfig.defaults(hidden).withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, 0.01)).withEpochs(60).withSeed(7);
     var net = Trainer.train(data, data.select(new int[0]), cfg, TrainListener.NONE).network();
     Tracer.Options d = Tracer.Options.DEFAULT;
     Tracer.Options opt = new Tracer.Options(40, 101, d.lines3d(), d.samples3d(), d.fieldSamples(), d.margin());

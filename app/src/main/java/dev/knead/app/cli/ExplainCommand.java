@@ -23,7 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,8 +42,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "RUN", description = "A run folder or its run.json.")
   Path run;
 
-  @ArgGroup(exclusive = false, heading = "Train first (instead of RUN):%n")
-  TrainOptions train;
+  @Mixin TrainOptions train;
 
   @Option(names = "--before", description = "Only the verdicts that hold before training (no training, no run needed).")
   boolean before;
@@ -59,7 +58,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((run == null) == (train == null)) {
+    if ((run == null) != train.given()) {
       throw new BadInputException("give a RUN or --data … --hidden …, not " + (run == null ? "neither" : "both"));
     }
     if (maxPoints < 10 || maxPoints > 5000) {
@@ -86,7 +85,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Run r = run != null ? RunFile.load(run) : Runs.execute(train.config(), TrainListener.NONE);
     Report report = Analyst.analyse(r.network(), r.data(),
-        new Analyst.Options(maxPoints, 2, !noCertificate, r.config().data().seed()));
+        new Analyst.Options(maxPoints, Analyst.Options.DEFAULT.maxDim(), !noCertificate, r.config().data().seed()));
     if (json) {
       out.println(Json.writeLine(ReportJson.write(report)));
       return KneadCommand.OK;

@@ -1,14 +1,10 @@
 package dev.knead.app.cli;
 
-import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
 import dev.knead.core.run.DataSpec;
 import dev.knead.core.run.ExperimentConfig;
 import dev.knead.core.run.Run;
 import dev.knead.core.run.Runs;
-import dev.knead.core.train.Loss;
 import dev.knead.core.train.Optimizer;
-import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainConfig;
 import dev.knead.core.train.TrainListener;
 import dev.knead.render.Figure;
@@ -47,7 +43,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -301,9 +296,7 @@ public final class GalleryCommand implements Callable<Integer> {
   }
 
   static ExperimentConfig config(Example e) {
-    TrainConfig t = new TrainConfig(e.hidden(), Collections.nCopies(e.hidden().size(), Activation.TANH), Initializer.GLOROT,
-        Loss.SOFTMAX_CROSS_ENTROPY, Optimizer.of(Optimizer.Kind.ADAM, e.lr()), Schedule.CONSTANT, 0, 0, 0, e.epochs(), 2, 0, 0,
-        1);
+    TrainConfig t = TrainConfig.defaults(e.hidden()).withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, e.lr())).withEpochs(e.epochs());
     return new ExperimentConfig(new DataSpec(e.data(), Map.of(), 1, 0.2, Optional.empty()), t);
   }
 }

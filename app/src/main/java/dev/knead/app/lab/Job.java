@@ -44,8 +44,6 @@ final class Job implements TrainListener {
   /** indices of the points traced live */
   final int[] livePoints;
   final Points liveCloud;
-  final java.util.List<Points> liveGrid;
-  final Points liveField;
   /** the newest live update, built once per published network */
   final LiveFrame live;
 
@@ -74,9 +72,7 @@ final class Job implements TrainListener {
     this.livePoints = subsample(data.size(), LIVE_POINTS, request.config().data().seed());
     this.speed = request.speed();
     this.liveCloud = data.points().select(livePoints);
-    this.liveGrid = LayerStages.grid(domain);
-    this.liveField = LayerStages.field(domain);
-    this.live = new LiveFrame(liveCloud, liveGrid, liveField, liveLabels());
+    this.live = new LiveFrame(liveCloud, liveLabels(), domain);
   }
 
   /** Trains; called once, on a worker. Same bits as {@code Trainer.train(train, test, config, …)}. */

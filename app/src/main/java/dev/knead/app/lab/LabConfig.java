@@ -3,17 +3,15 @@ package dev.knead.app.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Datasets;
-import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
+import dev.knead.core.io.ConfigJson;
 import dev.knead.core.run.DataSpec;
 import dev.knead.core.run.ExperimentConfig;
-import dev.knead.core.train.Loss;
-import dev.knead.core.train.Optimizer;
-import dev.knead.core.train.Precision;
-import dev.knead.core.train.Schedule;
+import dev.knead.core.train.ConfigField;
 import dev.knead.core.train.TrainConfig;
+import dev.knead.core.train.TrainSchema;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +56,13 @@ public final class LabConfig {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isNumber() && !e.getValue().isTextual()) {
-          throw LabException.bad("data.params." + e.getKey(), "must be a number");
+        if (!e.getValue().isNumber() && !e.getValue().isTextual() || e.getValue().isNumber() && !Double.isFinite(e.getValue().asDouble())) {
+          throw LabException.bad("data.params." + e.getKey(), "must be a finite number");
         }
         settings.put(e.getKey(), e.getValue().asText());
       }
     }
-    if (settings.containsKey("points") && settings.get("points").matches("\\d+")
-        && Long.parseLong(settings.get("points")) > MAX_POINTS) {
+    if (settings.containsKey("points") && exceeds(settings.get("points"), MAX_POINTS)) {
       throw LabException.bad("data.params.points", "at most " + MAX_POINTS + " points per class in the lab");
     }
     long dataSeed = integer(data, "seed", 1, "data.seed");
@@ -110,73 +107,49 @@ public final class LabConfig {
       System.arraycopy(added.get(i), 0, flat, i * dim, dim);
     }
 
-    List<Integer> hidden = new ArrayList<>();
-    JsonNode h = network.get("hidden");
-    if (h != null) {
-      if (!h.isArray() || h.size() > MAX_LAYERS) {
-        throw LabException.bad("network.hidden", "must be an array of at most " + MAX_LAYERS + " widths");
+    // every training setting is read through the schema, by value; the lab only tightens a few ranges
+    Map<ConfigField<?>, Object> values = new LinkedHashMap<>();
+    for (ConfigField<?> f : TrainSchema.FIELDS) {
+      boolean inNetwork = f.group() == ConfigField.Group.NETWORK;
+      String as = (inNetwork ? "network." : "train.") + f.key();
+      JsonNode n = (inNetwork ? network : train).get(f.key());
+      if (n == null || n.isNull() && f.none().isEmpty()) {
+        continue;
       }
-      for (int i = 0; i < h.size(); i++) {
-        JsonNode w = h.get(i);
-        if (!w.isIntegralNumber() || w.asInt() < 1 || w.asInt() > MAX_WIDTH) {
-          throw LabException.bad("network.hidden[" + i + "]", "must be a whole number in 1 … " + MAX_WIDTH);
-        }
-        hidden.add(w.asInt());
+      if (n.isArray() && n.size() > MAX_LAYERS) {
+        throw LabException.bad(as, "must be an array of at most " + MAX_LAYERS + " items");
       }
-    } else {
-      hidden.add(3);
+      values.put(f, schemaValue(f, n, as));
     }
-    List<Activation> acts = new ArrayList<>();
-    JsonNode a = network.get("activations");
-    if (a != null && !a.isArray()) {
-      throw LabException.bad("network.activations", "must be an array of activation names");
-    }
+    List<Integer> hidden = TrainSchema.HIDDEN.cast(values.getOrDefault(TrainSchema.HIDDEN, TrainSchema.HIDDEN.defaultValue()));
     for (int i = 0; i < hidden.size(); i++) {
-      String at = "network.activations[" + i + "]";
-      String label = a == null || a.size() == 0 ? "tanh" : a.get(Math.min(i, a.size() - 1)).asText();
-      acts.add(parse(at, () -> Activation.parse(label)));
+      if (hidden.get(i) > MAX_WIDTH) {
+        throw LabException.bad("network.hidden[" + i + "]", "must be a whole number in 1 … " + MAX_WIDTH);
+      }
     }
-    String initText = text(network, "init", "glorot", "network.init");
-    Initializer init = parse("network.init", () -> Initializer.parse(initText));
-
-    String lossText = text(train, "loss", "softmax-ce", "train.loss");
-    Loss loss = parse("train.loss", () -> Loss.parse(lossText));
-    String optText = text(train, "optimizer", "adam", "train.optimizer");
-    Optimizer.Kind kind = parse("train.optimizer", () -> Optimizer.parseKind(optText));
-    double lr = number(train, "lr", 0.03, "train.lr");
-    if (!(lr > 0 && lr <= 10)) {
-      throw LabException.bad("train.lr", "must be in (0, 10]");
-    }
-    double momentum = number(train, "momentum", 0.9, "train.momentum");
-    Optimizer opt = parse("train.momentum", () -> new Optimizer(kind, lr, momentum, 0.9, 0.999, 1e-8));
-    String schedText = text(train, "schedule", "constant", "train.schedule");
-    Schedule schedule = parse("train.schedule", () -> Schedule.parse(schedText));
-    double l1 = number(train, "l1", 0, "train.l1");
-    double l2 = number(train, "l2", 0, "train.l2");
-    if (!(l1 >= 0 && l2 >= 0)) {
-      throw LabException.bad(l1 >= 0 ? "train.l2" : "train.l1", "must be ≥ 0");
-    }
-    int batch = (int) integer(train, "batch", 0, "train.batch");
-    if (batch < 0) {
-      throw LabException.bad("train.batch", "must be ≥ 0 (0 = full batch)");
-    }
-    long epochs = integer(train, "epochs", 1000, "train.epochs");
+    long epochs = TrainSchema.EPOCHS.cast(values.getOrDefault(TrainSchema.EPOCHS, TrainSchema.EPOCHS.defaultValue()));
     if (epochs < 1 || epochs > MAX_EPOCHS) {
       throw LabException.bad("train.epochs", "must be in 1 … " + MAX_EPOCHS);
     }
-    long seed = integer(train, "seed", 1, "train.seed");
-    String precText = text(train, "precision", "float64", "train.precision");
-    Precision precision = parse("train.precision", () -> Precision.parse(precText));
     long speed = integer(root, "speed", 60, "speed");
     if (speed < 0 || speed > 100_000) {
       throw LabException.bad("speed", "must be in 0 … 100000 epochs per second (0 = as fast as possible)");
     }
-    TrainConfig tc = parse("train", () -> new TrainConfig(hidden, acts, init, loss, opt, schedule, l1, l2, batch, (int) epochs, 2, 0,
-        Math.max(1, (int) epochs / 100), seed, precision));
+    TrainConfig tc = parse("train", () -> TrainConfig.of(values));
     DataSpec spec = parse("data", () -> new DataSpec(upload.isPresent() ? "upload:" + upload.get() : name, upload.isPresent() ? Map.of() : settings,
         dataSeed, testShare, Optional.empty()));
     int[] labels = addedLabels.stream().mapToInt(Integer::intValue).toArray();
     return new LabRequest(session, new ExperimentConfig(spec, tc), upload, flat, labels, removed(data.get("removed")), (int) speed);
+  }
+
+  /** GET /api/schema: the training schema and the lab's tighter limits, [min, max] per setting. */
+  static com.fasterxml.jackson.databind.node.ObjectNode schema() {
+    com.fasterxml.jackson.databind.node.ObjectNode o = ConfigJson.schema();
+    com.fasterxml.jackson.databind.node.ObjectNode lim = o.putObject("lab_limits");
+    lim.putArray("epochs").add(1).add(MAX_EPOCHS);
+    lim.putArray("hidden").add(1).add(MAX_WIDTH);
+    lim.putArray("layers").add(0).add(MAX_LAYERS);
+    return o;
   }
 
   /** data.removed: [[x, y], …] (or [x, y, z]) where points were clicked away; n × d row-major. */
@@ -204,6 +177,38 @@ public final class LabConfig {
     }
     return flat;
   }
+
+  /**
+   * Whether text is a number above max, by value: " 5001", "5001.0", "5.001e3" and "1e6" all
+   * are for max 5000 (decided from the digit count before any big number is made).
+   */
+  static boolean exceeds(String text, long max) {
+    String t = text.trim();
+    if (t.isEmpty() || t.length() > 64) {
+      return t.length() > 64;
+    }
+    try {
+      java.math.BigDecimal v = new java.math.BigDecimal(t);
+      return v.signum() > 0 && (v.precision() - v.scale() > 19 || v.compareTo(java.math.BigDecimal.valueOf(max)) > 0);
+    } catch (NumberFormatException e) {
+      return false; // not a number: the data set's own parser names the problem
+    }
+  }
+
+  /** A schema setting from the request; the field named is the one the message names (e.g. network.hidden[0]). */
+  static <T> T schemaValue(ConfigField<T> f, JsonNode n, String as) {
+    try {
+      return ConfigJson.value(f, n, as);
+    } catch (BadInputException e) {
+      String m = e.getMessage();
+      java.util.regex.Matcher at = FIELD.matcher(m);
+      String field = at.lookingAt() && at.group().startsWith(as) ? at.group() : as;
+      String rest = m.startsWith(field) ? m.substring(field.length()).replaceFirst("^:? *", "") : m;
+      throw LabException.bad(field, rest);
+    }
+  }
+
+  private static final Pattern FIELD = Pattern.compile("[a-z]+\\.[a-z_0-9]+(\\[\\d+])?");
 
   /** Runs a core parser and names the field when it refuses. */
   static <T> T parse(String field, java.util.function.Supplier<T> parser) {
@@ -247,15 +252,29 @@ public final class LabConfig {
     return n.asDouble();
   }
 
+  /** A whole number by value (3, 3.0, 3e0 and "3" alike). */
   static long integer(JsonNode o, String name, long def, String field) {
     JsonNode n = o.get(name);
     if (n == null || n.isNull()) {
       return def;
     }
-    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+    if (!n.isNumber() && !n.isTextual()) {
       throw LabException.bad(field, "must be a whole number");
     }
-    return n.asLong();
+    String t = n.asText().trim();
+    try {
+      java.math.BigDecimal v = t.length() > 64 ? null : new java.math.BigDecimal(t);
+      if (v == null || v.signum() != 0 && v.precision() - v.scale() > 19) {
+        throw LabException.bad(field, "must be a whole number (of at most 19 digits)");
+      }
+      return v.stripTrailingZeros().scale() > 0 ? failWhole(field) : v.longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw LabException.bad(field, "must be a whole number");
+    }
+  }
+
+  private static long failWhole(String field) {
+    throw LabException.bad(field, "must be a whole number");
   }
 
   static String id(JsonNode o, String name, String def) {

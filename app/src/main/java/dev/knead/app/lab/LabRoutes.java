@@ -51,8 +51,16 @@ final class LabRoutes {
     this.datasets = Json.writeLine(all);
   }
 
+  /** The schema with the lab's tighter limits (docs/lab.md): [min, max] per setting. */
+  private final ObjectNode schema = LabConfig.schema();
+
   void datasets(Context ctx) {
     json(ctx, 200, datasets);
+  }
+
+  /** The training settings: key, default, range, unit, description (the page builds its controls from it). */
+  void schema(Context ctx) {
+    json(ctx, 200, schema);
   }
 
   void startRun(Context ctx) {
@@ -190,10 +198,20 @@ final class LabRoutes {
   void explainRun(Context ctx) {
     Job job = jobs.get(ctx.pathParam("id"));
     Network net = job.latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
-    Report report = Analyst.analyse(net, job.data, new Analyst.Options(150, 1, true, job.request.config().data().seed()));
+    // the CLI's entry and numbers: knead explain RUN --json on the exported run gives this report
+    Report report = Analyst.analyse(net, job.data, explainOptions(job.request.config().data().seed()));
     ObjectNode o = ReportJson.write(report);
     o.put("epoch", job.history().isEmpty() ? 0 : job.history().get(job.history().size() - 1).epoch());
     json(ctx, 200, o);
+  }
+
+  /**
+   * What {@code knead explain} measures with its defaults: {@link Analyst.Options#DEFAULT}'s
+   * points per class, homology dimension and certificate, subsampled with the run's data seed.
+   */
+  static Analyst.Options explainOptions(long dataSeed) {
+    Analyst.Options d = Analyst.Options.DEFAULT;
+    return new Analyst.Options(d.maxPerClass(), d.maxDim(), d.certificate(), dataSeed);
   }
 
   /** The finished run as run.json (config, data hash, network, history). */
@@ -237,7 +255,7 @@ final class LabRoutes {
       if (!kind.takesStage()) {
         throw LabException.bad("stage", "only stage, barcode, diagram and jacobian figures take a stage");
       }
-      int last = 5 * net.depth() + 5;
+      int last = Trace.stageCount(net) - 1;
       stage = (int) number(ctx, "stage", 0, last);
     }
     if (kind == Figures.Kind.CERTIFICATE && job.data.dim() != 2) {
@@ -259,7 +277,7 @@ final class LabRoutes {
     Network net = snapshotNetwork(ctx, job, job.snapshots());
     int[] size = size(ctx, new int[] {480, 480}, FigureExports.MAX_GIF_SIDE);
     int fps = (int) number(ctx, "fps", 1, FigureExports.MAX_GIF_FPS, 15);
-    int moves = 5 * net.depth() + 5;
+    int moves = Trace.stageCount(net) - 1;
     double seconds = number(ctx, "seconds", 1, FigureExports.MAX_GIF_SECONDS, Math.min(FigureExports.MAX_GIF_SECONDS, 0.8 * moves));
     byte[] bytes = exports.animation(new FigureExports.GifRequest(size[0], size[1], fps, seconds), net, job.data);
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".gif\"");
@@ -276,7 +294,7 @@ final class LabRoutes {
   void barcodes(Context ctx) {
     Job job = jobs.get(ctx.pathParam("id"));
     Network net = snapshotNetwork(ctx, job, job.snapshots());
-    int last = 5 * net.depth() + 5;
+    int last = Trace.stageCount(net) - 1;
     int stage = ctx.queryParam("stage") == null ? 0 : (int) number(ctx, "stage", 0, last);
     int classes = job.data.classes();
     Integer only = ctx.queryParam("class") == null ? null : (int) number(ctx, "class", 0, classes - 1);

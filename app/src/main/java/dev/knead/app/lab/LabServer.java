@@ -127,6 +127,7 @@ public final class LabServer implements AutoCloseable {
       });
       r.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(index));
       r.get("/api/datasets", routes::datasets);
+      r.get("/api/schema", routes::schema);
       r.post("/api/runs", routes::startRun);
       r.get("/api/runs/{id}", routes::getRun);
       r.delete("/api/runs/{id}", routes::cancelRun);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.io.Json;
 import dev.knead.core.net.Network;
+import dev.knead.core.trace.Stage;
+import dev.knead.core.trace.Trace;
+import dev.knead.core.trace.Tracer;
 import dev.knead.core.train.Epoch;
 import dev.knead.core.train.Rewind;
 import java.util.List;
@@ -29,11 +32,11 @@ final class LiveFrame {
   record Update(long version, String full, String delta, boolean hasTrace) {}
 
   private final Object lock = new Object();
-  private final LayerStages stages;
+  private final dev.knead.core.data.Points points;
+  private final int[] labelArray;
+  private final dev.knead.core.trace.Domain domain;
   private final StagePacker packer = new StagePacker();
   private final String labels;
-  private final int[] fieldClasses;
-  private final int[] fieldConfidence;
   private String inputStage;
   private Update built;
   private double lastMillis;
@@ -41,15 +44,22 @@ final class LiveFrame {
 
   /**
    * @param points n × d, the points traced live
-   * @param grid the rubber sheet's polylines over the input box
-   * @param field the region samples
    * @param labels class of each point
+   * @param domain the input box of the rubber sheet and the region samples
    */
-  LiveFrame(dev.knead.core.data.Points points, List<dev.knead.core.data.Points> grid, dev.knead.core.data.Points field, int[] labels) {
-    this.stages = new LayerStages(points, grid, field);
+  LiveFrame(dev.knead.core.data.Points points, int[] labels, dev.knead.core.trace.Domain domain) {
+    this.points = points;
+    this.labelArray = labels.clone();
+    this.domain = domain;
     this.labels = Packed.bytes(labels);
-    this.fieldClasses = new int[field.n()];
-    this.fieldConfidence = new int[field.n()];
+  }
+
+  /**
+   * The live trace of a network: the layers' ends of the full trace ({@link Tracer#layers}), the
+   * same stages, names and bits the scrubber's full trace and the CLI's trace have.
+   */
+  Trace trace(Network net) {
+    return Tracer.layers(net, points, labelArray, domain, TraceJson.LIVE);
   }
 
   /** @return the newest update (built now if the run published new weights since the last) */
@@ -94,16 +104,16 @@ final class LiveFrame {
     if (net.isEmpty()) {
       return new Update(version, head, head, false);
     }
-    stages.compute(net.get());
+    Trace tr = trace(net.get());
+    List<Stage> ends = tr.layerEnds();
     if (inputStage == null) {
-      inputStage = Json.writeLine(TraceJson.layerStage(stages, 0, packer));
+      inputStage = Json.writeLine(TraceJson.stage(ends.get(0), packer));
     }
     StringBuilder moved = new StringBuilder(160_000);
-    for (int s = 1; s < stages.stages(); s++) {
-      moved.append(',').append(Json.writeLine(TraceJson.layerStage(stages, s, packer)));
+    for (int s = 1; s < ends.size(); s++) {
+      moved.append(',').append(Json.writeLine(TraceJson.stage(ends.get(s), packer)));
     }
-    stages.regions(fieldClasses, fieldConfidence);
-    String rest = Json.writeLine(TraceJson.layersRest(net.get(), fieldClasses, fieldConfidence, job.domain));
+    String rest = Json.writeLine(TraceJson.layersRest(tr));
     String open = head.substring(0, head.length() - 1);
     String tail = "]," + rest.substring(1) + "}";
     String full = open + ",\"labels\":\"" + labels + "\",\"trace\":{\"stages\":[" + inputStage + moved + tail;

@@ -3,6 +3,7 @@ package dev.knead.app.lab;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.io.Json;
+import dev.knead.core.trace.Projection;
 
 /**
  * Packs one stage for the page (docs/lab.md, "Packed stages"): its rows — n points, then the
@@ -20,13 +21,22 @@ final class StagePacker {
    * @return {dim, shown, pca, box, n, points, lines, samples, grid, field_n, field}
    */
   ObjectNode pack(double[] rows, int d, int n, int lines, int samples, int f) {
+    return pack(rows, d, n, lines, samples, f, null);
+  }
+
+  /** As {@link #pack(double[], int, int, int, int, int)}; also keeps the shown coordinates (before packing) in shownOut when given. */
+  ObjectNode pack(double[] rows, int d, int n, int lines, int samples, int f, double[][] shownOut) {
     final int m = n + lines * samples + f;
+    // the one projection of wide stages, the same render draws (core's Projection)
     final Projection proj = Projection.fit(rows, n, d);
-    final int k = proj.k();
+    final int k = proj.shown();
     if (shown.length < m * k) {
       shown = new double[m * k];
     }
-    proj.apply(rows, m, shown);
+    proj.apply(proj.view(0), rows, m, shown);
+    if (shownOut != null) {
+      shownOut[0] = java.util.Arrays.copyOf(shown, m * k);
+    }
     final double[] box = Packed.emptyBox(k);
     Packed.grow(box, shown, m * k, k);
     Packed.settle(box);

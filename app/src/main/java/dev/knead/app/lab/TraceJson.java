@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Traces and frames in the page's shape (docs/lab.md): per stage its name, its shown
- * coordinates (PCA above 3-D) packed as 16-bit integers over a box, the grid polylines and the
- * region samples; for the whole trace the class and confidence of every region sample and the
- * final cut (line or plane) in the last hidden stage.
+ * Traces and frames in the page's shape (docs/lab.md): per stage its name, index, kind and layer
+ * as the {@link Trace} has them, its shown coordinates (core's {@link dev.knead.core.trace.Projection}
+ * above 3-D) packed as 16-bit integers over a box, the grid polylines and the region samples; for
+ * the whole trace the class and confidence of every region sample and the final cut (line or
+ * plane) in the last hidden stage. Every stage comes from a Trace; nothing here runs a network.
  */
 final class TraceJson {
   /** The live sheet: 21 × 21 grid lines of 41 samples, 40 × 40 region samples. */
@@ -27,75 +28,50 @@ final class TraceJson {
 
   private TraceJson() {}
 
-  /** @return indices of the stages that end a layer: input, each hidden bend, the logits */
-  static int[] layerStages(Trace tr) {
-    List<Integer> idx = new ArrayList<>();
-    idx.add(0);
-    int depth = tr.network().depth();
-    for (Stage s : tr.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.layer() < depth) {
-        idx.add(s.index());
-      }
-    }
-    idx.add(tr.logits().index());
-    return idx.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** @return index of the stage the output layer cuts: the last hidden bend, or the input */
-  static int cutStage(Trace tr) {
-    int depth = tr.network().depth();
-    for (Stage s : tr.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.layer() == depth - 1) {
-        return s.index();
-      }
-    }
-    return 0;
-  }
-
   /** The stages listed, the region classes and the cut. */
   static ObjectNode trace(Trace tr, int[] which) {
     ObjectNode o = Json.object();
     ArrayNode stages = o.putArray("stages");
+    StagePacker packer = new StagePacker();
     for (int i : which) {
-      Stage s = tr.stage(i);
-      ObjectNode so = stage(s.points(), s.grid(), s.field());
-      so.put("index", s.index());
-      so.put("name", s.name());
-      so.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
-      so.put("layer", s.layer());
-      stages.add(so);
+      stages.add(stage(tr.stageAt(i), packer));
     }
     o.put("stage_count", tr.size());
     ArrayNode names = o.putArray("stage_names");
     tr.stages().forEach(s -> names.add(s.name()));
+    fieldAndCut(o, tr.network(), tr.domain(), tr.fieldClasses(), confidence(tr), tr.cutStage());
+    return o;
+  }
+
+  /**
+   * The live view's trace, without its stages (the caller writes those): stage_count, the region
+   * classes and confidences, the domain and the cut — the same fields {@link #trace} writes.
+   */
+  static ObjectNode layersRest(Trace tr) {
+    ObjectNode o = Json.object();
+    o.put("stage_count", Trace.stageCount(tr.network()));
+    fieldAndCut(o, tr.network(), tr.domain(), tr.fieldClasses(), confidence(tr), tr.cutStage());
+    return o;
+  }
+
+  /** @return the softmax probability (× 255, rounded) of every region sample's predicted class */
+  static int[] confidence(Trace tr) {
     int[] fieldClasses = tr.fieldClasses();
     Points probs = tr.stage(tr.size() - 1).field();
     int[] confidence = new int[fieldClasses.length];
     for (int i = 0; i < confidence.length; i++) {
       confidence[i] = (int) Math.round(255 * probs.get(i, fieldClasses[i]));
     }
-    fieldAndCut(o, tr.network(), tr.domain(), fieldClasses, confidence, cutStage(tr));
-    return o;
+    return confidence;
   }
 
-  /**
-   * The live view's trace, without its stages (the caller writes those): stage_count, the region
-   * classes and confidences, the domain and the cut.
-   */
-  static ObjectNode layersRest(Network net, int[] fieldClasses, int[] confidence, Domain domain) {
-    ObjectNode o = Json.object();
-    o.put("stage_count", 5 * net.depth() + 6);
-    fieldAndCut(o, net, domain, fieldClasses, confidence, 5 * net.depth());
-    return o;
-  }
-
-  /** One live stage: the packed rows of stage s of the workspace, with its name and trace index. */
-  static ObjectNode layerStage(LayerStages ls, int s, StagePacker packer) {
-    ObjectNode so = packer.pack(ls.rows(s), ls.width(s), ls.n, ls.lines, ls.samples, ls.f);
-    so.put("index", ls.traceIndex(s));
-    so.put("name", ls.name(s));
-    so.put("kind", ls.kind(s));
-    so.put("layer", s - 1);
+  /** One stage packed for the page, with its index, name, kind and layer as the trace has them. */
+  static ObjectNode stage(Stage s, StagePacker packer) {
+    ObjectNode so = stage(s.points(), s.grid(), s.field(), packer);
+    so.put("index", s.index());
+    so.put("name", s.name());
+    so.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+    so.put("layer", s.layer());
     return so;
   }
 
@@ -117,7 +93,7 @@ final class TraceJson {
 
   /** One position of the move scrubber. */
   static ObjectNode frame(Frame f, double position) {
-    ObjectNode o = stage(f.points(), f.grid(), f.field());
+    ObjectNode o = stage(f.points(), f.grid(), f.field(), new StagePacker());
     o.put("stage", f.stage());
     o.put("t", f.t());
     o.put("position", position);
@@ -146,7 +122,7 @@ final class TraceJson {
   }
 
   /** Stacks points, grid lines and region samples into one block of rows and packs them. */
-  private static ObjectNode stage(Points points, List<Points> grid, Points field) {
+  private static ObjectNode stage(Points points, List<Points> grid, Points field, StagePacker packer) {
     final int d = points.d();
     final int samples = grid.isEmpty() ? 0 : grid.get(0).n();
     final int m = points.n() + grid.size() * samples + field.n();
@@ -160,6 +136,6 @@ final class TraceJson {
     }
     double[] fl = field.toArray();
     System.arraycopy(fl, 0, rows, at, fl.length);
-    return new StagePacker().pack(rows, d, points.n(), grid.size(), samples, field.n());
+    return packer.pack(rows, d, points.n(), grid.size(), samples, field.n());
   }
 }

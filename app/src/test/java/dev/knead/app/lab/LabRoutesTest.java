@@ -258,6 +258,26 @@ class LabRoutesTest {
     assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(gif.body())).getWidth()).isEqualTo(200);
   }
 
+  /** The lab's explain of a run is knead explain --json of the exported run: the same numbers, field for field. */
+  @Test
+  void theLabsExplainIsTheClisExplainOfTheSameRun() throws Exception {
+    String id = finishedRun(SMALL.replace("s1", "s-explain").replace("\"points\":60", "\"points\":90"));
+    Reply lab = send("GET", "/api/runs/" + id + "/explain", null);
+    assertThat(lab.status()).isEqualTo(200);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lab-explain");
+    java.nio.file.Files.writeString(dir.resolve("run.json"), send("GET", "/api/runs/" + id + "/export", null).text());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = dev.knead.app.cli.KneadCommand.run(new String[] {"explain", dir.toString(), "--json"},
+        new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    JsonNode cli = Json.parse(out.toString(StandardCharsets.UTF_8), "cli");
+    com.fasterxml.jackson.databind.node.ObjectNode labReport = (com.fasterxml.jackson.databind.node.ObjectNode) lab.json().deepCopy();
+    assertThat(labReport.remove("epoch").asInt()).isEqualTo(40);
+    assertThat(labReport.get("stages").size()).isGreaterThan(1);
+    assertThat(labReport).isEqualTo(cli);
+  }
+
   static org.w3c.dom.Document parseXml(byte[] xml) throws Exception {
     javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.BadInputException;
-import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
 import dev.knead.core.run.DataSpec;
 import dev.knead.core.run.ExperimentConfig;
-import dev.knead.core.train.Loss;
-import dev.knead.core.train.Optimizer;
-import dev.knead.core.train.Schedule;
-import dev.knead.core.train.Precision;
+import dev.knead.core.train.ConfigField;
 import dev.knead.core.train.TrainConfig;
+import dev.knead.core.train.TrainSchema;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** {@link ExperimentConfig} as JSON, field by field. */
@@ -34,34 +33,7 @@ public final class ConfigJson {
     d.put("seed", ds.seed());
     d.put("test_share", ds.testShare());
     ds.labelColumn().ifPresent(l -> d.put("label_column", l));
-    TrainConfig t = c.train();
-    ObjectNode tr = o.putObject("train");
-    ArrayNode hidden = tr.putArray("hidden");
-    t.hidden().forEach(hidden::add);
-    ArrayNode acts = tr.putArray("activations");
-    t.activations().forEach(a -> acts.add(a.label()));
-    tr.put("initializer", t.initializer().label());
-    tr.put("loss", t.loss().label());
-    ObjectNode opt = tr.putObject("optimizer");
-    opt.put("kind", t.optimizer().label());
-    opt.put("learning_rate", t.optimizer().learningRate());
-    opt.put("momentum", t.optimizer().momentum());
-    opt.put("beta1", t.optimizer().beta1());
-    opt.put("beta2", t.optimizer().beta2());
-    opt.put("epsilon", t.optimizer().epsilon());
-    tr.put("schedule", t.schedule().label());
-    tr.put("l1", t.l1());
-    tr.put("l2", t.l2());
-    tr.put("batch", t.batch());
-    tr.put("epochs", t.epochs());
-    tr.set("target_accuracy", t.targetAccuracy() <= 1 ? Json.num(t.targetAccuracy()) : Json.NODES.nullNode());
-    tr.put("clip", t.clip());
-    tr.put("snapshot_every", t.snapshotEvery());
-    tr.put("seed", t.seed());
-    // absent means float64, so double runs read and write exactly as before precision existed
-    if (t.precision() != Precision.FLOAT64) {
-      tr.put("precision", t.precision().label());
-    }
+    o.set("train", writeTrain(c.train()));
     return o;
   }
 
@@ -77,30 +49,148 @@ public final class ConfigJson {
     Optional<String> label = d.has("label_column") ? Optional.of(d.get("label_column").asText()) : Optional.empty();
     DataSpec data = new DataSpec(Json.text(d, "source", at + ".data"), settings, Json.integer(d, "seed", at + ".data"),
         Json.number(d, "test_share", at + ".data"), label);
-    JsonNode t = Json.field(o, "train", at);
-    String tt = at + ".train";
-    List<Integer> hidden = new ArrayList<>();
-    for (JsonNode h : Json.field(t, "hidden", tt)) {
-      hidden.add(h.asInt());
-    }
-    List<Activation> acts = new ArrayList<>();
-    for (JsonNode a : Json.field(t, "activations", tt)) {
-      acts.add(Activation.parse(a.asText()));
-    }
-    JsonNode opt = Json.field(t, "optimizer", tt);
-    Optimizer optimizer = new Optimizer(Optimizer.parseKind(Json.text(opt, "kind", tt)), Json.number(opt, "learning_rate", tt),
-        Json.number(opt, "momentum", tt), Json.number(opt, "beta1", tt), Json.number(opt, "beta2", tt),
-        Json.number(opt, "epsilon", tt));
-    double target = Json.number(t, "target_accuracy", tt);
-    TrainConfig train = new TrainConfig(hidden, acts, Initializer.parse(Json.text(t, "initializer", tt)),
-        Loss.parse(Json.text(t, "loss", tt)), optimizer, Schedule.parse(Json.text(t, "schedule", tt)),
-        Json.number(t, "l1", tt), Json.number(t, "l2", tt), (int) Json.integer(t, "batch", tt),
-        (int) Json.integer(t, "epochs", tt), Double.isNaN(target) ? 2 : target, Json.number(t, "clip", tt),
-        (int) Json.integer(t, "snapshot_every", tt), Json.integer(t, "seed", tt),
-        t.has("precision") ? Precision.parse(Json.text(t, "precision", tt)) : Precision.FLOAT64);
-    if (train.hidden().isEmpty() && !Json.field(t, "hidden", tt).isArray()) {
-      throw new BadInputException(tt + ": 'hidden' must be an array");
-    }
+    TrainConfig train = readTrain(Json.field(o, "train", at), at + ".train");
     return new ExperimentConfig(data, train);
+  }
+
+  /** Settings every run file has had since version 1; a file without one of them is broken. */
+  private static final Set<String> SINCE_V1 = Set.of("hidden", "activations", "init", "loss", "optimizer", "lr", "momentum", "beta1",
+      "beta2", "epsilon", "schedule", "l1", "l2", "batch", "epochs", "target_accuracy", "clip", "snapshot_every", "seed");
+
+  /** config.train: every setting of {@link TrainSchema} at its run-file path. */
+  public static ObjectNode writeTrain(TrainConfig t) {
+    ObjectNode tr = Json.object();
+    for (ConfigField<?> f : TrainSchema.FIELDS) {
+      String[] path = f.runPath().split("\\.");
+      ObjectNode at = tr;
+      for (int i = 0; i < path.length - 1; i++) {
+        at = at.has(path[i]) ? (ObjectNode) at.get(path[i]) : at.putObject(path[i]);
+      }
+      at.set(path[path.length - 1], node(f.toJson(t)));
+    }
+    return tr;
+  }
+
+  /**
+   * Reads config.train; a setting newer than the file takes its default.
+   *
+   * @param where e.g. "runs/x/run.json config.train"
+   */
+  public static TrainConfig readTrain(JsonNode t, String where) {
+    if (t == null || !t.isObject()) {
+      throw new BadInputException(where + ": must be an object");
+    }
+    Map<ConfigField<?>, Object> values = new LinkedHashMap<>();
+    for (ConfigField<?> f : TrainSchema.FIELDS) {
+      JsonNode n = t;
+      for (String part : f.runPath().split("\\.")) {
+        n = n == null || !n.isObject() ? null : n.get(part);
+      }
+      String as = where + "." + f.runPath();
+      if (n == null) {
+        if (SINCE_V1.contains(f.key())) {
+          throw new BadInputException(where + ": missing '" + f.runPath() + "'");
+        }
+        continue;
+      }
+      values.put(f, value(f, n, as));
+    }
+    return TrainConfig.of(values);
+  }
+
+  /**
+   * One setting's value from JSON, read by value: 5001, 5001.0, 5.001e3 and "5001" are the same
+   * whole number; null is none where the setting may be none.
+   *
+   * @param as how the user names the setting, for the message
+   */
+  public static <T> T value(ConfigField<T> f, JsonNode n, String as) {
+    if (n.isNull()) {
+      if (f.none().isPresent()) {
+        return f.read("none", as);
+      }
+      throw new BadInputException(as + ": must not be null");
+    }
+    if (n.isArray()) {
+      if (f.kind() != ConfigField.Kind.LIST) {
+        throw new BadInputException(as + ": must be " + (f.kind() == ConfigField.Kind.CHOICE ? "a string" : "a number") + ", not a list");
+      }
+      List<String> items = new ArrayList<>();
+      for (JsonNode e : n) {
+        if (!(e.isNumber() || e.isTextual()) || e.asText().contains(",")) {
+          throw new BadInputException(as + ": every item must be a number or a name");
+        }
+        items.add(e.asText());
+      }
+      return f.read(items.isEmpty() ? "none" : String.join(",", items), as);
+    }
+    if (n.isNumber() && f.kind() == ConfigField.Kind.CHOICE) {
+      throw new BadInputException(as + ": must be a string");
+    }
+    if (!n.isNumber() && !n.isTextual()) {
+      throw new BadInputException(as + ": must be " + (f.kind() == ConfigField.Kind.CHOICE ? "a string" : "a number"));
+    }
+    return f.read(n.asText(), as);
+  }
+
+  private static JsonNode node(Object v) {
+    if (v == null) {
+      return Json.NODES.nullNode();
+    }
+    if (v instanceof Long l) {
+      return Json.NODES.numberNode(l);
+    }
+    if (v instanceof Double d) {
+      return Json.num(d);
+    }
+    if (v instanceof List<?> l) {
+      ArrayNode a = Json.array();
+      l.forEach(x -> a.add(node(x)));
+      return a;
+    }
+    return Json.NODES.textNode(String.valueOf(v));
+  }
+
+  /** The schema as JSON (GET /api/schema, knead schema --json; docs/formats.md). */
+  public static ObjectNode schema() {
+    ObjectNode o = Json.object();
+    o.put("format", "knead-train-schema");
+    o.put("version", 1);
+    ArrayNode fields = o.putArray("fields");
+    for (ConfigField<?> f : TrainSchema.FIELDS) {
+      ObjectNode fo = fields.addObject();
+      fo.put("key", f.key());
+      fo.put("flag", f.flag());
+      ArrayNode aliases = fo.putArray("aliases");
+      f.aliases().forEach(aliases::add);
+      fo.put("group", f.group().name().toLowerCase(Locale.ROOT));
+      fo.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+      fo.set("default", node(f.defaultJson()));
+      f.range().ifPresentOrElse(r -> {
+        fo.set("min", Double.isInfinite(r.min()) ? Json.NODES.nullNode() : rangeEnd(f, r.min()));
+        fo.put("min_open", r.minOpen());
+        fo.set("max", Double.isInfinite(r.max()) ? Json.NODES.nullNode() : rangeEnd(f, r.max()));
+        fo.put("max_open", r.maxOpen());
+      }, () -> {
+        fo.putNull("min");
+        fo.putNull("max");
+      });
+      fo.put("unit", f.unit());
+      fo.set("none", f.none().map(w -> (JsonNode) Json.NODES.textNode(w)).orElse(Json.NODES.nullNode()));
+      ArrayNode choices = fo.putArray("choices");
+      f.choices().forEach(choices::add);
+      fo.put("description", f.description());
+      fo.put("run_path", f.runPath());
+    }
+    return o;
+  }
+
+  private static JsonNode rangeEnd(ConfigField<?> f, double v) {
+    boolean whole = f.kind() == ConfigField.Kind.INTEGER || f.kind() == ConfigField.Kind.LIST;
+    // whole-number ends beyond 2^53 (the seed's) are written exactly as longs
+    if (whole && Math.abs(v) >= 0x1p53) {
+      return Json.NODES.numberNode(v < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
+    }
+    return whole ? Json.NODES.numberNode((long) v) : Json.num(v);
   }
 }

@@ -34,8 +34,99 @@ public record Trace(Network network, int[] labels, int[] fieldClasses, Domain do
     return fieldClasses.clone();
   }
 
+  /** @return the i-th stage held (for a complete trace, the stage of index i) */
   public Stage stage(int i) {
     return stages.get(i);
+  }
+
+  /** @return whether every move is here ({@link Tracer#trace}), not only the layers' ends ({@link Tracer#layers}) */
+  public boolean complete() {
+    return stages.get(stages.size() - 1).index() == stages.size() - 1;
+  }
+
+  /**
+   * @param index the stage's index in the full trace
+   * @return that stage
+   * @throws IllegalArgumentException if this trace does not hold it
+   */
+  public Stage stageAt(int index) {
+    if (complete() && index >= 0 && index < stages.size()) {
+      return stages.get(index);
+    }
+    for (Stage s : stages) {
+      if (s.index() == index) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("stage " + index + " is not in this trace");
+  }
+
+  /** @return the stages that end a layer: input, every hidden layer's bend, the logits */
+  public List<Stage> layerEnds() {
+    List<Stage> out = new ArrayList<>();
+    for (int i : layerEnds(network)) {
+      out.add(stageAt(i));
+    }
+    return out;
+  }
+
+  /** @return the index of the stage the output layer cuts: the last hidden layer's end, or the input */
+  public int cutStage() {
+    int[] ends = layerEnds(network);
+    return ends[ends.length - 2];
+  }
+
+  // ---- where each stage sits, from the network alone (the Tracer builds by these) ----
+
+  /** @return whether layer l has a bend (every hidden layer; the output layer only when its σ is not the identity) */
+  public static boolean bends(Network net, int l) {
+    return l < net.layers().size() - 1 || net.layer(l).activation().kind() != dev.knead.core.net.Activation.Kind.IDENTITY;
+  }
+
+  /** @return the number of stages of the full trace of net */
+  public static int stageCount(Network net) {
+    int last = net.layers().size() - 1;
+    return index(net, last, bends(net, last) ? Stage.Kind.BEND : Stage.Kind.SHIFT) + 2;
+  }
+
+  /**
+   * @param l the layer, 0-based
+   * @param kind one of the five moves of a layer
+   * @return the index of the stage that move of layer l reaches
+   */
+  public static int index(Network net, int l, Stage.Kind kind) {
+    if (l < 0 || l >= net.layers().size()) {
+      throw new IllegalArgumentException("layer " + l + " is outside 0 … " + (net.layers().size() - 1));
+    }
+    int k = switch (kind) {
+      case ROTATE_IN -> 0;
+      case STRETCH -> 1;
+      case ROTATE_OUT -> 2;
+      case SHIFT -> 3;
+      case BEND -> 4;
+      case INPUT, OUTPUT -> throw new IllegalArgumentException(kind + " is not a move of a layer");
+    };
+    if (kind == Stage.Kind.BEND && !bends(net, l)) {
+      throw new IllegalArgumentException("the output layer has no bend");
+    }
+    return 1 + 5 * l + k;
+  }
+
+  /** @return indices of the stages that end a layer: 0, each layer's last move (the logits last) */
+  public static int[] layerEnds(Network net) {
+    int layers = net.layers().size();
+    int[] out = new int[layers + 1];
+    for (int l = 0; l < layers; l++) {
+      out[l + 1] = index(net, l, bends(net, l) && l < layers - 1 ? Stage.Kind.BEND : Stage.Kind.SHIFT);
+    }
+    // the logits: the output layer's last move
+    out[layers] = stageCount(net) - 2;
+    return out;
+  }
+
+  /** @return "layer 1", …, or "output layer" for the last */
+  public static String layerName(Network net, int l) {
+    return l == net.layers().size() - 1 ? "output layer" : "layer " + (l + 1);
   }
 
   public int size() {
@@ -52,6 +143,9 @@ public record Trace(Network network, int[] labels, int[] fieldClasses, Domain do
    * stage i − 1, t = 1 is stage i. The output stage (softmax) is reached by a straight line.
    */
   public Frame at(int i, double t) {
+    if (!complete()) {
+      throw new IllegalStateException("a trace of the layers' ends only has no moves to follow (use Tracer.trace)");
+    }
     if (i < 0 || i >= stages.size()) {
       throw new IllegalArgumentException("stage " + i + " is outside 0 … " + (stages.size() - 1));
     }

@@ -1,7 +1,7 @@
 package dev.knead.core.trace;
 
 import dev.knead.core.data.Points;
-import dev.knead.core.net.Activation;
+import dev.knead.core.net.Kernels;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Matrix;
 import dev.knead.core.net.Network;
@@ -37,6 +37,20 @@ public final class Tracer {
    * @param labels class of each point, length n
    */
   public static Trace trace(Network net, Points points, int[] labels, Domain domain, Options opt) {
+    return build(net, points, labels, domain, opt, true);
+  }
+
+  /**
+   * Only the stages that end a layer — input, every layer's last move, the softmax output — with
+   * the indices and names they have in the full trace and the same bits (both are the forward
+   * pass's own sums), without the moves inside a layer: what the lab's live view draws many times
+   * a second. {@link Trace#complete()} is false; {@link Trace#stageAt} finds a stage by index.
+   */
+  public static Trace layers(Network net, Points points, int[] labels, Domain domain, Options opt) {
+    return build(net, points, labels, domain, opt, false);
+  }
+
+  private static Trace build(Network net, Points points, int[] labels, Domain domain, Options opt, boolean everyMove) {
     int d = net.inputDim();
     if (points.d() != d || domain.dim() != d) {
       throw new IllegalArgumentException("points are " + points.d() + "-D but the network takes " + d + "-D input");
@@ -55,48 +69,74 @@ public final class Tracer {
     List<Points> g = grid;
     for (int l = 0; l < net.layers().size(); l++) {
       Layer layer = net.layer(l);
-      boolean output = l == net.layers().size() - 1;
-      String who = output ? "output layer" : "layer " + (l + 1);
-      Factors fac = factor(layer.weights());
-      List<Move> moves = new ArrayList<>();
-      moves.add(new Move.Rotate(fac.v().transpose()));
-      moves.add(new Move.Stretch(fac.sigma(), layer.in(), layer.out()));
-      moves.add(new Move.Rotate(fac.u()));
-      moves.add(new Move.Shift(layer.bias()));
-      if (!output || layer.activation().kind() != Activation.Kind.IDENTITY) {
-        moves.add(new Move.Bend(layer.activation(), layer.out()));
-      }
-      Stage.Kind[] kinds = {Stage.Kind.ROTATE_IN, Stage.Kind.STRETCH, Stage.Kind.ROTATE_OUT, Stage.Kind.SHIFT, Stage.Kind.BEND};
-      String[] names = {
-        "rotate (Vᵀ)",
-        fac.reflected() ? "stretch (Σ, with a reflection)" : layer.in() == layer.out() ? "stretch (Σ)"
-            : "stretch (Σ, " + layer.in() + "-D → " + layer.out() + "-D)",
-        "rotate (U)",
-        "shift (+b)",
-        "bend (" + layer.activation().label() + ")"
-      };
-      for (int k = 0; k < moves.size(); k++) {
-        Move m = moves.get(k);
-        p = carry(m, p);
-        f = carry(m, f);
-        List<Points> moved = new ArrayList<>(g.size());
-        for (Points line : g) {
-          moved.add(carry(m, line));
+      String who = Trace.layerName(net, l);
+      Optional<Factors> fac = Optional.empty();
+      if (everyMove) {
+        // the three linear moves inside the layer, for the scrubber and the animations
+        Factors fc = factor(layer.weights());
+        fac = Optional.of(fc);
+        Move[] moves = {new Move.Rotate(fc.v().transpose()), new Move.Stretch(fc.sigma(), layer.in(), layer.out()), new Move.Rotate(fc.u())};
+        Stage.Kind[] kinds = {Stage.Kind.ROTATE_IN, Stage.Kind.STRETCH, Stage.Kind.ROTATE_OUT};
+        String[] names = {
+          "rotate (Vᵀ)",
+          fc.reflected() ? "stretch (Σ, with a reflection)" : layer.in() == layer.out() ? "stretch (Σ)"
+              : "stretch (Σ, " + layer.in() + "-D → " + layer.out() + "-D)",
+          "rotate (U)"
+        };
+        Points mp = p;
+        Points mf = f;
+        List<Points> mg = g;
+        for (int k = 0; k < moves.length; k++) {
+          Move m = moves[k];
+          mp = carry(m, mp);
+          mf = carry(m, mf);
+          List<Points> moved = new ArrayList<>(mg.size());
+          for (Points line : mg) {
+            moved.add(carry(m, line));
+          }
+          mg = moved;
+          stages.add(new Stage(Trace.index(net, l, kinds[k]), kinds[k], l, who + " · " + names[k], mp, mg, mf, Optional.of(m), fac));
         }
-        g = moved;
-        stages.add(new Stage(stages.size(), kinds[k], l, who + " · " + names[k], p, g, f, Optional.of(m), Optional.of(fac)));
+      }
+      // the layer's end: W x + b and σ summed as the network's forward pass sums them (the same
+      // bits as Layer.apply and the trainer's float64 pass), from where the layer started
+      double[] params = new double[layer.out() * layer.in() + layer.out()];
+      layer.weights().copyInto(params);
+      System.arraycopy(layer.bias(), 0, params, layer.out() * layer.in(), layer.out());
+      p = affine(layer, params, p);
+      f = affine(layer, params, f);
+      g = g.stream().map(line -> affine(layer, params, line)).toList();
+      Optional<Move> shift = everyMove ? Optional.of(new Move.Shift(layer.bias())) : Optional.empty();
+      if (everyMove || !Trace.bends(net, l)) {
+        stages.add(new Stage(Trace.index(net, l, Stage.Kind.SHIFT), Stage.Kind.SHIFT, l, who + " · shift (+b)", p, g, f, shift, fac));
+      }
+      if (Trace.bends(net, l)) {
+        Move.Bend bend = new Move.Bend(layer.activation(), layer.out());
+        p = carry(bend, p);
+        f = carry(bend, f);
+        g = g.stream().map(line -> carry(bend, line)).toList();
+        stages.add(new Stage(Trace.index(net, l, Stage.Kind.BEND), Stage.Kind.BEND, l, who + " · bend (" + layer.activation().label() + ")",
+            p, g, f, everyMove ? Optional.of(bend) : Optional.empty(), fac));
       }
     }
     Points probs = softmax(p);
     Points fieldProbs = softmax(f);
     List<Points> gridProbs = g.stream().map(Tracer::softmax).toList();
-    stages.add(new Stage(stages.size(), Stage.Kind.OUTPUT, -1, "output · softmax", probs, gridProbs, fieldProbs,
+    stages.add(new Stage(Trace.stageCount(net) - 1, Stage.Kind.OUTPUT, -1, "output · softmax", probs, gridProbs, fieldProbs,
         Optional.empty(), Optional.empty()));
     int[] fieldClasses = new int[f.n()];
     for (int i = 0; i < f.n(); i++) {
       fieldClasses[i] = argmax(f, i);
     }
     return new Trace(net, labels, fieldClasses, domain, stages);
+  }
+
+  /** W x + b for every point, by the forward pass's kernel (its summation order). */
+  private static Points affine(Layer layer, double[] params, Points x) {
+    int out = layer.out();
+    double[] z = new double[x.n() * out];
+    Kernels.affine(x.toArray(), x.n(), layer.in(), params, 0, out * layer.in(), out, z);
+    return Points.of(x.n(), out, z);
   }
 
   /**

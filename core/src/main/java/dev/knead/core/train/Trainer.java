@@ -169,9 +169,16 @@ public final class Trainer {
       listener.onEpoch(row, ws::network);
       // the epoch's accuracy was measured before its last update; stop only if the network as it
       // is now really scores the target on every training point
-      if (row.trainAccuracy() >= config.targetAccuracy()) {
+      // the loss of the network as it is now, not the epoch's mean taken during its updates
+      final java.util.Optional<Double> targetLoss = config.get(TrainSchema.TARGET_LOSS);
+      if (targetLoss.isPresent() && ws.lossAndGradient(x, y, n, config.loss(), false, right) <= targetLoss.get()) {
+        status = TrainResult.Status.TARGET_REACHED;
+        break;
+      }
+      final double target = config.targetAccuracy().orElse(Double.POSITIVE_INFINITY);
+      if (row.trainAccuracy() >= target) {
         ws.lossAndGradient(x, y, n, config.loss(), false, right);
-        if (right[0] / (double) n >= config.targetAccuracy()) {
+        if (right[0] / (double) n >= target) {
           status = TrainResult.Status.TARGET_REACHED;
           break;
         }

@@ -76,6 +76,59 @@ class TracerTest {
     assertThat(trace.stages().get(trace.size() - 1).kind()).isEqualTo(Stage.Kind.OUTPUT);
   }
 
+  /**
+   * The stages that end a layer are the forward pass (Layer.apply, one point at a time) bit for
+   * bit, in the full trace and in the layers-only trace alike, at the indices and under the
+   * names the Trace's accessors give.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void layerEndsAreTheForwardPassBitForBitInBothTraces(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    Network net = randomNetwork(rng);
+    if (seed % 3 == 0) {
+      // an output layer with a σ of its own: one more stage (its bend) before the softmax
+      List<Layer> layers = new ArrayList<>(net.layers());
+      Layer out = layers.remove(layers.size() - 1);
+      layers.add(new Layer(out.weights(), out.bias(), Activation.TANH));
+      net = new Network(layers);
+    }
+    Points x = randomPoints(rng, 30, net.inputDim());
+    Domain domain = Domain.around(x, 0.1);
+    Trace full = Tracer.trace(net, x, new int[30], domain, SMALL);
+    Trace ends = Tracer.layers(net, x, new int[30], domain, SMALL);
+    assertThat(full.complete()).isTrue();
+    assertThat(ends.complete()).isFalse();
+    assertThat(full.size()).isEqualTo(Trace.stageCount(net));
+    for (int i = 0; i < full.size(); i++) {
+      assertThat(full.stage(i).index()).isEqualTo(i);
+      Stage s = full.stage(i);
+      if (s.layer() >= 0) {
+        assertThat(Trace.index(net, s.layer(), s.kind())).isEqualTo(i);
+      }
+    }
+    int[] want = Trace.layerEnds(net);
+    assertThat(ends.size()).isEqualTo(want.length + 1);
+    assertThat(ends.logits().index()).isEqualTo(full.logits().index());
+    for (int e = 0; e < want.length; e++) {
+      Stage a = ends.stage(e);
+      Stage b = full.stage(want[e]);
+      assertThat(a.index()).isEqualTo(want[e]);
+      assertThat(a.name()).isEqualTo(b.name());
+      assertThat(a.points().toArray()).as("%s", a.name()).containsExactly(b.points().toArray());
+      assertThat(a.field().toArray()).containsExactly(b.field().toArray());
+      for (int p = 0; p < 30; p++) {
+        double[] v = x.row(p);
+        for (int l = 0; l < e; l++) {
+          v = net.layer(l).apply(v);
+        }
+        assertThat(a.points().row(p)).as("point %d at %s", p, a.name()).containsExactly(v);
+      }
+    }
+    assertThat(ends.stage(ends.size() - 1).points().toArray()).containsExactly(full.stage(full.size() - 1).points().toArray());
+    assertThat(ends.fieldClasses()).containsExactly(full.fieldClasses());
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void factorsAreRotationsThatRebuildW(long seed) {

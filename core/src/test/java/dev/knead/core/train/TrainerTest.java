@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knead.core.data.Dataset;
 import dev.knead.core.net.Activation;
-import dev.knead.core.net.Initializer;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +42,10 @@ class TrainerTest {
   void sameSeedGivesTheSameBits(int batch) {
     Dataset data = Fixtures.diskInRing(50, 4);
     Dataset test = Fixtures.diskInRing(20, 5);
-    TrainConfig c = new TrainConfig(
-        List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
-        Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.parse("step:10:0.5"), 0.001, 0.001, batch, 30, 2, 1, 0, 77);
+    TrainConfig c = TrainConfig.defaults().withHidden(List.of(3, 3), List.of(Activation.TANH, Activation.RELU))
+        .withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, 0.01)).with(TrainSchema.SCHEDULE, Schedule.parse("step:10:0.5"))
+        .with(TrainSchema.L1, 0.001).with(TrainSchema.L2, 0.001).with(TrainSchema.BATCH, (long) batch).withEpochs(30)
+        .with(TrainSchema.CLIP, 1.0).withSeed(77);
     TrainResult a = Trainer.train(data, test, c, TrainListener.NONE);
     TrainResult b = Trainer.train(data, test, c, TrainListener.NONE);
     assertThat(b.network()).isEqualTo(a.network());
@@ -66,11 +67,38 @@ class TrainerTest {
   }
 
   @Test
+  void stopsAtTheTargetLossAsMeasuredPointByPoint() {
+    Dataset data = Fixtures.diskInRing(60, 7);
+    TrainConfig c = config(List.of(4), 5000, 1).with(TrainSchema.TARGET_LOSS, Optional.of(0.2));
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.Status.TARGET_REACHED);
+    assertThat(r.epochs()).isLessThan(5000);
+    // the oracle: mean softmax cross-entropy of the returned network, one point at a time
+    double sum = 0;
+    int[] y = data.labels();
+    for (int i = 0; i < data.size(); i++) {
+      double[] z = r.network().logits(data.points().row(i));
+      double max = java.util.Arrays.stream(z).max().orElseThrow();
+      double norm = 0;
+      for (double v : z) {
+        norm += Math.exp(v - max);
+      }
+      sum += max + Math.log(norm) - z[y[i]];
+    }
+    assertThat(sum / data.size()).isLessThanOrEqualTo(0.2).isCloseTo(r.trainLoss(), org.assertj.core.api.Assertions.within(1e-12));
+    // and training without the target runs on past that epoch
+    TrainResult all = Trainer.train(data, Fixtures.empty(2, 2), c.with(TrainSchema.TARGET_LOSS, Optional.empty()).withEpochs(r.epochs() + 5),
+        TrainListener.NONE);
+    assertThat(all.status()).isEqualTo(TrainResult.Status.COMPLETED);
+    assertThat(all.epochs()).isEqualTo(r.epochs() + 5);
+    assertThat(all.history().subList(0, r.epochs())).isEqualTo(r.history());
+  }
+
+  @Test
   void stopsAtTheTargetAccuracy() {
     Dataset data = Fixtures.diskInRing(60, 7);
     TrainConfig c = config(List.of(4), 5000, 1);
-    c = new TrainConfig(c.hidden(), c.activations(), c.initializer(), c.loss(), c.optimizer(), c.schedule(), 0, 0, 0,
-        5000, 0.95, 0, 0, 1);
+    c = c.withEpochs(5000).with(TrainSchema.TARGET_ACCURACY, Optional.of(0.95)).withSeed(1);
     TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
     assertThat(r.status()).isEqualTo(TrainResult.Status.TARGET_REACHED);
     assertThat(r.epochs()).isLessThan(5000);

@@ -1,6 +1,7 @@
 package dev.knead.render.view;
 
 import dev.knead.core.data.Points;
+import dev.knead.core.trace.Projection;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -11,7 +12,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 /**
  * What a panel shows, in at most three coordinates: the points, the grid lines and the region
  * samples of one stage or frame. Up to 3-D the coordinates are the stage's own; wider stages
- * are projected on their first three principal axes (of the points), and — when a previous
+ * are projected on their first three principal axes (of the points; core's {@link Projection},
+ * the same the lab's page shows), and — when a previous
  * scene of the same points is given — turned by the orthogonal Procrustes rotation that best
  * matches it, so an animation does not flip or spin when principal axes swap.
  *
@@ -62,72 +64,25 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
     }
     double[] x = points.toArray();
     int n = points.n();
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += x[i * d + j] / n;
-      }
-    }
-    // principal axes from the d × d scatter matrix Σ (xᵢ − m)(xᵢ − m)ᵀ: its singular vectors are
-    // the right singular vectors of the centred points, its singular values their squares —
-    // O(n d²) instead of a QR of the n × d matrix
-    DMatrixRMaj c = new DMatrixRMaj(d, d);
-    double[] row = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        row[j] = x[i * d + j] - mean[j];
-      }
-      for (int a = 0; a < d; a++) {
-        double ra = row[a];
-        for (int b = a; b < d; b++) {
-          c.data[a * d + b] += ra * row[b];
-        }
-      }
-    }
-    for (int a = 0; a < d; a++) {
-      for (int b = 0; b < a; b++) {
-        c.data[a * d + b] = c.data[b * d + a];
-      }
-    }
-    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, d, false, true, true);
-    double[] axes = new double[3 * d]; // 3 × d, rows = principal directions
-    boolean planar = false;
-    if (svd.decompose(c)) {
-      DMatrixRMaj vt = svd.getV(null, true);
-      double[] s = svd.getSingularValues();
-      Integer[] order = new Integer[s.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
-      // singular values of the scatter matrix are squared ones: compare at the squared tolerance
-      planar = order.length < 3 || s[order[2]] <= 1e-14 * Math.max(1e-300, s[order[0]]);
-      double ct = Math.cos(tour);
-      double st = Math.sin(tour);
-      for (int k = 0; k < Math.min(3, order.length); k++) {
-        boolean mix = tour != 0 && k + 3 < order.length;
-        for (int j = 0; j < d; j++) {
-          axes[k * d + j] = mix ? ct * vt.get(order[k], j) + st * vt.get(order[k + 3], j) : vt.get(order[k], j);
-        }
-      }
-    }
-    double[] p3 = project(x, n, d, mean, axes);
+    // the one projection of wide stages, shared with the lab's page (core's Projection)
+    Projection proj = Projection.fit(x, n, d);
+    double[] axes = proj.view(tour); // 3 × d, rows = view directions
+    boolean planar = proj.planar();
+    double[] p3 = project(proj, axes, x, n);
     if (previous != null && previous.n() == n) {
       double[] r = procrustes(p3, previous.points, n);
       rotate(p3, r);
       axes = rotateAxes(axes, d, r);
-    } else {
-      fixSigns(p3, axes, d, n);
     }
     List<double[]> g = new ArrayList<>(grid.size());
     for (Points line : grid) {
-      g.add(project(line.toArray(), line.n(), d, mean, axes));
+      g.add(project(proj, axes, line.toArray(), line.n()));
     }
     if (planar) {
       flatten(p3);
       g.forEach(Scene::flatten);
     }
-    double[] f3 = project(field.toArray(), field.n(), d, mean, axes);
+    double[] f3 = project(proj, axes, field.toArray(), field.n());
     if (planar) {
       flatten(f3);
     }
@@ -163,38 +118,10 @@ public record Scene(double[] points, List<double[]> grid, double[] field, int di
     return out;
   }
 
-  private static double[] project(double[] x, int n, int d, double[] mean, double[] axes) {
+  private static double[] project(Projection proj, double[] axes, double[] x, int n) {
     double[] out = new double[n * 3];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < 3; k++) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-          s += (x[i * d + j] - mean[j]) * axes[k * d + j];
-        }
-        out[i * 3 + k] = s;
-      }
-    }
+    proj.apply(axes, x, n, out);
     return out;
-  }
-
-  /** Each axis points to where the largest coordinate is positive: a deterministic sign. */
-  private static void fixSigns(double[] p3, double[] axes, int d, int n) {
-    for (int k = 0; k < 3; k++) {
-      double best = 0;
-      for (int i = 0; i < n; i++) {
-        if (Math.abs(p3[i * 3 + k]) > Math.abs(best)) {
-          best = p3[i * 3 + k];
-        }
-      }
-      if (best < 0) {
-        for (int i = 0; i < n; i++) {
-          p3[i * 3 + k] = -p3[i * 3 + k];
-        }
-        for (int j = 0; j < d; j++) {
-          axes[k * d + j] = -axes[k * d + j];
-        }
-      }
-    }
   }
 
   /**
