@@ -158,12 +158,14 @@ class TrainerTest {
     Dataset data = Fixtures.diskInRing(50, 4);
     for (Precision precision : Precision.values()) {
       for (int batch : new int[] {0, 16}) {
-        TrainConfig every1 = new TrainConfig(
-            List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
-            Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.CONSTANT, 0.001, 0.001, batch, 30, 2, 1, 1, 77, precision);
-        TrainConfig every30 = new TrainConfig(
-            List.of(3, 3), List.of(Activation.TANH, Activation.RELU), Initializer.GLOROT, Loss.SOFTMAX_CROSS_ENTROPY,
-            Optimizer.of(Optimizer.Kind.ADAM, 0.01), Schedule.CONSTANT, 0.001, 0.001, batch, 30, 2, 1, 30, 77, precision);
+        TrainConfig every1 = TrainConfig.defaults().withHidden(List.of(3, 3), List.of(Activation.TANH, Activation.RELU))
+            .withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, 0.01)).with(TrainSchema.L1, 0.001).with(TrainSchema.L2, 0.001)
+            .with(TrainSchema.BATCH, (long) batch).withEpochs(30).with(TrainSchema.CLIP, 1.0)
+            .with(TrainSchema.SNAPSHOT_EVERY, 1L).withSeed(77).withPrecision(precision);
+        TrainConfig every30 = TrainConfig.defaults().withHidden(List.of(3, 3), List.of(Activation.TANH, Activation.RELU))
+            .withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, 0.01)).with(TrainSchema.L1, 0.001).with(TrainSchema.L2, 0.001)
+            .with(TrainSchema.BATCH, (long) batch).withEpochs(30).with(TrainSchema.CLIP, 1.0)
+            .with(TrainSchema.SNAPSHOT_EVERY, 30L).withSeed(77).withPrecision(precision);
         TrainResult a = Trainer.train(data, Fixtures.empty(2, 2), every1, TrainListener.NONE);
         TrainResult b = Trainer.train(data, Fixtures.empty(2, 2), every30, TrainListener.NONE);
         assertThat(a.rewinds()).isEmpty();
