@@ -34,6 +34,7 @@ public final class ReportJson {
       lo.put("kind", m.kind().name().toLowerCase(Locale.ROOT));
       lo.put("activation", m.activation().name());
       lo.put("rank", m.rank());
+      lo.put("live_rank", m.liveRank());
       lo.set("singular_values", Json.nums(m.singularValues()));
       lo.set("determinant", Json.num(m.determinant()));
       lo.set("condition_number", Json.num(m.conditionNumber()));

@@ -98,7 +98,7 @@ public final class Explanation {
       return "embeds the data into " + m.outputs() + " dimensions";
     }
     if (m.has(Badge.COLLAPSES)) {
-      return "collapses " + m.inputs() + " dimensions onto " + m.rank();
+      return "collapses " + m.inputs() + " dimensions onto " + Math.min(m.rank(), m.liveRank());
     }
     if (m.has(Badge.FOLDS)) {
       return "folds space";
