@@ -1,5 +1,6 @@
 package dev.knead.analysis;
 
+import dev.knead.topology.ph.HopBetti;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,9 @@ import java.util.Optional;
  * @param stage index in the trace
  * @param name the stage's caption
  * @param dim dimension of the points there
- * @param betti per class, β₀ … β_maxDim by the frozen hop-distance procedure
+ * @param plateaus per class, the Betti numbers read from this stage alone (k-NN hop procedure,
+ *     the numbers that hold over the longest run of k) with that run of k; β_k only for
+ *     k below the stage's dimension
  * @param separable whether every pair of classes is exactly linearly separable here
  * @param probeAccuracy training accuracy of a linear probe (multinomial logistic regression)
  * @param knnAccuracy leave-one-out k-nearest-neighbour accuracy (k = 5)
@@ -22,7 +25,7 @@ public record StageMeasure(
     int stage,
     String name,
     int dim,
-    List<List<Integer>> betti,
+    List<HopBetti.Plateau> plateaus,
     boolean separable,
     double probeAccuracy,
     double knnAccuracy,
@@ -31,11 +34,16 @@ public record StageMeasure(
     Optional<Double> windingNumber) {
 
   public StageMeasure {
-    betti = betti.stream().map(List::copyOf).toList();
+    plateaus = List.copyOf(plateaus);
+  }
+
+  /** @return per class, β₀ … β_k (k below the stage's dimension) */
+  public List<List<Integer>> betti() {
+    return plateaus.stream().map(HopBetti.Plateau::betti).toList();
   }
 
   /** @return β₀ + β₁ + β₂ summed over classes (Naitzat et al.'s topological complexity) */
   public int complexity() {
-    return betti.stream().mapToInt(b -> b.stream().limit(3).mapToInt(Integer::intValue).sum()).sum();
+    return betti().stream().mapToInt(b -> b.stream().limit(3).mapToInt(Integer::intValue).sum()).sum();
   }
 }
