@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param probeAccuracy training accuracy of a linear probe (multinomial logistic regression)
  * @param knnAccuracy leave-one-out k-nearest-neighbour accuracy (k = 5)
  * @param intrinsicDimension TwoNN estimate over all points
- * @param linkingNumber linking number of the classes' core curves (3-D stages of linked data)
+ * @param link linking number of the classes' core curves, or why it is undefined (3-D stages of linked data)
  * @param windingNumber winding number of the enclosing class's core curve around the enclosed
  *     class (2-D stages of disk-in-annulus–like data)
  */
@@ -30,11 +30,21 @@ public record StageMeasure(
     double probeAccuracy,
     double knnAccuracy,
     double intrinsicDimension,
-    Optional<Double> linkingNumber,
+    Optional<Curves.Link> link,
     Optional<Double> windingNumber) {
 
   public StageMeasure {
     plateaus = List.copyOf(plateaus);
+  }
+
+  /** @return the linking number where it is defined (3-D stages of linked data whose carried curves do not touch) */
+  public Optional<Double> linkingNumber() {
+    return link.filter(Curves.Link::defined).map(Curves.Link::number);
+  }
+
+  /** @return why the linking number is undefined here (the carried curves touch), if it is */
+  public Optional<String> linkingUndefined() {
+    return link.filter(l -> !l.defined()).map(Curves.Link::reason);
   }
 
   /** @return per class, β₀ … β_k (k below the stage's dimension) */

@@ -105,7 +105,8 @@ public final class ExplainCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %-32s %dD  β %-22s %-14s separable %-3s probe %5.1f %%  kNN %5.1f %%  dim≈%.1f%s%s%n", s.name(), s.dim(),
           s.betti().toString().replace(" ", ""), kRanges(s), s.separable() ? "yes" : "no", 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
           s.intrinsicDimension(),
-          s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v)).orElse(""),
+          s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v))
+              .orElse(s.linkingUndefined().isPresent() ? "  link undefined (the carried curves touch)" : ""),
           s.windingNumber().map(v -> String.format(Locale.ROOT, "  winding %.2f", v)).orElse(""));
     }
     out.println();

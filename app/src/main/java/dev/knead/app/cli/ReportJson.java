@@ -75,6 +75,9 @@ public final class ReportJson {
       so.set("knn_accuracy", Json.num(s.knnAccuracy()));
       so.set("intrinsic_dimension", Json.num(s.intrinsicDimension()));
       so.set("linking_number", s.linkingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
+      // null number with a reason: the carried curves touch, so there is no linking number
+      so.set("linking_undefined", s.linkingUndefined().<com.fasterxml.jackson.databind.JsonNode>map(Json.NODES::textNode)
+          .orElse(Json.NODES.nullNode()));
       so.set("winding_number", s.windingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
     }
     ObjectNode proc = o.putObject("betti_procedure");
