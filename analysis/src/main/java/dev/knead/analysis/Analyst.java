@@ -174,16 +174,20 @@ public final class Analyst {
 
   /**
    * Betti numbers of one class at one stage, read from that stage's points alone: the numbers
-   * that hold over the longest run of k (see {@link HopBetti#plateau}). β_k for k at or above
+   * that hold over the longest run of k (see {@link HopBetti#plateau}), k at most a tenth of the
+   * class's points. β_k for k at or above
    * the stage's dimension is not measured: no set in the plane has a cavity, and a flag complex
    * built on planar points can still show one.
    */
-  static HopBetti.Plateau stageBetti(double[][] cls, int stageDim, int maxDim) {
+  public static HopBetti.Plateau stageBetti(double[][] cls, int stageDim, int maxDim) {
     int top = Math.max(0, Math.min(maxDim, stageDim - 1));
     if (cls.length < 3) {
       return new HopBetti.Plateau(List.of(cls.length), 1, 1, SCALES[0], true);
     }
-    return HopBetti.plateau(cls, top, KS, SCALES);
+    // a neighbourhood of more than a tenth of the class's points is no longer local: it joins parts
+    // that lie apart (nine disks of 15 points each merge at k = 15), so such k are not tried
+    int[] ks = java.util.Arrays.stream(KS).filter(k -> k <= Math.max(KS[0], cls.length / 10)).toArray();
+    return HopBetti.plateau(cls, top, ks, SCALES);
   }
 
   private static int[][] subsample(int[] labels, int k, Options opt) {
