@@ -42,7 +42,12 @@ public final class Analyst {
     public static final Options DEFAULT = new Options(400, 2, true, 0);
   }
 
-  private static final int[] KS = {5, 6, 8, 10, 12, 14, 17, 20};
+  /**
+   * k tried at every stage; the hop scale is fixed. Each stage is read on its own (the Betti
+   * numbers that hold over the longest run of these k), never tuned to a known answer.
+   */
+  static final int[] KS = {5, 6, 8, 10, 12, 14, 17, 20, 25, 30};
+  static final double[] SCALES = {1.5, 2.5, 3.5};
 
   private Analyst() {}
 
@@ -82,13 +87,12 @@ public final class Analyst {
 
     int[] labels = data.labels();
     int[][] sample = subsample(labels, data.classes(), opt);
-    List<HopBetti> procedures = calibrate(data, sample, opt);
     Carried carried = Carried.of(net, dataFacts.measured());
 
     List<StageMeasure> measures = new ArrayList<>();
     List<StageFacts> facts = new ArrayList<>();
     for (Stage s : analysed) {
-      StageMeasure m = measure(s, labels, sample, procedures, carried, data.classes());
+      StageMeasure m = measure(s, labels, sample, opt.maxDim(), carried, data.classes());
       measures.add(m);
       Map<Integer, List<Integer>> betti = new HashMap<>();
       for (int c = 0; c < m.betti().size(); c++) {
@@ -119,8 +123,8 @@ public final class Analyst {
     // the account pairs each hidden layer with the stage after it: drop the logits stage
     List<String> account =
         Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames());
-    return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, procedures, opt.maxPerClass(), certs, spheres,
-        after, account);
+    return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, new BettiProcedure(KS, SCALES),
+        opt.maxPerClass(), certs, spheres, after, account);
   }
 
   private static String className(Dataset data, int c) {
@@ -149,15 +153,15 @@ public final class Analyst {
         pre, post);
   }
 
-  private static StageMeasure measure(Stage s, int[] labels, int[][] sample, List<HopBetti> procedures, Carried carried, int k) {
+  private static StageMeasure measure(Stage s, int[] labels, int[][] sample, int maxDim, Carried carried, int k) {
     double[][] pts = rows(s.points());
-    List<List<Integer>> betti = new ArrayList<>();
+    List<HopBetti.Plateau> betti = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       double[][] cls = new double[sample[c].length][];
       for (int i = 0; i < cls.length; i++) {
         cls[i] = pts[sample[c][i]];
       }
-      betti.add(cls.length < 3 ? List.of(cls.length) : procedures.get(c).measure(cls).betti());
+      betti.add(stageBetti(cls, s.dim(), maxDim));
     }
     boolean separable = Separability.linear(pts, labels).separable();
     double probe = LinearProbe.fit(pts, labels).accuracy();
@@ -169,26 +173,21 @@ public final class Analyst {
   }
 
   /**
-   * Freezes each class's hop procedure on its input points alone: k is the middle of the longest
-   * run of k over which the Betti numbers stay the same. The generator's answer is never
-   * consulted: choosing k until it comes out would impose the answer, not measure it.
+   * Betti numbers of one class at one stage, read from that stage's points alone: the numbers
+   * that hold over the longest run of k (see {@link HopBetti#plateau}), k at most a tenth of the
+   * class's points. β_k for k at or above
+   * the stage's dimension is not measured: no set in the plane has a cavity, and a flag complex
+   * built on planar points can still show one.
    */
-  private static List<HopBetti> calibrate(Dataset data, int[][] sample, Options opt) {
-    List<HopBetti> out = new ArrayList<>();
-    double[][] pts = rows(data.points());
-    for (int c = 0; c < data.classes(); c++) {
-      double[][] cls = new double[sample[c].length][];
-      for (int i = 0; i < cls.length; i++) {
-        cls[i] = pts[sample[c][i]];
-      }
-      int maxDim = Math.min(opt.maxDim(), Math.max(1, data.dim() - 1));
-      if (cls.length < 3) {
-        out.add(new HopBetti(1, 1.5, maxDim));
-      } else {
-        out.add(HopBetti.calibrate(cls, maxDim, KS, 2.5));
-      }
+  public static HopBetti.Plateau stageBetti(double[][] cls, int stageDim, int maxDim) {
+    int top = Math.max(0, Math.min(maxDim, stageDim - 1));
+    if (cls.length < 3) {
+      return new HopBetti.Plateau(List.of(cls.length), 1, 1, SCALES[0], true);
     }
-    return out;
+    // a neighbourhood of more than a tenth of the class's points is no longer local: it joins parts
+    // that lie apart (nine disks of 15 points each merge at k = 15), so such k are not tried
+    int[] ks = java.util.Arrays.stream(KS).filter(k -> k <= Math.max(KS[0], cls.length / 10)).toArray();
+    return HopBetti.plateau(cls, top, ks, SCALES);
   }
 
   private static int[][] subsample(int[] labels, int k, Options opt) {

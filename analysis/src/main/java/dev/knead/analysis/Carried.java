@@ -57,9 +57,10 @@ final class Carried {
 
   /**
    * Linking number of the first two curves of different classes after the first {@code layers}
-   * layers, where that stage is 3-D; the curves are refined where the layers stretch them.
+   * layers, where that stage is 3-D; the curves are refined where the layers stretch them, and
+   * the number is undefined where they touch.
    */
-  Optional<Double> linking(int layers) {
+  Optional<Curves.Link> linking(int layers) {
     int dim = layers == 0 ? net.inputDim() : net.layer(layers - 1).out();
     if (dim != 3) {
       return Optional.empty();
@@ -67,7 +68,7 @@ final class Carried {
     for (int a = 0; a < curves.size(); a++) {
       for (int b = a + 1; b < curves.size(); b++) {
         if (curves.get(a).classIndex() != curves.get(b).classIndex()) {
-          return Optional.of(Curves.linking(Curves.prefix(net, layers), curves.get(a).vertices(), curves.get(b).vertices()));
+          return Optional.of(Curves.link(Curves.prefix(net, layers), curves.get(a).vertices(), curves.get(b).vertices()));
         }
       }
     }

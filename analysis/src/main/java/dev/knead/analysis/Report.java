@@ -3,7 +3,6 @@ package dev.knead.analysis;
 import dev.knead.topology.certificate.Certificate;
 import dev.knead.topology.certificate.SphereCertificate;
 import dev.knead.topology.maps.LayerMap;
-import dev.knead.topology.ph.HopBetti;
 import dev.knead.topology.verdict.Verdict;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * @param before what theory decides from the architecture and the data's topology alone
  * @param layers the map analysis of every layer (output layer last)
  * @param stages measurements at the input, after every hidden layer, and at the logits
- * @param bettiProcedure per class, the frozen (k, scale) of the hop-distance Betti numbers
+ * @param bettiProcedure the k tried and the hop scale of the per-stage Betti numbers
  * @param sampledPerClass the most points per class used for Betti numbers (a seeded subsample)
  * @param certificates for 2-D inputs: whether each checked class's decision region is bounded,
  *     and through which tunnel it escapes to infinity
@@ -31,7 +30,7 @@ public record Report(
     List<Verdict> before,
     List<LayerMap> layers,
     List<StageMeasure> stages,
-    List<HopBetti> bettiProcedure,
+    BettiProcedure bettiProcedure,
     int sampledPerClass,
     List<Certificate> certificates,
     List<SphereCertificate> sphereCertificates,
@@ -42,7 +41,6 @@ public record Report(
     before = List.copyOf(before);
     layers = List.copyOf(layers);
     stages = List.copyOf(stages);
-    bettiProcedure = List.copyOf(bettiProcedure);
     certificates = List.copyOf(certificates);
     sphereCertificates = List.copyOf(sphereCertificates);
     after = List.copyOf(after);

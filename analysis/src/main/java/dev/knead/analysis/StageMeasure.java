@@ -1,5 +1,6 @@
 package dev.knead.analysis;
 
+import dev.knead.topology.ph.HopBetti;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,12 +10,14 @@ import java.util.Optional;
  * @param stage index in the trace
  * @param name the stage's caption
  * @param dim dimension of the points there
- * @param betti per class, β₀ … β_maxDim by the frozen hop-distance procedure
+ * @param plateaus per class, the Betti numbers read from this stage alone (k-NN hop procedure,
+ *     the numbers that hold over the longest run of k) with that run of k; β_k only for
+ *     k below the stage's dimension
  * @param separable whether every pair of classes is exactly linearly separable here
  * @param probeAccuracy training accuracy of a linear probe (multinomial logistic regression)
  * @param knnAccuracy leave-one-out k-nearest-neighbour accuracy (k = 5)
  * @param intrinsicDimension TwoNN estimate over all points
- * @param linkingNumber linking number of the classes' core curves (3-D stages of linked data)
+ * @param link linking number of the classes' core curves, or why it is undefined (3-D stages of linked data)
  * @param windingNumber winding number of the enclosing class's core curve around the enclosed
  *     class (2-D stages of disk-in-annulus–like data)
  */
@@ -22,20 +25,35 @@ public record StageMeasure(
     int stage,
     String name,
     int dim,
-    List<List<Integer>> betti,
+    List<HopBetti.Plateau> plateaus,
     boolean separable,
     double probeAccuracy,
     double knnAccuracy,
     double intrinsicDimension,
-    Optional<Double> linkingNumber,
+    Optional<Curves.Link> link,
     Optional<Double> windingNumber) {
 
   public StageMeasure {
-    betti = betti.stream().map(List::copyOf).toList();
+    plateaus = List.copyOf(plateaus);
+  }
+
+  /** @return the linking number where it is defined (3-D stages of linked data whose carried curves do not touch) */
+  public Optional<Double> linkingNumber() {
+    return link.filter(Curves.Link::defined).map(Curves.Link::number);
+  }
+
+  /** @return why the linking number is undefined here (the carried curves touch), if it is */
+  public Optional<String> linkingUndefined() {
+    return link.filter(l -> !l.defined()).map(Curves.Link::reason);
+  }
+
+  /** @return per class, β₀ … β_k (k below the stage's dimension) */
+  public List<List<Integer>> betti() {
+    return plateaus.stream().map(HopBetti.Plateau::betti).toList();
   }
 
   /** @return β₀ + β₁ + β₂ summed over classes (Naitzat et al.'s topological complexity) */
   public int complexity() {
-    return betti.stream().mapToInt(b -> b.stream().limit(3).mapToInt(Integer::intValue).sum()).sum();
+    return betti().stream().mapToInt(b -> b.stream().limit(3).mapToInt(Integer::intValue).sum()).sum();
   }
 }

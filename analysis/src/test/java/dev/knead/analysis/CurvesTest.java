@@ -75,4 +75,43 @@ class CurvesTest {
     }
     return r;
   }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1, 4, 8, 12})
+  void curvesKeptApartByAHomeomorphismHaveADefinedLink(double k) {
+    List<Curve> curves = Datasets.generate("hopf-rings", Map.of(), 1).truth().coreCurves();
+    double truth = Linking.number(rows(curves.get(0).vertices()), rows(curves.get(1).vertices()));
+    Curves.Link l = Curves.link(squash(k), curves.get(0).vertices(), curves.get(1).vertices());
+    assertThat(l.defined()).as(l.reason()).isTrue();
+    assertThat(l.number()).isCloseTo(truth, within(1e-6));
+    assertThat(l.closest()).isPositive();
+  }
+
+  /** ReLU after a shift: every coordinate below c is pressed onto c's floor, 0. */
+  static UnaryOperator<double[]> relu(double c) {
+    return x -> {
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = Math.max(0, x[i] - c);
+      }
+      return y;
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.3, 10})
+  void curvesPressedOntoTheSamePointHaveNoLinkingNumber(double c) {
+    List<Curve> curves = Datasets.generate("hopf-rings", Map.of(), 1).truth().coreCurves();
+    Points a = curves.get(0).vertices();
+    Points b = curves.get(1).vertices();
+    UnaryOperator<double[]> f = relu(c);
+    // independent check that they touch: a vertex of each curve lands exactly on the origin
+    assertThat(java.util.Arrays.stream(rows(a)).map(f).anyMatch(y -> y[0] == 0 && y[1] == 0 && y[2] == 0)).isTrue();
+    assertThat(java.util.Arrays.stream(rows(b)).map(f).anyMatch(y -> y[0] == 0 && y[1] == 0 && y[2] == 0)).isTrue();
+    Curves.Link l = Curves.link(f, a, b);
+    assertThat(l.defined()).isFalse();
+    assertThat(l.number()).isNaN();
+    assertThat(l.closest()).isZero();
+    assertThat(l.reason()).contains("touch").contains("undefined");
+  }
 }

@@ -103,12 +103,14 @@ public final class ExplainCommand implements Callable<Integer> {
           m.badges().isEmpty() ? "" : "  [" + String.join(", ", m.badges().stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList()) + "]");
     }
     out.println();
-    out.println("Stages (Betti numbers β₀,β₁,β₂ per class; frozen k-NN hop procedure)");
+    out.println("Stages (Betti numbers β₀,β₁,… per class, each stage read on its own: the k-NN hop numbers that hold"
+        + " over the longest run of k, shown after them)");
     for (StageMeasure s : report.stages()) {
-      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s separable %-3s probe %5.1f %%  kNN %5.1f %%  dim≈%.1f%s%s%n", s.name(), s.dim(),
-          s.betti().toString().replace(" ", ""), s.separable() ? "yes" : "no", 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
+      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s %-14s separable %-3s probe %5.1f %%  kNN %5.1f %%  dim≈%.1f%s%s%n", s.name(), s.dim(),
+          s.betti().toString().replace(" ", ""), kRanges(s), s.separable() ? "yes" : "no", 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
           s.intrinsicDimension(),
-          s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v)).orElse(""),
+          s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v))
+              .orElse(s.linkingUndefined().isPresent() ? "  link undefined (the carried curves touch)" : ""),
           s.windingNumber().map(v -> String.format(Locale.ROOT, "  winding %.2f", v)).orElse(""));
     }
     out.println();
@@ -148,6 +150,12 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     }
     out.println();
+  }
+
+  /** "k 5–20,8–14": per class, the run of k over which its Betti numbers hold. */
+  private static String kRanges(StageMeasure s) {
+    return "k " + String.join(",", s.plateaus().stream().map(p -> p.kFrom() == p.kTo() ? String.valueOf(p.kFrom())
+        : p.kFrom() + "–" + p.kTo()).toList());
   }
 
   private static void printVerdicts(PrintWriter out, String title, List<Verdict> vs) {

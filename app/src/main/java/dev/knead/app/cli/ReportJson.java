@@ -35,6 +35,7 @@ public final class ReportJson {
       lo.put("kind", m.kind().name().toLowerCase(Locale.ROOT));
       lo.put("activation", m.activation().name());
       lo.put("rank", m.rank());
+      lo.put("live_rank", m.liveRank());
       lo.set("singular_values", Json.nums(m.singularValues()));
       lo.set("determinant", Json.num(m.determinant()));
       lo.set("condition_number", Json.num(m.conditionNumber()));
@@ -61,23 +62,36 @@ public final class ReportJson {
         ArrayNode row = betti.addArray();
         b.forEach(row::add);
       }
+      ArrayNode range = so.putArray("betti_range"); // per class: the run of k (at one hop scale) where they hold
+      for (HopBetti.Plateau p : s.plateaus()) {
+        ObjectNode ro = range.addObject();
+        ro.put("k_from", p.kFrom());
+        ro.put("k_to", p.kTo());
+        ro.put("scale_hops", p.scale());
+        ro.put("unique", p.unique());
+      }
       so.put("complexity", s.complexity());
       so.put("linearly_separable", s.separable());
       so.set("linear_probe_accuracy", Json.num(s.probeAccuracy()));
       so.set("knn_accuracy", Json.num(s.knnAccuracy()));
       so.set("intrinsic_dimension", Json.num(s.intrinsicDimension()));
       so.set("linking_number", s.linkingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
+      // null number with a reason: the carried curves touch, so there is no linking number
+      so.set("linking_undefined", s.linkingUndefined().<com.fasterxml.jackson.databind.JsonNode>map(Json.NODES::textNode)
+          .orElse(Json.NODES.nullNode()));
       so.set("winding_number", s.windingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
     }
     ObjectNode proc = o.putObject("betti_procedure");
-    proc.put("method", "k-nearest-neighbour graph, hop distance, Vietoris–Rips at a frozen scale (Naitzat et al. 2020)");
+    proc.put("method", "k-nearest-neighbour graph, hop distance, Vietoris–Rips at a hop scale (Naitzat et al. 2020);"
+        + " every stage read on its own: the Betti numbers that hold over the longest run of the k tried");
     proc.put("max_points_per_class", r.sampledPerClass());
-    ArrayNode per = proc.putArray("per_class");
-    for (HopBetti h : r.bettiProcedure()) {
-      ObjectNode ho = per.addObject();
-      ho.put("k", h.k());
-      ho.put("scale_hops", h.scale());
-      ho.put("max_dim", h.maxDim());
+    ArrayNode ks = proc.putArray("k_tried");
+    for (int k : r.bettiProcedure().ks()) {
+      ks.add(k);
+    }
+    ArrayNode scales = proc.putArray("scales_hops_tried");
+    for (double h : r.bettiProcedure().scalesHops()) {
+      scales.add(h);
     }
     ArrayNode certs = o.putArray("certificates");
     for (Certificate c : r.certificates()) {

@@ -130,11 +130,12 @@ public final class TopologyCommand implements Callable<Integer> {
       bo.put("birth", b.birth());
       bo.set("death", Json.num(b.death()));
     }
-    StableScale s = StableScale.of(result.barcode(), dim);
+    StableScale s = StableScale.of(result, dim); // with a threshold, the interval up to it counts
     ObjectNode so = o.putObject("stable_scale");
     so.set("scale", Json.num(s.scale()));
     so.set("from", Json.num(s.from()));
     so.set("to", Json.num(s.to()));
+    so.put("cut_at_threshold", s.cutAtThreshold());
     ArrayNode betti = so.putArray("betti");
     s.betti().forEach(betti::add);
     ArrayNode cyc = o.putArray("cycles");

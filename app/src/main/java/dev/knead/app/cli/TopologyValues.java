@@ -189,9 +189,11 @@ final class TopologyValues {
         if (curves.size() > 2 && curves.get(i).classIndex() == curves.get(j).classIndex()) {
           continue;
         }
-        double lk = Curves.linking(f, curves.get(i).vertices(), curves.get(j).vertices());
+        Curves.Link link = Curves.link(f, curves.get(i).vertices(), curves.get(j).vertices());
+        double lk = link.number();
         long r = Math.round(lk);
-        String v = Math.abs(lk - r) < 0.05 ? String.format(Locale.ROOT, r == 0 ? "%d" : "%+d", r)
+        String v = !link.defined() ? "undefined (the curves touch)"
+            : Math.abs(lk - r) < 0.05 ? String.format(Locale.ROOT, r == 0 ? "%d" : "%+d", r)
             : String.format(Locale.ROOT, "%+.2f", lk);
         only = v.replace('-', '\u2212');
         counts.merge(only, 1, Integer::sum);

@@ -81,6 +81,29 @@ class TopologyAndExplainCommandTest {
   }
 
   @Test
+  void aThresholdKeepsTheTorusVoidInTheStableScale(@TempDir Path dir) throws Exception {
+    // flat torus (cos a, sin a, cos b, sin b) on a 15 × 15 grid: β = (1, 2, 1); cut at 1.6 its
+    // void and both loops are still open, so the interval up to the threshold must count
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 15; i++) {
+      for (int j = 0; j < 15; j++) {
+        double a = 2 * Math.PI * i / 15;
+        double c = 2 * Math.PI * j / 15;
+        b.append(Math.cos(a)).append(',').append(Math.sin(a)).append(',').append(Math.cos(c)).append(',')
+            .append(Math.sin(c)).append('\n');
+      }
+    }
+    Path f = dir.resolve("torus.csv");
+    Files.writeString(f, b);
+    Cli c = Cli.run("topology", f.toString(), "--dim", "2", "--threshold", "1.6", "--format", "json");
+    assertThat(c.code()).as(c.err()).isZero();
+    JsonNode s = Json.parse(c.out(), "json").get("stable_scale");
+    assertThat(s.get("betti").toString()).isEqualTo("[1,2,1]");
+    assertThat(s.get("cut_at_threshold").asBoolean()).isTrue();
+    assertThat(s.get("to").asDouble()).isEqualTo(1.6);
+  }
+
+  @Test
   void aStageAndClassOfARun(@TempDir Path dir) {
     Path run = dir.resolve("run");
     assertThat(Cli.run("train", "--data", "disk-annulus", "--set", "points=80", "--hidden", "3", "--epochs", "50",

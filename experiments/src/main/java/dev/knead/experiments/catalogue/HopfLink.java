@@ -18,6 +18,8 @@ import dev.knead.experiments.Protocols;
 import dev.knead.experiments.SeedRow;
 import dev.knead.experiments.Settings;
 import dev.knead.analysis.Curves;
+import dev.knead.analysis.Facts;
+import dev.knead.topology.maps.ActivationTraits;
 import dev.knead.topology.measure.Separability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,7 +84,8 @@ public final class HopfLink implements Experiment {
       boolean isWide = t[1] == depths.size();
       List<Integer> hidden = isWide ? wide : Collections.nCopies(depths.get((int) t[1]), 3);
       TrainResult r = Nets.train(data, hidden, act, recipe, Nets.derive(t[0], t[1]));
-      SeedRow row = measure(t[0], (isWide ? "width " : "width 3, depth ") + (isWide ? wide : hidden.size()), data, r);
+      SeedRow row = measure(t[0], (isWide ? "width " : "width 3, depth ") + (isWide ? wide : hidden.size()), data,
+          r.network(), r.trainAccuracy(), act);
       listener.onProgress(name(), String.format(Locale.ROOT, "seed %d: %s (train %.1f %%)", t[0], row.label(),
           100 * r.trainAccuracy()));
       return row;
@@ -98,34 +101,38 @@ public final class HopfLink implements Experiment {
             + " separate the rings exactly.",
         "the core circles of both rings (resampled to " + DENSE + "-gons) are carried through the network; the Gauss linking integral has"
             + " |lk| ≈ 1 (|lk| in [0.5, 1.5]) at the input and after every hidden layer, and the carried curves are not"
-            + " linearly separable at the last hidden stage (linked closed curves never are); a run whose carried curves"
-            + " saturate tanh (|a| > 1 − 1e-12) while losing the link is undecided, since finite precision glues points", narrow, "certified");
+            + " linearly separable at the last hidden stage (linked closed curves never are); where the carried curves touch"
+            + " the linking number is undefined and the link is lost; a run whose carried curves reach within 1e-12 of a"
+            + " bound the activation only approaches (tanh ±1, sigmoid 0 and 1; never ReLU, whose 0 is a fold that"
+            + " really glues) while losing the link is undecided, since finite precision glues points", narrow, "certified");
     Claim b = Protocols.existence("Width " + wide + " separates the rings.",
         "training accuracy 100 % and the training points linearly separable at the last hidden stage", wideRows,
         r -> r.get("train_accuracy") == 1.0 && r.is("sample_separable_last_hidden"));
     return List.of(a, b);
   }
 
-  private static SeedRow measure(long seed, String label, Dataset data, TrainResult r) {
-    Network net = r.network();
+  /** One network's row; package-private so hand-built networks can be measured. */
+  static SeedRow measure(long seed, String label, Dataset data, Network net, double trainAccuracy, Activation act) {
     List<Curve> curves = data.truth().coreCurves();
     List<double[][]> ca = Nets.stages(net, dense(curves.get(0).vertices(), DENSE));
     List<double[][]> cb = Nets.stages(net, dense(curves.get(1).vertices(), DENSE));
     List<double[][]> pts = Nets.stages(net, data.points());
-    SeedRow.Builder b = SeedRow.of(seed, label).put("train_accuracy", r.trainAccuracy());
+    SeedRow.Builder b = SeedRow.of(seed, label).put("train_accuracy", trainAccuracy);
     boolean kept = true;
     int saturated = 0;
+    ActivationTraits traits = Facts.traits(act);
     for (int st = 1; st + 1 < ca.size(); st++) {
-      saturated += saturated(ca.get(st)) + saturated(cb.get(st));
+      saturated += saturated(ca.get(st), traits) + saturated(cb.get(st), traits);
     }
     for (int st = 0; st + 1 < ca.size(); st++) { // the input and every hidden stage (not the logits)
       if (ca.get(st)[0].length != 3) {
         continue;
       }
       // refined where the layers stretch the curves: a coarse image polygon can fake an unlinking
-      double lk = Curves.linking(Curves.prefix(net, st), curves.get(0).vertices(), curves.get(1).vertices());
+      Curves.Link link = Curves.link(Curves.prefix(net, st), curves.get(0).vertices(), curves.get(1).vertices());
+      double lk = link.number(); // NaN where the carried curves touch: no link, so not kept
       b.put(st == 0 ? "lk_input" : "lk_layer_" + st, lk);
-      kept &= Math.abs(lk) >= 0.5 && Math.abs(lk) <= 1.5;
+      kept &= link.defined() && Math.abs(lk) >= 0.5 && Math.abs(lk) <= 1.5;
     }
     for (int l = 0; l < net.depth(); l++) {
       if (net.layer(l).in() == 3 && net.layer(l).out() == 3) {
@@ -180,12 +187,15 @@ public final class HopfLink implements Experiment {
     return dev.knead.core.data.Points.of(m, d, out);
   }
 
-  /** Points with a coordinate within 1e-12 of ±1 (tanh saturated in double precision). */
-  static int saturated(double[][] pts) {
+  /**
+   * Points with a coordinate within 1e-12 of a bound the activation only approaches (tanh's ±1,
+   * sigmoid's 0 and 1): saturated in double precision. ReLU has none — its 0 is reached exactly.
+   */
+  static int saturated(double[][] pts, ActivationTraits act) {
     int c = 0;
     for (double[] p : pts) {
       for (double v : p) {
-        if (Math.abs(v) > 1 - 1e-12) {
+        if (act.saturated(v, 1e-12)) {
           c++;
           break;
         }

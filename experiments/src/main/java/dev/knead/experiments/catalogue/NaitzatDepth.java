@@ -1,14 +1,17 @@
 package dev.knead.experiments.catalogue;
 
+import dev.knead.analysis.Analyst;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.net.Activation;
+import dev.knead.core.net.Network;
 import dev.knead.core.train.Schedule;
 import dev.knead.core.train.TrainResult;
 import dev.knead.experiments.Claim;
 import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
+import dev.knead.experiments.Betti;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
 import dev.knead.experiments.Param;
@@ -25,7 +28,8 @@ import java.util.Map;
 /**
  * Naitzat, Zhitnikov and Lim, on where the topology changes: deep networks spread the drop of
  * the Betti numbers across their layers while shallow ones make it late, and a narrow bottleneck
- * forces an early drop. On D-I, with the same frozen hop procedure as {@link NaitzatBetti}.
+ * forces an early drop. On D-I, with the hop procedure read at every stage on its own (the frozen
+ * procedure of {@link NaitzatBetti} is recorded beside it).
  */
 public final class NaitzatDepth implements Experiment {
   private static final String DATA = "naitzat-d1";
@@ -103,8 +107,10 @@ public final class NaitzatDepth implements Experiment {
         : "trained for " + s.text("epochs") + " epochs, kept at 100 % training accuracy";
     String training = stop + " on D-I (grid step " + s.text("step") + "; Adam, full batch, learning rate halved every "
         + s.text("halve") + " epochs; others dropped, as in the paper); per class Betti numbers by the k-NN"
-        + " hop-distance Vietoris–Rips procedure frozen on the input (at most " + max + " points per class);"
-        + " ω = Σ over classes of β₀ + β₁ + β₂";
+        + " hop-distance Vietoris–Rips procedure, read at every stage on its own (the numbers that hold over the"
+        + " longest run of k and hop scale; never tuned to the known answer; at most " + max + " points per class);"
+        + " ω = Σ over classes of β₀ + β₁ + β₂ (ω with the paper's procedure frozen on the input is kept beside it as"
+        + " omega_frozen_*: a frozen scale reads a layer that cannot change topology as a drop)";
     return new ExperimentResult(name(), claim(), citation(), s, seeds, quick, claims(rows, acts, nets, bottleneck, training));
   }
 
@@ -178,12 +184,38 @@ public final class NaitzatDepth implements Experiment {
     if (!kept) {
       return b.build();
     }
-    int[] omega = Complexity.perLayer(r.network(), data, max, seed);
+    int[] omega = perStage(r.network(), data, max, seed);
     b.put(bottleneck > 0 ? "relative_after_bottleneck" : "share_before_last",
         bottleneck > 0 ? omega[bottleneck] / (double) omega[0] : Complexity.shareBeforeLast(omega));
     for (int i = 0; i < omega.length; i++) {
       b.put(i == 0 ? "omega_input" : "omega_layer_" + i, omega[i]);
     }
+    int[] frozen = Complexity.perLayer(r.network(), data, max, seed);
+    for (int i = 0; i < frozen.length; i++) {
+      b.put(i == 0 ? "omega_frozen_input" : "omega_frozen_layer_" + i, frozen[i]);
+    }
     return b.build();
+  }
+
+  /**
+   * ω at the input and after every hidden layer, each stage read on its own ({@link Analyst#stageBetti}):
+   * a layer that cannot change topology (a tanh embedding) keeps ω unless the sample stops covering a class.
+   */
+  static int[] perStage(Network net, Dataset data, int max, long seed) {
+    List<double[][]> st = Nets.stages(net, data.points());
+    int[] y = data.labels();
+    int[][] idx = new int[data.classes()][];
+    for (int c = 0; c < data.classes(); c++) {
+      idx[c] = Betti.sample(y, c, max, seed); // the same subsample as the frozen procedure's
+    }
+    int[] omega = new int[st.size() - 1]; // the last stage is the logits: not a hidden layer
+    for (int i = 0; i < omega.length; i++) {
+      int dim = st.get(i)[0].length;
+      for (int c = 0; c < data.classes(); c++) {
+        omega[i] += Analyst.stageBetti(Betti.select(st.get(i), idx[c]), dim, 2).betti().stream()
+            .mapToInt(Integer::intValue).sum();
+      }
+    }
+    return omega;
   }
 }

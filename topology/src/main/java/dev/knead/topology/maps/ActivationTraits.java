@@ -73,8 +73,26 @@ public record ActivationTraits(
     return homeomorphic() && lowerBound == -INF && upperBound == INF;
   }
 
-  /** @return the range has a finite end that values can crowd against in finite precision */
+  /** @return the range has a finite end */
   public boolean bounded() {
     return Double.isFinite(lowerBound) || Double.isFinite(upperBound);
+  }
+
+  /**
+   * @return σ only approaches a finite end of its range, so distinct inputs far out round to the
+   *     same value there in finite precision (tanh, sigmoid, softplus at 0, ELU at −α). A
+   *     one-to-one monotone σ never reaches its bounds; ReLU reaches 0 on a whole half-line and
+   *     sin reaches ±1: points pressed there are glued exactly — a fold, not saturation.
+   */
+  public boolean saturable() {
+    return bounded() && injective;
+  }
+
+  /**
+   * @return whether a value of σ lies within {@code gap} of a finite bound it only approaches
+   *     (always false for activations that are not {@link #saturable()})
+   */
+  public boolean saturated(double value, double gap) {
+    return saturable() && (Math.abs(value - lowerBound) <= gap || Math.abs(value - upperBound) <= gap);
   }
 }

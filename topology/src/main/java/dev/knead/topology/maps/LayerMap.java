@@ -10,6 +10,8 @@ import java.util.List;
  * @param outputs n_out, rows of W
  * @param kind square, expanding (n_out &gt; n_in) or contracting (n_out &lt; n_in)
  * @param rank numerical rank of W (see {@link MapAnalysis#rankTolerance})
+ * @param liveRank for a ReLU-like layer read on a sample, the rank of the rows of W whose units
+ *     switch on for at least one point (units off everywhere pass nothing); otherwise {@code rank}
  * @param singularValues the min(n_out, n_in) singular values of W, largest first: the stretches
  * @param determinant det W for square layers, NaN otherwise
  * @param conditionNumber largest / smallest singular value (+∞ when W is singular)
@@ -29,6 +31,7 @@ public record LayerMap(
     int outputs,
     Kind kind,
     int rank,
+    int liveRank,
     double[] singularValues,
     double determinant,
     double conditionNumber,
@@ -63,9 +66,9 @@ public record LayerMap(
     return badges.contains(badge);
   }
 
-  /** @return W has full column rank (no direction of the input is lost) */
+  /** @return W has full column rank and, under ReLU, so do its live rows (no direction of the input is lost) */
   public boolean fullRank() {
-    return rank == inputs;
+    return rank == inputs && liveRank == inputs;
   }
 
   @Override
@@ -75,6 +78,7 @@ public record LayerMap(
         && m.outputs == outputs
         && m.kind == kind
         && m.rank == rank
+        && m.liveRank == liveRank
         && Arrays.equals(m.singularValues, singularValues)
         && Double.compare(m.determinant, determinant) == 0
         && Double.compare(m.conditionNumber, conditionNumber) == 0

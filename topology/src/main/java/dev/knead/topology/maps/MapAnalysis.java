@@ -10,6 +10,12 @@ import org.ejml.dense.row.SingularOps_DDRM;
 /**
  * Reads a layer x ↦ σ(Wx + b) as a map of space: its shape, rank, stretches, orientation and
  * whether σ folds or saturates on the sample. Pure function of its arguments.
+ *
+ * <p>With a sample, a ReLU layer is read on it: units off on every point pass nothing, so only
+ * the rows of W of units that ever switch on map the sample ({@link LayerMap#liveRank}); a layer
+ * whose live rows lose a dimension collapses even when W itself is invertible (all units off:
+ * every point goes to 0). Saturation is counted only at bounds σ approaches without reaching
+ * ({@link ActivationTraits#saturable}); ReLU's 0 is a fold.
  */
 public final class MapAnalysis {
   private MapAnalysis() {}
@@ -92,13 +98,12 @@ public final class MapAnalysis {
 
     double saturation = Double.NaN;
     int saturatedUnits = 0;
-    if (post != null && sigma.bounded()) {
+    if (post != null && sigma.saturable()) { // ReLU's 0 is a fold, counted below, not saturation
       int near = 0;
       for (int u = 0; u < out; u++) {
         int unitNear = 0;
         for (double[] row : post) {
-          final double v = row[u];
-          if (Math.abs(v - sigma.lowerBound()) <= SATURATION_GAP || Math.abs(v - sigma.upperBound()) <= SATURATION_GAP) {
+          if (sigma.saturated(row[u], SATURATION_GAP)) {
             unitNear++;
           }
         }
@@ -112,7 +117,9 @@ public final class MapAnalysis {
 
     int dead = 0;
     int folding = 0;
+    int liveRank = rank;
     if (pre != null && sigma.reluLike()) {
+      final List<Integer> live = new ArrayList<>();
       for (int u = 0; u < out; u++) {
         int off = 0;
         for (double[] row : pre) {
@@ -120,7 +127,12 @@ public final class MapAnalysis {
         }
         dead += off > DEAD_SHARE * pre.length ? 1 : 0;
         folding += off > 0 && off < pre.length ? 1 : 0;
+        if (off < pre.length) {
+          live.add(u);
+        }
       }
+      // a unit off on every point passes nothing: only the rows of units that ever switch on map the sample
+      liveRank = live.size() == out ? rank : rank(rows(w, live));
     }
 
     final List<Badge> badges = new ArrayList<>();
@@ -131,7 +143,7 @@ public final class MapAnalysis {
     if (kind == LayerMap.Kind.EXPANDING && full && sigma.homeomorphic()) {
       badges.add(Badge.EMBEDDING);
     }
-    if (!full) {
+    if (!full || liveRank < in) {
       badges.add(Badge.COLLAPSES);
     }
     final boolean folds = !sigma.injective() && (pre == null || !sigma.reluLike() || folding > 0);
@@ -144,8 +156,34 @@ public final class MapAnalysis {
     if (dead > 0) {
       badges.add(Badge.DEAD_UNITS);
     }
-    return new LayerMap(in, out, kind, rank, sv, det, condition, rotation, det < 0, sigma,
+    return new LayerMap(in, out, kind, rank, liveRank, sv, det, condition, rotation, det < 0, sigma,
         saturation, saturatedUnits, dead, folding, badges);
+  }
+
+  /** Numerical rank of a matrix by the same tolerance as W's ({@link #rankTolerance}); 0 for no rows. */
+  private static int rank(double[][] a) {
+    if (a.length == 0) {
+      return 0;
+    }
+    final double[] sv = SingularOps_DDRM.singularValues(new DMatrixRMaj(a));
+    double top = 0;
+    for (double s : sv) {
+      top = Math.max(top, s);
+    }
+    final double tol = Math.max(a.length, a[0].length) * top * Math.ulp(1.0);
+    int r = 0;
+    for (double s : sv) {
+      r += s > tol ? 1 : 0;
+    }
+    return r;
+  }
+
+  private static double[][] rows(double[][] w, List<Integer> keep) {
+    final double[][] r = new double[keep.size()][];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = w[keep.get(i)].clone();
+    }
+    return r;
   }
 
   private static void checkSample(double[][] sample, int out, String what) {

@@ -84,6 +84,67 @@ public record HopBetti(int k, double scale, int maxDim) {
   }
 
   /**
+   * Betti numbers read from a cloud on its own, with the range of k over which they hold.
+   *
+   * @param betti β0..β_maxDim: the vector that stays the same over the longest run of consecutive k
+   * @param kFrom smallest k of that run
+   * @param kTo largest k of that run
+   * @param scale the hop scale
+   * @param unique no other run of the same length gave different numbers
+   */
+  public record Plateau(List<Integer> betti, int kFrom, int kTo, double scale, boolean unique) {
+    public Plateau {
+      betti = List.copyOf(betti);
+    }
+  }
+
+  /**
+   * Reads a cloud by itself, never from a known answer: the Betti numbers at every k of
+   * {@code ks} (ascending) at a fixed hop scale, and the vector that holds over the longest run
+   * of consecutive k. A k-nearest-neighbour graph depends only on which points are near which,
+   * not on distances, so a map that keeps neighbourhoods (a homeomorphism that does not stretch
+   * one part far more than its neighbour) keeps the plateau; a frozen k, chosen on another
+   * cloud, may sit at the edge of this cloud's plateau and flip.
+   *
+   * @param maxDim highest Betti number; callers cap it below the cloud's dimension
+   */
+  public static Plateau plateau(double[][] points, int maxDim, int[] ks, double scale) {
+    return plateau(points, maxDim, ks, new double[] {scale});
+  }
+
+  /**
+   * The longest plateau over k at any of the hop scales; between equally long ones, the one at
+   * the larger scale (a hop further smooths the sampling noise a small k leaves).
+   */
+  public static Plateau plateau(double[][] points, int maxDim, int[] ks, double[] scales) {
+    int[] sorted = ks.clone();
+    Arrays.sort(sorted);
+    double[] byScale = scales.clone();
+    Arrays.sort(byScale);
+    Plateau best = null;
+    int bestLen = 0;
+    boolean unique = true;
+    for (int si = byScale.length - 1; si >= 0; si--) {
+      double scale = byScale[si];
+      List<List<Integer>> seen = new ArrayList<>();
+      for (int k : sorted) seen.add(new HopBetti(k, scale, maxDim).measure(points).betti());
+      for (int a = 0; a < sorted.length; ) {
+        int b = a + 1;
+        while (b < sorted.length && seen.get(b).equals(seen.get(a))) b++;
+        if (b - a > bestLen) {
+          bestLen = b - a;
+          best = new Plateau(seen.get(a), sorted[a], sorted[b - 1], scale, true);
+          unique = true;
+        } else if (b - a == bestLen && !seen.get(a).equals(best.betti())) {
+          unique = false;
+        }
+        a = b;
+      }
+    }
+    return new Plateau(best.betti(), best.kFrom(), best.kTo(), best.scale(), unique);
+  }
+
+  /**
    * Freezes k on a reference cloud whose Betti numbers are unknown, at a fixed scale: the
    * Betti vector that stays the same over the longest run of consecutive k in {@code ks}
    * (ascending) is taken as the cloud's topology, and the middle k of that run is used.

@@ -33,15 +33,18 @@ public final class Explanation {
    */
   public static List<String> of(List<LayerMap> layers, List<StageFacts> stages, List<String> classNames) {
     final List<String> out = new ArrayList<>(layers.size());
+    // the width theorem (no hidden layer wider than the input) is what makes a network "too narrow"
+    final boolean narrow = !layers.isEmpty() && layers.stream().allMatch(m -> m.outputs() <= layers.get(0).inputs());
     for (int i = 0; i < layers.size(); i++) {
       final StageFacts before = i < stages.size() ? stages.get(i) : StageFacts.unknown();
       final StageFacts after = i + 1 < stages.size() ? stages.get(i + 1) : StageFacts.unknown();
-      out.add(layer(i + 1, layers.get(i), before, after, i == layers.size() - 1, classNames));
+      out.add(layer(i + 1, layers.get(i), before, after, i == layers.size() - 1, narrow, classNames));
     }
     return List.copyOf(out);
   }
 
-  static String layer(int index, LayerMap m, StageFacts before, StageFacts after, boolean last, List<String> names) {
+  static String layer(int index, LayerMap m, StageFacts before, StageFacts after, boolean last, boolean narrow,
+      List<String> names) {
     final StringBuilder s = new StringBuilder("Layer ").append(index).append(' ').append(what(m)).append(": ");
     final List<String> moves = new ArrayList<>();
     if (!Double.isNaN(m.rotationDegrees()) && Math.abs(m.rotationDegrees()) >= 0.5) {
@@ -52,7 +55,11 @@ public final class Explanation {
     moves.add((moves.isEmpty() ? "it " : "") + "stretches by " + stretches(m.singularValues()));
     // The comma before "and bends" keeps "3.2 and 0.4" from running into the bend.
     s.append(String.join(", ", moves)).append(", and bends with ").append(m.activation().name());
-    final String topology = topologyChange(before, after, names);
+    // a one-to-one continuous layer cannot change topology: a measured change is never an event there
+    final boolean oneToOne = m.has(Badge.HOMEOMORPHISM) || m.has(Badge.EMBEDDING);
+    final boolean artefact = oneToOne && !before.betti().isEmpty() && !after.betti().isEmpty()
+        && !sameBetti(before, after);
+    final String topology = artefact ? "" : topologyChange(before, after, names);
     if (!topology.isEmpty()) {
       s.append("; ").append(topology);
     }
@@ -65,12 +72,16 @@ public final class Explanation {
       s.append(' ').append(m.saturatedUnits()).append(m.saturatedUnits() == 1 ? " unit saturates" : " units saturate")
           .append(", which in finite precision can glue points together.");
     }
-    if ((m.has(Badge.HOMEOMORPHISM) || m.has(Badge.EMBEDDING)) && !before.betti().isEmpty() && !after.betti().isEmpty()
-        && !before.betti().equals(after.betti())) {
+    if (artefact) {
       // theory and sample disagree: the map cannot tear, so the sample no longer covers the set
-      s.append(" Such a map cannot tear or glue, so the change in the measured Betti numbers means the layer stretched or"
-          + " squeezed part of a class so thin (or saturated it) that the sample no longer covers it at the measuring"
-          + " scale — the \"easy way out\" of a network too narrow for the task.");
+      s.append(" The measured Betti numbers change here (").append(changedNumbers(before, after, names))
+          .append("), but such a map cannot tear or glue, so the change is a measurement artefact, not a change of"
+              + " shape: the layer stretched or squeezed part of a class so much that the sample no longer covers it"
+              + " evenly.");
+      if (narrow && m.has(Badge.SATURATES)) {
+        s.append(" With saturated units in a network no wider than its input, finite precision may really glue points"
+            + " there — the \"easy way out\" of a network too narrow for the task.");
+      }
     }
     final String link = linking(before, after);
     if (!link.isEmpty()) {
@@ -98,7 +109,7 @@ public final class Explanation {
       return "embeds the data into " + m.outputs() + " dimensions";
     }
     if (m.has(Badge.COLLAPSES)) {
-      return "collapses " + m.inputs() + " dimensions onto " + m.rank();
+      return "collapses " + m.inputs() + " dimensions onto " + Math.min(m.rank(), m.liveRank());
     }
     if (m.has(Badge.FOLDS)) {
       return "folds space";
@@ -122,7 +133,7 @@ public final class Explanation {
     return c < names.size() ? "the " + names.get(c) + " class" : "class " + c;
   }
 
-  private static String topologyChange(StageFacts before, StageFacts after, List<String> names) {
+  static String topologyChange(StageFacts before, StageFacts after, List<String> names) {
     if (before.betti().isEmpty() || after.betti().isEmpty()) {
       return "";
     }
@@ -145,10 +156,11 @@ public final class Explanation {
       for (int k = 1; k < Math.max(a.size(), b.size()); k++) {
         final int diff = at(a, k) - at(b, k);
         final String feature = k == 1 ? "hole" : k == 2 ? "cavity" : k + "-dimensional hole";
+        final String features = k == 2 ? "cavities" : feature + "s";
         if (diff < 0) {
-          changes.add(name(c, names) + " loses " + plural(-diff, feature));
+          changes.add(name(c, names) + " loses " + plural(-diff, feature, features));
         } else if (diff > 0) {
-          changes.add(name(c, names) + " gains " + plural(diff, feature));
+          changes.add(name(c, names) + " gains " + plural(diff, feature, features));
         }
       }
     }
@@ -158,6 +170,49 @@ public final class Explanation {
           : n == 1 ? "the class keeps its components and holes" : "every class keeps its components and holes";
     }
     return join(changes);
+  }
+
+  /** Same Betti numbers for every class, a missing trailing number counting as 0. */
+  private static boolean sameBetti(StageFacts before, StageFacts after) {
+    if (!before.betti().keySet().equals(after.betti().keySet())) {
+      return false;
+    }
+    for (int c : before.betti().keySet()) {
+      final List<Integer> b = before.betti().get(c);
+      final List<Integer> a = after.betti().get(c);
+      for (int k = 0; k < Math.max(a.size(), b.size()); k++) {
+        if (at(a, k) != at(b, k)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** "the ring class β (1, 1) → (1, 0)" for every class whose numbers differ. */
+  private static String changedNumbers(StageFacts before, StageFacts after, List<String> names) {
+    final List<String> parts = new ArrayList<>();
+    for (int c : new TreeSet<>(before.betti().keySet())) {
+      final List<Integer> b = before.betti().get(c);
+      final List<Integer> a = after.betti().getOrDefault(c, List.of());
+      final int n = Math.max(a.size(), b.size());
+      boolean differ = false;
+      for (int k = 0; k < n; k++) {
+        differ |= at(a, k) != at(b, k);
+      }
+      if (differ) {
+        parts.add(name(c, names) + " β " + tuple(b, n) + " → " + tuple(a, n));
+      }
+    }
+    return join(parts);
+  }
+
+  private static String tuple(List<Integer> betti, int n) {
+    final List<String> v = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      v.add(String.valueOf(at(betti, k)));
+    }
+    return "(" + String.join(", ", v) + ")";
   }
 
   private static String linking(StageFacts before, StageFacts after) {
@@ -179,8 +234,8 @@ public final class Explanation {
     return k < betti.size() ? betti.get(k) : 0;
   }
 
-  private static String plural(int n, String noun) {
-    return (n == 1 ? "a " + noun : n + " " + noun + "s");
+  private static String plural(int n, String noun, String nouns) {
+    return n == 1 ? "a " + noun : n + " " + nouns;
   }
 
   private static String join(List<String> parts) {

@@ -67,6 +67,46 @@ class MapAnalysisTest {
   }
 
   @Test
+  void aFoldingReluLayerFoldsButDoesNotSaturate() {
+    // ReLU's 0 is reached on a whole half-line: points there are glued exactly (a fold), not
+    // rounded together at an asymptote, so half the sample at 0 is no saturation
+    final double[][] w = {{1, 0}, {0, 1}};
+    final double[][] pre = new double[200][];
+    final double[][] post = new double[200][];
+    for (int i = 0; i < 200; i++) {
+      pre[i] = new double[] {i - 100, 50 - i};
+      post[i] = new double[] {Math.max(0, pre[i][0]), Math.max(0, pre[i][1])};
+    }
+    final LayerMap m = MapAnalysis.of(w, ActivationTraits.RELU, pre, post);
+    assertThat(m.badges()).containsExactly(Badge.FOLDS);
+    assertThat(m.saturatedUnits()).isZero();
+  }
+
+  @Test
+  void aReluLayerThatSendsEveryPointToZeroCollapses() {
+    // W is invertible, but every pre-activation is negative: the image is the single point (0, 0)
+    final double[][] w = {{1, 0}, {0, 1}};
+    final double[][] pre = new double[100][];
+    final double[][] post = new double[100][];
+    for (int i = 0; i < 100; i++) {
+      pre[i] = new double[] {-1 - i, -0.5 - i / 10.0};
+      post[i] = new double[] {0, 0};
+    }
+    final LayerMap m = MapAnalysis.of(w, ActivationTraits.RELU, pre, post);
+    assertThat(m.rank()).isEqualTo(2);
+    assertThat(m.liveRank()).isZero();
+    assertThat(m.badges()).containsExactly(Badge.COLLAPSES, Badge.DEAD_UNITS);
+    // one unit never on: the image is a segment of a line, one direction flattened
+    for (int i = 0; i < 100; i++) {
+      pre[i] = new double[] {i - 50, -1 - i};
+      post[i] = new double[] {Math.max(0, pre[i][0]), 0};
+    }
+    final LayerMap half = MapAnalysis.of(w, ActivationTraits.RELU, pre, post);
+    assertThat(half.liveRank()).isEqualTo(1);
+    assertThat(half.badges()).containsExactly(Badge.COLLAPSES, Badge.FOLDS, Badge.DEAD_UNITS);
+  }
+
+  @Test
   void reluThatStaysOnDoesNotFold() {
     final double[][] pre = {{1, 2}, {3, 4}, {0.5, 0.1}};
     final LayerMap m = MapAnalysis.of(new double[][] {{2, 0}, {0, 2}}, ActivationTraits.RELU, pre, pre);

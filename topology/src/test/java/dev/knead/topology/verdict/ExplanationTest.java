@@ -33,14 +33,52 @@ class ExplanationTest {
   }
 
   @Test
-  void aHomeomorphismWhoseSampleChangesTopologyIsCalledTheEasyWayOut() {
+  void aBettiChangeAtAHomeomorphismIsAnArtefactNeverAnEvent() {
     final List<StageFacts> stages = List.of(
         StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0), 1, List.of(1, 1))),
         StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0), 1, List.of(1, 0))));
     final String text = Explanation.of(List.of(rotateStretch(95, 6, 0.4)), stages, List.of("disk", "ring")).get(0);
-    assertThat(text).contains("the ring class loses a hole").contains("cannot tear or glue").contains("easy way out");
+    // the badge says it cannot change topology: the text must not say it did
+    assertThat(text).doesNotContain("loses").doesNotContain("too narrow")
+        .contains("the ring class β (1, 1) → (1, 0)").contains("cannot tear or glue").contains("measurement artefact");
     final List<StageFacts> kept = List.of(stages.get(0), stages.get(0));
-    assertThat(Explanation.of(List.of(rotateStretch(95, 6, 0.4)), kept).get(0)).doesNotContain("easy way out");
+    assertThat(Explanation.of(List.of(rotateStretch(95, 6, 0.4)), kept).get(0)).doesNotContain("artefact");
+  }
+
+  @Test
+  void anEmbeddingInAWideEnoughNetworkIsNeverCalledTooNarrow() {
+    // 2-3 tanh embedding, pinned at 1 on many points: saturated, but wider than its input
+    final double[][] post = new double[100][];
+    for (int i = 0; i < 100; i++) {
+      post[i] = new double[] {i < 50 ? 1 : 0.1, 0.2, -0.3};
+    }
+    final LayerMap lift = MapAnalysis.of(new double[][] {{7, 0}, {0, 6}, {4, -4}}, ActivationTraits.TANH, null, post);
+    assertThat(lift.badges()).contains(dev.knead.topology.maps.Badge.EMBEDDING, dev.knead.topology.maps.Badge.SATURATES);
+    final List<StageFacts> stages = List.of(
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0), 1, List.of(1, 1))),
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 1, 0), 1, List.of(1, 0, 2))));
+    final String text = Explanation.of(List.of(lift), stages, List.of("disk", "ring")).get(0);
+    assertThat(text).doesNotContain("too narrow").doesNotContain("easy way out").doesNotContain("gains")
+        .doesNotContain("cavity").contains("measurement artefact");
+    // the same layer square and saturated, in a network no wider than its input: the width theorem applies
+    final double[][] post2 = new double[100][];
+    for (int i = 0; i < 100; i++) {
+      post2[i] = new double[] {i < 50 ? 1 : 0.1, 0.2};
+    }
+    final LayerMap square = MapAnalysis.of(new double[][] {{7, 1}, {0, 6}}, ActivationTraits.TANH, null, post2);
+    final List<StageFacts> lost = List.of(stages.get(0),
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0), 1, List.of(1, 0))));
+    final String narrow = Explanation.of(List.of(square), lost).get(0);
+    assertThat(narrow).contains("too narrow").contains("measurement artefact");
+  }
+
+  @Test
+  void pluralsAreEnglish() {
+    final List<StageFacts> stages = List.of(
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 0, 0))),
+        StageFacts.unknown().withBetti(Map.of(0, List.of(1, 2, 2))));
+    assertThat(Explanation.topologyChange(stages.get(0), stages.get(1), List.of("ring")))
+        .isEqualTo("the ring class gains 2 holes and the ring class gains 2 cavities");
   }
 
   @Test
