@@ -1,8 +1,8 @@
 package dev.knead.bench;
 
-import dev.knead.core.net.BatchKernels;
-import dev.knead.core.net.FloatBatchKernels;
-import dev.knead.core.net.FloatVectorKernels;
+import dev.knead.core.net.DoubleDense;
+import dev.knead.core.net.FloatDenseLoops;
+import dev.knead.core.net.FloatDenseTiles;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The float32 dense kernels — on the JDK's Vector API ({@link FloatVectorKernels}) and on plain
- * loops ({@link FloatBatchKernels}) — beside the double ones ({@link BatchKernels}) on the same
+ * The float32 dense kernels — on the JDK's Vector API ({@link FloatDenseTiles}) and on plain
+ * loops ({@link FloatDenseLoops}) — beside the double ones ({@link DoubleDense}) on the same
  * seeded layer, one thread, for the layer shapes in × out × n of the reference networks.
  * JMH: {@code java -jar bench/target/benchmarks.jar BenchmarkFloatKernels} (one shape: {@code -p
  * shape=16x16x1000}). On a shared machine JMH's wall-clock means swing; {@link #main} instead
@@ -52,8 +52,8 @@ public class BenchmarkFloatKernels {
   private float[][] z;
   private float[][] dx;
   private float[] g;
-  private FloatVectorKernels.Scratch vectorScratch;
-  private FloatBatchKernels.Scratch loopScratch;
+  private FloatDenseTiles.Scratch vectorScratch;
+  private FloatDenseLoops.Scratch loopScratch;
   private double[][] xd;
   private double[][] dzd;
   private double[] pd;
@@ -93,8 +93,8 @@ public class BenchmarkFloatKernels {
     z = new float[out][n];
     dx = new float[in][n];
     g = new float[p.length];
-    vectorScratch = new FloatVectorKernels.Scratch(n, in, out);
-    loopScratch = new FloatBatchKernels.Scratch(n, in, out);
+    vectorScratch = new FloatDenseTiles.Scratch(n, in, out);
+    loopScratch = new FloatDenseLoops.Scratch(n, in, out);
   }
 
   private static float[][] toFloat(double[][] a) {
@@ -110,55 +110,55 @@ public class BenchmarkFloatKernels {
 
   @Benchmark
   public float[][] affineVector() {
-    FloatVectorKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
+    FloatDenseTiles.affine(x, n, in, p, 0, in * out, out, z, 1);
     return z;
   }
 
   @Benchmark
   public float[][] affineFloat() {
-    FloatBatchKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
+    FloatDenseLoops.affine(x, n, in, p, 0, in * out, out, z, 1);
     return z;
   }
 
   @Benchmark
   public double[][] affineDouble() {
-    BatchKernels.affine(xd, n, in, pd, 0, in * out, out, zd);
+    DoubleDense.affine(xd, n, in, pd, 0, in * out, out, zd);
     return zd;
   }
 
   @Benchmark
   public float[][] inputGradientVector() {
-    FloatVectorKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
+    FloatDenseTiles.inputGradient(dz, n, in, out, p, 0, dx, 1);
     return dx;
   }
 
   @Benchmark
   public float[][] inputGradientFloat() {
-    FloatBatchKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
+    FloatDenseLoops.inputGradient(dz, n, in, out, p, 0, dx, 1);
     return dx;
   }
 
   @Benchmark
   public double[][] inputGradientDouble() {
-    BatchKernels.inputGradient(dzd, n, in, out, pd, 0, dxd);
+    DoubleDense.inputGradient(dzd, n, in, out, pd, 0, dxd);
     return dxd;
   }
 
   @Benchmark
   public float[] weightGradientVector() {
-    FloatVectorKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, vectorScratch, 1);
+    FloatDenseTiles.weightGradient(dz, x, n, in, out, g, 0, in * out, vectorScratch, 1);
     return g;
   }
 
   @Benchmark
   public float[] weightGradientFloat() {
-    FloatBatchKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, loopScratch, 1);
+    FloatDenseLoops.weightGradient(dz, x, n, in, out, g, 0, in * out, loopScratch, 1);
     return g;
   }
 
   @Benchmark
   public double[] weightGradientDouble() {
-    BatchKernels.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, accPair);
+    DoubleDense.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, accPair);
     return gd;
   }
 
