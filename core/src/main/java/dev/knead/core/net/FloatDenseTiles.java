@@ -1,6 +1,7 @@
 package dev.knead.core.net;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -62,8 +63,8 @@ final class FloatDenseTiles {
     return f == Finish.RELU ? OWN_SIGN : f == Finish.RELU_GRADIENT ? BELOW_SIGN : NO_SELECT;
   }
 
-  /** Floats of one weight-gradient tile's lanes: 2 rows × 4 groups × 8 lanes × GROUP columns. */
-  private static final int LANES = 2 * 4 * 8 * GROUP;
+  /** Floats of one weight-gradient tile's lanes: 4 rows × 2 groups × 8 lanes × GROUP columns. */
+  private static final int LANES = 4 * 2 * 8 * GROUP;
 
   /** Each thread's packed weights of one row group ({@link #pack}). */
   private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[ROWS * BLOCK]);
@@ -291,67 +292,108 @@ final class FloatDenseTiles {
         (long) n * in * out);
   }
 
+  /** The upper eight lanes of a 16-float vector: where a packed pair holds its second column. */
+  private static final VectorMask<Float> UPPER = VectorMask.fromLong(SPECIES, 0xFF00L);
+
   /**
    * Packed vector (h·blocks + b) of column group cg, lane l: column cg·GROUP + l / 8 (past the
-   * ones, the ones again) at point 8b + h·V + l mod 8.
+   * ones, the ones again) at point 8b + h·V + l mod 8. For 16 floats one blend of two loads per
+   * block (the second column read from 8 points earlier lands in the upper lanes); the first and
+   * a last block that would read past the array in scalar code.
    */
   private static void packColumns(float[][] x, float[] ones, int in, int cg, int blocks, float[] to) {
-    for (int l = 0; l < V; l++) {
-      final int col = Math.min(cg * GROUP + l / 8, in);
-      final float[] from = col == in ? ones : x[col];
+    if (GROUP == 2) {
+      final float[] a = column(x, ones, in, 2 * cg);
+      final float[] b = column(x, ones, in, 2 * cg + 1);
+      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
+        if (k == 0 || i + 16 > a.length) {
+          System.arraycopy(a, i, to, 2 * i, 8);
+          System.arraycopy(b, i, to, 2 * i + 8, 8);
+        } else {
+          FloatVector.fromArray(SPECIES, a, i).blend(FloatVector.fromArray(SPECIES, b, i - 8), UPPER).intoArray(to, 2 * i);
+        }
+      }
+    } else if (GROUP == 1) { // 4 floats or fewer a vector: section h holds lanes h·V … of every block
+      final float[] a = column(x, ones, in, cg);
       for (int h = 0; h < SECTIONS; h++) {
-        for (int b = 0, t = h * blocks * V + l, i = 8 * b + h * V + l % 8; b < blocks; b++, t += V, i += 8) {
-          to[t] = from[i];
+        for (int k = 0, t = h * blocks * V; k < blocks; k++, t += V) {
+          FloatVector.fromArray(SPECIES, a, 8 * k + h * V).intoArray(to, t);
+        }
+      }
+    } else {
+      for (int l = 0; l < V; l++) {
+        final float[] a = column(x, ones, in, cg * GROUP + l / 8);
+        for (int k = 0, t = l; k < blocks; k++, t += V) {
+          to[t] = a[8 * k + l % 8];
         }
       }
     }
+  }
+
+  private static float[] column(float[][] x, float[] ones, int in, int col) {
+    return col >= in ? ones : x[col];
   }
 
   /** A row of dz laid out as the columns: lane l at point 8b + h·V + l mod 8 (GROUP copies side by side). */
   private static void packRow(float[] d, int blocks, float[] to) {
-    for (int l = 0; l < V; l++) {
+    if (GROUP == 2) {
+      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
+        if (k == 0 || i + 16 > d.length) {
+          System.arraycopy(d, i, to, 2 * i, 8);
+          System.arraycopy(d, i, to, 2 * i + 8, 8);
+        } else {
+          FloatVector.fromArray(SPECIES, d, i).blend(FloatVector.fromArray(SPECIES, d, i - 8), UPPER).intoArray(to, 2 * i);
+        }
+      }
+    } else if (GROUP == 1) {
       for (int h = 0; h < SECTIONS; h++) {
-        for (int b = 0, t = h * blocks * V + l, i = 8 * b + h * V + l % 8; b < blocks; b++, t += V, i += 8) {
-          to[t] = d[i];
+        for (int k = 0, t = h * blocks * V; k < blocks; k++, t += V) {
+          FloatVector.fromArray(SPECIES, d, 8 * k + h * V).intoArray(to, t);
+        }
+      }
+    } else {
+      for (int l = 0; l < V; l++) {
+        for (int k = 0, t = l; k < blocks; k++, t += V) {
+          to[t] = d[8 * k + l % 8];
         }
       }
     }
   }
 
   /**
-   * Rows [from, to) of gW and gb in tiles of 2 rows × 4 column groups (a short tile repeats its
+   * Rows [from, to) of gW and gb in tiles of 4 rows × 2 column groups (a short tile repeats its
    * last row or group: the same bits to the same place).
    */
   private static void gradientRows(float[][] rows, float[][] columns, float[][] dz, float[][] x, float[] ones, int n, int blocks,
       int in, int groups, int from, int to, float[] g, int wOff, int bOff, float[] lanes) {
-    final int vectors = blocks; // per section: one vector of each 8-point block
-    for (int o = from; o < to; o += 2) {
+    final int k = 8 * GROUP; // lanes of one accumulator
+    for (int o = from; o < to; o += 4) {
       final int o1 = Math.min(o + 1, to - 1);
-      for (int c = 0; c < groups; c += 4) {
+      final int o2 = Math.min(o + 2, to - 1);
+      final int o3 = Math.min(o + 3, to - 1);
+      for (int c = 0; c < groups; c += 2) {
         final int c1 = Math.min(c + 1, groups - 1);
-        final int c2 = Math.min(c + 2, groups - 1);
-        final int c3 = Math.min(c + 3, groups - 1);
         for (int h = 0; h < SECTIONS; h++) {
-          gradientTile(rows[o], rows[o1], columns[c], columns[c1], columns[c2], columns[c3], h * vectors * V,
-              (h + 1) * vectors * V, lanes, h * V);
+          gradientTile(rows[o], rows[o1], rows[o2], rows[o3], columns[c], columns[c1], h * blocks * V, (h + 1) * blocks * V,
+              lanes, h * V);
         }
         store(lanes, 0, dz[o], x, ones, n, blocks, in, o, c, g, wOff, bOff);
-        store(lanes, 8 * GROUP, dz[o], x, ones, n, blocks, in, o, c1, g, wOff, bOff);
-        store(lanes, 16 * GROUP, dz[o], x, ones, n, blocks, in, o, c2, g, wOff, bOff);
-        store(lanes, 24 * GROUP, dz[o], x, ones, n, blocks, in, o, c3, g, wOff, bOff);
-        store(lanes, 32 * GROUP, dz[o1], x, ones, n, blocks, in, o1, c, g, wOff, bOff);
-        store(lanes, 40 * GROUP, dz[o1], x, ones, n, blocks, in, o1, c1, g, wOff, bOff);
-        store(lanes, 48 * GROUP, dz[o1], x, ones, n, blocks, in, o1, c2, g, wOff, bOff);
-        store(lanes, 56 * GROUP, dz[o1], x, ones, n, blocks, in, o1, c3, g, wOff, bOff);
+        store(lanes, k, dz[o1], x, ones, n, blocks, in, o1, c, g, wOff, bOff);
+        store(lanes, 2 * k, dz[o2], x, ones, n, blocks, in, o2, c, g, wOff, bOff);
+        store(lanes, 3 * k, dz[o3], x, ones, n, blocks, in, o3, c, g, wOff, bOff);
+        store(lanes, 4 * k, dz[o], x, ones, n, blocks, in, o, c1, g, wOff, bOff);
+        store(lanes, 5 * k, dz[o1], x, ones, n, blocks, in, o1, c1, g, wOff, bOff);
+        store(lanes, 6 * k, dz[o2], x, ones, n, blocks, in, o2, c1, g, wOff, bOff);
+        store(lanes, 7 * k, dz[o3], x, ones, n, blocks, in, o3, c1, g, wOff, bOff);
       }
     }
   }
 
   /**
-   * Eight accumulators over the vectors [from, to) of two rows and four column groups, each
-   * loaded row vector used four times and each column vector twice; stored at lanes[at + 8·GROUP·k].
+   * Eight accumulators over the vectors [from, to) of four rows and two column groups, each
+   * loaded column vector used four times and each row vector twice; stored at lanes[at + 8·GROUP·k].
    */
-  private static void gradientTile(float[] d0, float[] d1, float[] x0, float[] x1, float[] x2, float[] x3, int from, int to,
+  private static void gradientTile(float[] d0, float[] d1, float[] d2, float[] d3, float[] x0, float[] x1, int from, int to,
       float[] lanes, int at) {
     FloatVector u0 = FloatVector.zero(SPECIES);
     FloatVector u1 = u0;
@@ -362,20 +404,20 @@ final class FloatDenseTiles {
     FloatVector v2 = u0;
     FloatVector v3 = u0;
     for (int i = from; i < to; i += V) {
-      final FloatVector d = FloatVector.fromArray(SPECIES, d0, i);
-      final FloatVector e = FloatVector.fromArray(SPECIES, d1, i);
-      FloatVector y = FloatVector.fromArray(SPECIES, x0, i);
+      final FloatVector y = FloatVector.fromArray(SPECIES, x0, i);
+      final FloatVector z = FloatVector.fromArray(SPECIES, x1, i);
+      FloatVector d = FloatVector.fromArray(SPECIES, d0, i);
       u0 = d.fma(y, u0);
-      v0 = e.fma(y, v0);
-      y = FloatVector.fromArray(SPECIES, x1, i);
+      v0 = d.fma(z, v0);
+      d = FloatVector.fromArray(SPECIES, d1, i);
       u1 = d.fma(y, u1);
-      v1 = e.fma(y, v1);
-      y = FloatVector.fromArray(SPECIES, x2, i);
+      v1 = d.fma(z, v1);
+      d = FloatVector.fromArray(SPECIES, d2, i);
       u2 = d.fma(y, u2);
-      v2 = e.fma(y, v2);
-      y = FloatVector.fromArray(SPECIES, x3, i);
+      v2 = d.fma(z, v2);
+      d = FloatVector.fromArray(SPECIES, d3, i);
       u3 = d.fma(y, u3);
-      v3 = e.fma(y, v3);
+      v3 = d.fma(z, v3);
     }
     final int k = 8 * GROUP;
     u0.intoArray(lanes, at);
