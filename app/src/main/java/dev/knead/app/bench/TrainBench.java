@@ -257,9 +257,15 @@ public final class TrainBench {
     return Math.round(v * 10) / 10.0;
   }
 
-  /** @return the folder shared/ beside the repository root (../shared) */
+  /**
+   * @return the folder shared/ beside the repository root (../shared), or beside the folder
+   *     holding it (../../shared, for a worktree in /work/wt/NAME), whichever holds bench/
+   */
   public static Path sharedDir(Path repoRoot) {
-    return repoRoot.toAbsolutePath().resolve("../shared").normalize();
+    final Path root = repoRoot.toAbsolutePath().normalize();
+    final Path beside = root.resolve("../shared").normalize();
+    final Path above = root.resolve("../../shared").normalize();
+    return !Files.isDirectory(beside.resolve("bench")) && Files.isDirectory(above.resolve("bench")) ? above : beside;
   }
 
   /**
