@@ -150,21 +150,35 @@ public final class TrainBench {
   }
 
   /**
-   * Untimed steps until the JIT has settled: {@code seconds} first, then slices of half that for
-   * as long as a slice runs more than 2 % faster than the one before, up to six times
-   * {@code seconds} in all. C2 keeps recompiling the larger kernels for a few seconds (the
-   * 2-16×6 net ran 8 % faster in its third timed second than in its first after a one-second
-   * warm-up), and the steady rate is what a training run sees.
+   * Untimed steps until the JIT has settled: {@code seconds} of this thread's CPU time first,
+   * then slices of half that for as long as a slice runs more than 2 % faster than the one
+   * before, up to six times {@code seconds} in all. CPU time, not wall time: under a load of 15
+   * on two cores a wall-clock second gave the step a tenth of a CPU second, the first network
+   * was timed before C2 had compiled it (150 steps/s against 55,000). C2 keeps recompiling the
+   * larger kernels for a few seconds, and the steady rate is what a training run sees.
    */
   static void warmUp(TrainStep step, Batch b, double seconds) {
-    double rate = timeRun(step, b, seconds, 50);
+    double rate = cpuRun(step, b, seconds);
     for (double spent = seconds; spent < 6 * seconds; spent += seconds / 2) {
-      final double next = timeRun(step, b, seconds / 2, 20);
+      final double next = cpuRun(step, b, seconds / 2);
       if (next < rate * 1.02) {
         return;
       }
       rate = next;
     }
+  }
+
+  /** @return steps per CPU second over {@code seconds} of this thread's CPU time */
+  private static double cpuRun(TrainStep step, Batch b, double seconds) {
+    final long c0 = CPU.getCurrentThreadCpuTime();
+    final long budget = (long) (seconds * 1e9);
+    long steps = 0;
+    long el;
+    do {
+      step.step(b.x, b.y, b.n);
+      steps++;
+    } while ((el = CPU.getCurrentThreadCpuTime() - c0) < budget);
+    return steps / (el * 1e-9);
   }
 
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
