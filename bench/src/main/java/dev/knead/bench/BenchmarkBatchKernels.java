@@ -1,6 +1,6 @@
 package dev.knead.bench;
 
-import dev.knead.core.net.BatchKernels;
+import dev.knead.core.net.DoubleDense;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The dense double kernels of {@link BatchKernels} against their previous version (kept below
+ * The dense double kernels of {@link DoubleDense} against their previous version (kept below
  * as {@code Before}, commit bcc7fff), in the same JVM on the same seeded data, for the layer
  * shapes "in,out,n" of the reference networks; one thread. Both give the same bits. Run:
  * {@code java -jar bench/target/benchmarks.jar BenchmarkBatchKernels}. On a shared machine JMH's
@@ -73,7 +73,7 @@ public class BenchmarkBatchKernels {
 
   @Benchmark
   public double[][] affine() {
-    BatchKernels.affine(x, n, in, p, 0, in * out, out, z);
+    DoubleDense.affine(x, n, in, p, 0, in * out, out, z);
     return z;
   }
 
@@ -85,7 +85,7 @@ public class BenchmarkBatchKernels {
 
   @Benchmark
   public double[][] inputGradient() {
-    BatchKernels.inputGradient(dz, n, in, out, p, 0, dx);
+    DoubleDense.inputGradient(dz, n, in, out, p, 0, dx);
     return dx;
   }
 
@@ -97,7 +97,7 @@ public class BenchmarkBatchKernels {
 
   @Benchmark
   public double[] weightGradient() {
-    BatchKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, points, accPair);
+    DoubleDense.weightGradient(dz, x, n, in, out, g, 0, in * out, points, accPair);
     return g;
   }
 
@@ -127,7 +127,7 @@ public class BenchmarkBatchKernels {
     }
   }
 
-  /** {@link BatchKernels} as of commit bcc7fff (one row per pass), the reference for the ratios. */
+  /** {@link DoubleDense} as of commit bcc7fff (one row per pass), the reference for the ratios. */
   private static final class Before {
     private Before() {}
 

@@ -1,8 +1,7 @@
 package dev.knead.bench;
 
-import dev.knead.core.net.BatchKernels;
-import dev.knead.core.net.FloatBatchKernels;
-import dev.knead.core.net.FloatVectorKernels;
+import dev.knead.core.net.DoubleDense;
+import dev.knead.core.net.FloatDense;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,12 +17,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The float32 dense kernels — on the JDK's Vector API ({@link FloatVectorKernels}) and on plain
- * loops ({@link FloatBatchKernels}) — beside the double ones ({@link BatchKernels}) on the same
- * seeded layer, one thread, for the layer shapes in × out × n of the reference networks.
+ * The float32 dense kernels ({@link FloatDense}: the Vector API tiles at this JVM's width, or
+ * the plain loops with {@code -Dknead.vector=false}; {@code -Dknead.vector.bits=256} forces a
+ * width) beside the double ones ({@link DoubleDense}) on the same seeded layer, one thread, for
+ * the layer shapes in × out × n of the reference networks.
  * JMH: {@code java -jar bench/target/benchmarks.jar BenchmarkFloatKernels} (one shape: {@code -p
  * shape=16x16x1000}). On a shared machine JMH's wall-clock means swing; {@link #main} instead
- * alternates the Vector API kernels and the double ones in one JVM and times each on the
+ * alternates the float kernels and the double ones in one JVM and times each on the
  * thread's CPU clock (min of 9 rounds of 60 ms), printing GFLOP/s (2·in·out·n flops a call) and
  * float ÷ double speed: {@code java --add-modules jdk.incubator.vector -cp
  * bench/target/benchmarks.jar dev.knead.bench.BenchmarkFloatKernels [SHAPE …]}.
@@ -52,8 +52,7 @@ public class BenchmarkFloatKernels {
   private float[][] z;
   private float[][] dx;
   private float[] g;
-  private FloatVectorKernels.Scratch vectorScratch;
-  private FloatBatchKernels.Scratch loopScratch;
+  private FloatDense.Scratch scratch;
   private double[][] xd;
   private double[][] dzd;
   private double[] pd;
@@ -93,8 +92,7 @@ public class BenchmarkFloatKernels {
     z = new float[out][n];
     dx = new float[in][n];
     g = new float[p.length];
-    vectorScratch = new FloatVectorKernels.Scratch(n, in, out);
-    loopScratch = new FloatBatchKernels.Scratch(n, in, out);
+    scratch = new FloatDense.Scratch(n, in, out);
   }
 
   private static float[][] toFloat(double[][] a) {
@@ -109,70 +107,53 @@ public class BenchmarkFloatKernels {
   }
 
   @Benchmark
-  public float[][] affineVector() {
-    FloatVectorKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
-    return z;
-  }
-
-  @Benchmark
   public float[][] affineFloat() {
-    FloatBatchKernels.affine(x, n, in, p, 0, in * out, out, z, 1);
+    FloatDense.affine(x, n, in, p, 0, in * out, out, z, 1);
     return z;
   }
 
   @Benchmark
   public double[][] affineDouble() {
-    BatchKernels.affine(xd, n, in, pd, 0, in * out, out, zd);
+    DoubleDense.affine(xd, n, in, pd, 0, in * out, out, zd);
     return zd;
   }
 
   @Benchmark
-  public float[][] inputGradientVector() {
-    FloatVectorKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
-    return dx;
-  }
-
-  @Benchmark
   public float[][] inputGradientFloat() {
-    FloatBatchKernels.inputGradient(dz, n, in, out, p, 0, dx, 1);
+    FloatDense.inputGradient(dz, n, in, out, p, 0, dx, 1);
     return dx;
   }
 
   @Benchmark
   public double[][] inputGradientDouble() {
-    BatchKernels.inputGradient(dzd, n, in, out, pd, 0, dxd);
+    DoubleDense.inputGradient(dzd, n, in, out, pd, 0, dxd);
     return dxd;
   }
 
   @Benchmark
-  public float[] weightGradientVector() {
-    FloatVectorKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, vectorScratch, 1);
-    return g;
-  }
-
-  @Benchmark
   public float[] weightGradientFloat() {
-    FloatBatchKernels.weightGradient(dz, x, n, in, out, g, 0, in * out, loopScratch, 1);
+    FloatDense.weightGradient(dz, x, n, in, out, g, 0, in * out, scratch, 1);
     return g;
   }
 
   @Benchmark
   public double[] weightGradientDouble() {
-    BatchKernels.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, accPair);
+    DoubleDense.weightGradient(dzd, xd, n, in, out, gd, 0, in * out, points, accPair);
     return gd;
   }
 
-  /** Prints, per shape and kernel, Vector API float and double GFLOP/s (thread CPU time) and float ÷ double speed. */
+  /** Prints, per shape and kernel, float and double GFLOP/s (thread CPU time) and float ÷ double speed. */
   public static void main(String[] args) {
     final String[] kernels = {"affine", "inputGradient", "weightGradient"};
     final String[] shapes = args.length > 0 ? args : SHAPES;
+    System.out.println("float32 kernels: " + FloatDense.implementation());
     for (String sh : shapes) {
       BenchmarkFloatKernels b = new BenchmarkFloatKernels();
       b.shape = sh;
       b.setUp();
       final double flops = 2.0 * b.in * b.out * b.n;
-      Runnable[][] pairs = {{b::affineVector, b::affineDouble}, {b::inputGradientVector, b::inputGradientDouble},
-          {b::weightGradientVector, b::weightGradientDouble}};
+      Runnable[][] pairs = {{b::affineFloat, b::affineDouble}, {b::inputGradientFloat, b::inputGradientDouble},
+          {b::weightGradientFloat, b::weightGradientDouble}};
       for (int k = 0; k < 3; k++) {
         final double[] best = CpuTime.bestOfPair(pairs[k][0], pairs[k][1]);
         final double single = best[0];

@@ -45,6 +45,20 @@ public final class TrainBench {
       sizes = List.copyOf(sizes);
     }
 
+    /**
+     * Multiply-add flops of one step, counted as 2 per multiply-add: the forward pass (in·out·n
+     * per layer), the weight gradient (the same) and the gradient passed down (the same, every
+     * layer but the first). What both Knead and PyTorch must do at least; GFLOP/s = this × steps/s.
+     */
+    public double flopsPerStep() {
+      double f = 0;
+      for (int l = 0; l + 1 < sizes.size(); l++) {
+        final double layer = 2.0 * sizes.get(l) * sizes.get(l + 1) * points;
+        f += (l == 0 ? 2 : 3) * layer;
+      }
+      return f;
+    }
+
     Architecture architecture() {
       return Architecture.of(sizes.get(0), sizes.subList(1, sizes.size() - 1), activation, sizes.get(sizes.size() - 1));
     }
@@ -94,7 +108,12 @@ public final class TrainBench {
   public record Result(String arch, String optimizer, Precision precision, double stepsPerS) {}
 
   /** Knead next to PyTorch (which computes in float32): ratio = knead / torch (above 1: Knead is faster). */
-  public record Row(String arch, String optimizer, Precision precision, double knead, double torch, double ratio) {}
+  public record Row(String arch, String optimizer, Precision precision, double knead, double torch, double ratio) {
+    /** @return GFLOP/s of the dense products at {@code stepsPerS} ({@link Case#flopsPerStep}) */
+    public double gflops(double stepsPerS) {
+      return CASES.stream().filter(c -> c.arch().equals(arch)).findFirst().orElseThrow().flopsPerStep() * stepsPerS / 1e9;
+    }
+  }
 
   /** Times every case with every optimiser, in each precision of the options, one after the other. */
   public static List<Result> run(Options o) {
@@ -131,16 +150,17 @@ public final class TrainBench {
   }
 
   /**
-   * Untimed steps until the JIT has settled: {@code seconds} first, then slices of half that for
-   * as long as a slice runs more than 2 % faster than the one before, up to six times
-   * {@code seconds} in all. C2 keeps recompiling the larger kernels for a few seconds (the
-   * 2-16×6 net ran 8 % faster in its third timed second than in its first after a one-second
-   * warm-up), and the steady rate is what a training run sees.
+   * Untimed steps until the JIT has settled: {@code seconds} of this thread's CPU time first,
+   * then slices of half that for as long as a slice runs more than 2 % faster than the one
+   * before, up to six times {@code seconds} in all. CPU time, not wall time: under a load of 15
+   * on two cores a wall-clock second gave the step a tenth of a CPU second, the first network
+   * was timed before C2 had compiled it (150 steps/s against 55,000). C2 keeps recompiling the
+   * larger kernels for a few seconds, and the steady rate is what a training run sees.
    */
   static void warmUp(TrainStep step, Batch b, double seconds) {
-    double rate = timeRun(step, b, seconds, 50);
+    double rate = cpuRun(step, b, seconds);
     for (double spent = seconds; spent < 6 * seconds; spent += seconds / 2) {
-      final double next = timeRun(step, b, seconds / 2, 20);
+      final double next = cpuRun(step, b, seconds / 2);
       if (next < rate * 1.02) {
         return;
       }
@@ -148,10 +168,31 @@ public final class TrainBench {
     }
   }
 
-  /** @return steps per second of one run of at least {@code seconds} and {@code minSteps} steps */
+  /** @return steps per CPU second over {@code seconds} of this thread's CPU time */
+  private static double cpuRun(TrainStep step, Batch b, double seconds) {
+    final long c0 = CPU.getCurrentThreadCpuTime();
+    final long budget = (long) (seconds * 1e9);
+    long steps = 0;
+    long el;
+    do {
+      step.step(b.x, b.y, b.n);
+      steps++;
+    } while ((el = CPU.getCurrentThreadCpuTime() - c0) < budget);
+    return steps / (el * 1e-9);
+  }
+
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * @return steps per second of this thread's CPU time, over one run of at least {@code seconds}
+   *     of wall time and {@code minSteps} steps. CPU time because the machines these run on are
+   *     shared: a step is charged only for the time it ran, as the PyTorch side's rate is divided
+   *     by its own CPU/wall ({@link #readTorch}).
+   */
   static double timeRun(TrainStep step, Batch b, double seconds, int minSteps) {
     final long budget = (long) (seconds * 1e9);
     final long t0 = System.nanoTime();
+    final long c0 = CPU.getCurrentThreadCpuTime();
     long steps = 0;
     double sink = 0;
     while (true) {
@@ -163,7 +204,7 @@ public final class TrainBench {
           if (Double.isNaN(sink)) {
             throw new IllegalStateException("the loss became NaN while timing");
           }
-          return steps / (el * 1e-9);
+          return steps / ((CPU.getCurrentThreadCpuTime() - c0) * 1e-9);
         }
       }
     }
@@ -230,20 +271,80 @@ public final class TrainBench {
     return Math.round(v * 10) / 10.0;
   }
 
-  /** @return the folder shared/ beside the repository root (../shared) */
+  /**
+   * @return the folder shared/ beside the repository root (../shared), or beside the folder
+   *     holding it (../../shared, for a worktree in /work/wt/NAME), whichever holds bench/
+   */
   public static Path sharedDir(Path repoRoot) {
-    return repoRoot.toAbsolutePath().resolve("../shared").normalize();
+    final Path root = repoRoot.toAbsolutePath().normalize();
+    final Path beside = root.resolve("../shared").normalize();
+    final Path above = root.resolve("../../shared").normalize();
+    return !Files.isDirectory(beside.resolve("bench")) && Files.isDirectory(above.resolve("bench")) ? above : beside;
+  }
+
+  /**
+   * The BLAS library PyTorch calls here, as loaded into a Debian {@code /usr/bin/python3} that has
+   * imported torch and multiplied two matrices: {@code torch.__config__} names only the BLAS
+   * Debian built against ("generic", whichever library the libblas.so.3 alternative points at),
+   * so the probe reads the libraries mapped into the process.
+   *
+   * @param library the mapped BLAS libraries (paths), or "none found"
+   * @param optimised false for the generic reference BLAS, which runs the MNIST-sized network
+   *     about 16× slower than OpenBLAS and is no reference a user would pick
+   */
+  public record Blas(String library, boolean optimised) {}
+
+  /** Detects {@link Blas} (one thread, as the reference runs). */
+  public static Blas torchBlas() throws IOException, InterruptedException {
+    final String probe = "import torch\n"
+        + "a = torch.ones(64, 64); (a @ a).sum().item()\n"
+        + "libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'blas' in l.lower() or 'mkl' in l.lower()})\n"
+        + "print('\\n'.join(libs) if libs else 'none found')\n";
+    ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", probe).redirectErrorStream(true);
+    pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    Process p = pb.start();
+    final String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (p.waitFor() != 0) {
+      throw new IOException("python3 could not import torch: " + text.lines().reduce((a, b) -> b).orElse(""));
+    }
+    final List<String> libs = text.lines().filter(l -> l.startsWith("/") || l.equals("none found")).toList();
+    final String library = String.join(", ", libs);
+    final boolean optimised = libs.stream().anyMatch(l -> l.contains("openblas") || l.contains("mkl") || l.contains("blis"));
+    return new Blas(library, optimised);
   }
 
   /**
    * Runs the PyTorch reference with one thread ({@code /usr/bin/python3
    * shared/bench/train/torch_mlp.py --threads 1 --json out}, OPENBLAS_NUM_THREADS=1) and reads
-   * its medians.
+   * its medians. Where the environment sets {@code OPENBLAS_CORETYPE} or {@code OPENBLAS_L2_SIZE},
+   * the script runs once with them and once without (../shared/bench/README.md), and each
+   * network keeps the faster of the two.
    *
    * @param out where the script writes its JSON; its console output goes to out + ".log"
    * @param extraArgs more script options, e.g. {@code --runs 3 --seconds 1.0}
    */
   public static List<Result> runTorch(Path repoRoot, Path out, List<String> extraArgs) throws IOException, InterruptedException {
+    List<Result> best = runTorchOnce(repoRoot, out, extraArgs, false);
+    if (System.getenv("OPENBLAS_CORETYPE") != null || System.getenv("OPENBLAS_L2_SIZE") != null) {
+      List<Result> unset = runTorchOnce(repoRoot, Path.of(out + ".unset.json"), extraArgs, true);
+      List<Result> faster = new ArrayList<>();
+      for (Result a : best) {
+        Result pick = a;
+        for (Result b : unset) {
+          if (b.arch().equals(a.arch()) && b.optimizer().equals(a.optimizer()) && b.stepsPerS() > a.stepsPerS()) {
+            pick = b;
+          }
+        }
+        faster.add(pick);
+      }
+      best = faster;
+    }
+    return best;
+  }
+
+  private static List<Result> runTorchOnce(Path repoRoot, Path out, List<String> extraArgs, boolean unsetCoreType)
+      throws IOException, InterruptedException {
     Path script = sharedDir(repoRoot).resolve("bench/train/torch_mlp.py");
     if (!Files.isRegularFile(script)) {
       throw new IOException("no PyTorch reference script at " + script);
@@ -253,6 +354,10 @@ public final class TrainBench {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(Path.of(out + ".log").toFile());
     pb.environment().put("OPENBLAS_NUM_THREADS", "1");
     pb.environment().put("OMP_NUM_THREADS", "1");
+    if (unsetCoreType) {
+      pb.environment().remove("OPENBLAS_CORETYPE");
+      pb.environment().remove("OPENBLAS_L2_SIZE");
+    }
     int code = pb.start().waitFor();
     if (code != 0) {
       throw new IOException("the PyTorch reference exited with " + code + "; see " + out + ".log");
@@ -260,13 +365,25 @@ public final class TrainBench {
     return readTorch(out);
   }
 
-  /** Reads the medians from the reference script's JSON ({"info": …, "results": […]}). */
+  /**
+   * Reads the reference script's JSON ({"info": …, "results": […]}): per network the median over
+   * its timed runs of steps per CPU second, each run's steps/s divided by its own CPU/wall, the
+   * same charge as Knead's {@link #timeRun}.
+   */
   public static List<Result> readTorch(Path json) throws IOException {
     JsonNode root = Json.parse(Files.readString(json, StandardCharsets.UTF_8), json.toString());
     List<Result> out = new ArrayList<>();
     for (JsonNode r : root.path("results")) {
+      List<Double> rates = new ArrayList<>();
+      JsonNode wall = r.path("steps_per_s_runs");
+      JsonNode util = r.path("cpu_per_wall_runs");
+      for (int k = 0; k < wall.size() && k < util.size(); k++) {
+        if (util.get(k).asDouble() > 0) {
+          rates.add(wall.get(k).asDouble() / Math.min(1.0, util.get(k).asDouble()));
+        }
+      }
       out.add(new Result(r.path("arch").asText(), r.path("optimizer").asText(), Precision.FLOAT32,
-          r.path("steps_per_s_median").asDouble()));
+          rates.isEmpty() ? r.path("steps_per_s_median").asDouble() : median(rates)));
     }
     return out;
   }

@@ -9,6 +9,7 @@ import dev.knead.app.bench.TrainBench;
 import dev.knead.app.bench.TopologyBench;
 import dev.knead.core.BadInputException;
 import dev.knead.core.io.Json;
+import dev.knead.core.net.FloatDense;
 import dev.knead.core.train.Precision;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -270,7 +271,7 @@ public final class BenchCommand implements Callable<Integer> {
     String precision;
 
     @Option(names = "--json", description = "[{\"arch\", \"optimizer\", \"precision\", \"steps_per_s\"}] (with --compare also "
-        + "\"torch_steps_per_s\" and \"ratio\").")
+        + "\"torch_steps_per_s\", \"ratio\", \"gflops\", \"torch_gflops\" and \"torch_blas\").")
     boolean json;
 
     @Override
@@ -296,6 +297,11 @@ public final class BenchCommand implements Callable<Integer> {
       if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
         throw new BadInputException("--compare needs Debian's /usr/bin/python3 with python3-torch");
       }
+      TrainBench.Blas blas = TrainBench.torchBlas();
+      if (!blas.optimised()) { // the generic reference BLAS is 16× slower on the MNIST net: no reference a user would pick
+        throw new BadInputException("PyTorch would run on the generic BLAS (" + blas.library() + "); install "
+            + "libopenblas0-pthread and point the libblas.so.3 alternative at it (../shared/bench/README.md)");
+      }
       Path tmp = Files.createTempFile("knead-torch", ".json");
       List<TrainBench.Row> rows = TrainBench.join(knead,
           TrainBench.runTorch(Path.of("."), tmp, quick ? List.of("--runs", "1", "--seconds", "0.3") : List.of()));
@@ -309,12 +315,17 @@ public final class BenchCommand implements Callable<Integer> {
           row.set("steps_per_s", Json.num(r.knead()));
           row.set("torch_steps_per_s", Json.num(r.torch()));
           row.set("ratio", Json.num(r.ratio()));
+          row.set("gflops", Json.num(r.gflops(r.knead())));
+          row.set("torch_gflops", Json.num(r.gflops(r.torch())));
+          row.put("torch_blas", blas.library());
         }
         out.println(Json.writeLine(a));
       } else {
-        out.printf(Locale.ROOT, "%-22s %-5s %-8s %12s %12s %8s%n", "network", "opt", "knead", "knead/s", "pytorch/s", "ratio");
-        rows.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %-8s %12.1f %12.1f %7.2f×%n", r.arch(), r.optimizer(),
-            r.precision().label(), r.knead(), r.torch(), r.ratio()));
+        out.println("PyTorch's BLAS: " + blas.library() + "; Knead's float32 kernels: " + FloatDense.implementation());
+        out.printf(Locale.ROOT, "%-22s %-5s %-8s %12s %12s %8s %9s %9s%n", "network", "opt", "knead", "knead/s", "pytorch/s", "ratio",
+            "GFLOP/s", "pt GFLOP/s");
+        rows.forEach(r -> out.printf(Locale.ROOT, "%-22s %-5s %-8s %12.1f %12.1f %7.2f× %9.1f %9.1f%n", r.arch(), r.optimizer(),
+            r.precision().label(), r.knead(), r.torch(), r.ratio(), r.gflops(r.knead()), r.gflops(r.torch())));
       }
       return KneadCommand.OK;
     }

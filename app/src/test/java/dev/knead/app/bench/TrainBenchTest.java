@@ -60,6 +60,50 @@ class TrainBenchTest {
     assertThat(rows.get(0).torch()).isEqualTo(1000.0);
   }
 
+  /** A run descheduled half the time did half the steps it would have: charged by its CPU time, it counts twice. */
+  @Test
+  void torchRatesAreChargedByTheirCpuTime(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("torch.json");
+    Files.writeString(f, """
+        {"info": {}, "results": [{"arch": "2-3-3-2 tanh", "optimizer": "sgd", "steps_per_s_median": 1500.0,
+          "steps_per_s_runs": [1000.0, 1500.0, 2000.0], "cpu_per_wall_runs": [0.5, 1.0, 1.0]}]}
+        """);
+    assertThat(TrainBench.readTorch(f).get(0).stepsPerS()).isEqualTo(2000.0);
+  }
+
+  /** The flop count against a count of the multiply-adds of the three products, layer by layer. */
+  @Test
+  void flopsPerStepCountsForwardWeightGradientAndGradientPassedDown() {
+    TrainBench.Case mnist = TrainBench.CASES.get(4);
+    long madds = 0;
+    int[] s = {784, 256, 128, 10};
+    for (int l = 0; l < 3; l++) {
+      for (int o = 0; o < s[l + 1]; o++) {
+        madds += 2L * s[l] * 256; // z = Wx + b and gW = dz xᵀ
+        if (l > 0) {
+          madds += (long) s[l] * 256; // dx = Wᵀ dz, not needed below the first layer
+        }
+      }
+    }
+    assertThat(mnist.flopsPerStep()).isEqualTo(2.0 * madds);
+  }
+
+  /** On a machine with PyTorch the probe names a library, and says whether it is an optimised one. */
+  @Test
+  void theBlasProbeNamesALibrary() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")));
+    TrainBench.Blas blas;
+    try {
+      blas = TrainBench.torchBlas();
+    } catch (IOException noTorch) {
+      org.junit.jupiter.api.Assumptions.abort("no python3-torch here");
+      return;
+    }
+    assertThat(blas.library()).isNotBlank();
+    assertThat(blas.optimised()).isEqualTo(blas.library().contains("openblas") || blas.library().contains("mkl")
+        || blas.library().contains("blis"));
+  }
+
   @Test
   void sharedSitsBesideTheRepository() {
     assertThat(TrainBench.sharedDir(Path.of("/work/wt-perf"))).isEqualTo(Path.of("/work/shared"));

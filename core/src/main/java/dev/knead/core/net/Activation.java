@@ -104,7 +104,7 @@ public record Activation(Kind kind, double alpha) {
   public double apply(double z) {
     return switch (kind) {
       case IDENTITY -> z;
-      case TANH -> FastMath.tanh(z);
+      case TANH -> Transcendentals.tanh(z);
       case SIGMOID -> sigmoid(z);
       case SOFTPLUS -> softplus(z);
       case RELU -> z > 0 ? z : 0;

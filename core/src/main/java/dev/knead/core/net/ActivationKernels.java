@@ -20,7 +20,7 @@ public final class ActivationKernels {
   public static void apply(Activation act, double[] z, double[] a, int len, double[] scratch) {
     switch (act.kind()) {
       case IDENTITY -> System.arraycopy(z, 0, a, 0, len);
-      case TANH -> FastMath.tanh(z, a, scratch, len);
+      case TANH -> Transcendentals.tanh(z, a, scratch, len);
       case RELU -> {
         for (int i = 0; i < len; i++) {
           a[i] = Math.max(z[i], 0);

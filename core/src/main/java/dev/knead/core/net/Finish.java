@@ -3,14 +3,14 @@ package dev.knead.core.net;
 /**
  * What a float32 kernel does to the rows of its output once their sums are final: σ after
  * an affine map, σ' after the gradient passed down. No Vector API types, so that
- * {@link FloatKernels} links on a JVM without the incubator module and the plain path uses it too.
+ * {@link FloatDense} links on a JVM without the incubator module and the plain path uses it too.
  */
 enum Finish {
   /** Leave them. */
   NONE(Activation.IDENTITY, true),
   /** c = max(c, 0) as Math.max: 0 where c ≤ 0 (−0 included), NaN stays NaN. */
   RELU(Activation.RELU, true),
-  /** c = tanh c, {@link FloatActivationKernels#tanh}. */
+  /** c = tanh c, {@link FloatActivations#tanh}. */
   TANH(Activation.TANH, true),
   /** c = 0 where the ReLU output a of the layer below is ≤ 0 (z ≤ 0), else c unchanged. */
   RELU_GRADIENT(Activation.RELU, false),
@@ -46,7 +46,7 @@ enum Finish {
   }
 
   /**
-   * Applies this finish to c[r][from … to) for r in [r0, r1), with {@link FloatActivationKernels}'
+   * Applies this finish to c[r][from … to) for r in [r0, r1), with {@link FloatActivations}'
    * loops (C2 vectorises them); below holds the layer below's outputs σ(z) for the gradients.
    */
   void apply(float[][] c, float[][] below, int r0, int r1, int from, int to) {
@@ -55,9 +55,9 @@ enum Finish {
     }
     for (int r = r0; r < r1; r++) {
       if (forward) {
-        FloatActivationKernels.apply(act, c[r], c[r], from, to);
+        FloatActivations.apply(act, c[r], c[r], from, to);
       } else {
-        FloatActivationKernels.multiplyByDerivative(act, below[r], below[r], c[r], from, to);
+        FloatActivations.multiplyByDerivative(act, below[r], below[r], c[r], from, to);
       }
     }
   }

@@ -1,10 +1,9 @@
 package dev.knead.core.train;
 
 import dev.knead.core.net.Activation;
-import dev.knead.core.net.BatchKernels;
-import dev.knead.core.net.FloatActivationKernels;
-import dev.knead.core.net.FloatBatchKernels;
-import dev.knead.core.net.FloatKernels;
+import dev.knead.core.net.DoubleDense;
+import dev.knead.core.net.FloatActivations;
+import dev.knead.core.net.FloatDense;
 
 /**
  * The forward and backward pass of a {@link Workspace} in float32 ({@link Precision#FLOAT32}):
@@ -27,7 +26,7 @@ final class FloatPass {
   private final float[][][] a;
   private final float[][][] delta;
   private final float[][] xUnits;
-  private final FloatKernels.Scratch scratch;
+  private final FloatDense.Scratch scratch;
   /** The logits and their gradient in double, [class][point], and the loss kernels' scratch. */
   private final double[][] logits;
   private final double[][] top;
@@ -55,13 +54,13 @@ final class FloatPass {
     for (int l = 0; l < layers; l++) {
       z[l] = new float[sizes[l + 1]][capacity];
       // a fusable σ is applied inside the kernel and σ' needs only a: no separate z
-      a[l] = FloatKernels.fusable(act[l]) ? z[l] : new float[sizes[l + 1]][capacity];
+      a[l] = FloatDense.fusable(act[l]) ? z[l] : new float[sizes[l + 1]][capacity];
       delta[l] = new float[Math.max(sizes[l + 1], sizes[l])][capacity];
       widestIn = Math.max(widestIn, sizes[l]);
       widestOut = Math.max(widestOut, sizes[l + 1]);
     }
     xUnits = new float[sizes[0]][capacity];
-    scratch = new FloatKernels.Scratch(capacity, widestIn, widestOut);
+    scratch = new FloatDense.Scratch(capacity, widestIn, widestOut);
     final int k = sizes[layers];
     logits = new double[k][capacity];
     top = new double[k][capacity];
@@ -77,15 +76,15 @@ final class FloatPass {
     for (int i = 0; i < p.length; i++) {
       params[i] = (float) p[i];
     }
-    FloatBatchKernels.toUnits(x, n, sizes[0], xUnits);
+    FloatDense.toUnits(x, n, sizes[0], xUnits);
     float[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
       if (a[l] == z[l]) {
-        FloatKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], act[l], a[l], threads);
+        FloatDense.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], act[l], a[l], threads);
       } else {
-        FloatKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
+        FloatDense.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
         for (int u = 0; u < sizes[l + 1]; u++) {
-          FloatActivationKernels.apply(act[l], z[l][u], a[l][u], n);
+          FloatActivations.apply(act[l], z[l][u], a[l][u], n);
         }
       }
       in = a[l];
@@ -113,9 +112,9 @@ final class FloatPass {
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
       value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, expScratch);
     } else {
-      BatchKernels.fromUnits(logits, n, k, logitsRows);
+      DoubleDense.fromUnits(logits, n, k, logitsRows);
       value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
-      BatchKernels.toUnits(gradRows, n, k, top);
+      DoubleDense.toUnits(gradRows, n, k, top);
     }
     right[0] = correct[0];
     if (!backward) {
@@ -137,15 +136,15 @@ final class FloatPass {
     for (int l = layers - 1; l >= 0; l--) {
       final float[][] dz = delta[l];
       final float[][] input = l == 0 ? xUnits : a[l - 1];
-      FloatKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
+      FloatDense.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
       if (l > 0) {
         final float[][] dx = delta[l - 1];
         if (a[l - 1] == z[l - 1]) {
-          FloatKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], act[l - 1], a[l - 1], dx, threads);
+          FloatDense.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], act[l - 1], a[l - 1], dx, threads);
         } else {
-          FloatKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
+          FloatDense.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
           for (int u = 0; u < sizes[l]; u++) {
-            FloatActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
+            FloatActivations.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
           }
         }
       }

@@ -1,6 +1,6 @@
 package dev.knead.core.train;
 
-import dev.knead.core.net.FastMath;
+import dev.knead.core.net.Transcendentals;
 
 /**
  * {@link Loss#SOFTMAX_CROSS_ENTROPY} on unit-major logits (class c of point i at z[c][i]), the
@@ -41,7 +41,7 @@ final class SoftmaxCrossEntropy {
       for (int i = 0; i < n; i++) {
         gc[i] = zc[i] - max[i];
       }
-      FastMath.expNonPositive(gc, gc, scratch, n);
+      Transcendentals.expNonPositive(gc, gc, scratch, n);
     }
     System.arraycopy(g[0], 0, sum, 0, n);
     for (int c = 1; c < k; c++) {

@@ -1,6 +1,6 @@
 package dev.knead.core.train;
 
-import dev.knead.core.net.FastMath;
+import dev.knead.core.net.Transcendentals;
 
 /**
  * {@link Loss#SOFTMAX_CROSS_ENTROPY} for two classes from float logits, the float32 pass's
@@ -44,7 +44,7 @@ final class TwoClassSoftmax {
     for (int i = 0; i < n; i++) {
       e[i] = -Math.abs(m[i]);
     }
-    FastMath.expNonPositive(e, e, scratch, n);
+    Transcendentals.expNonPositive(e, e, scratch, n);
     final double inv = 1.0 / n;
     for (int i = 0; i < n; i++) {
       final double ei = e[i];

@@ -2,7 +2,7 @@ package dev.knead.core.train;
 
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.ActivationKernels;
-import dev.knead.core.net.BatchKernels;
+import dev.knead.core.net.DoubleDense;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Matrix;
 import dev.knead.core.net.Network;
@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The buffers one training call owns: every parameter in one flat array (W then b per layer),
  * gradients alongside, and per-layer activations sized for the largest batch. Activations are
- * unit-major (unit u of point i at u·n + i, see {@link BatchKernels}); inputs and logits cross
+ * unit-major (unit u of point i at u·n + i, see {@link DoubleDense}); inputs and logits cross
  * the boundary row-major. A step allocates nothing. Not shared between threads or calls.
  */
 public final class Workspace {
@@ -105,7 +105,7 @@ public final class Workspace {
     for (int l = 0; l < layers; l++) {
       widestInput = Math.max(widestInput, sizes[l]);
     }
-    points = widestInput >= BatchKernels.WIDE_INPUT ? new double[capacity][widestInput] : new double[0][];
+    points = widestInput >= DoubleDense.WIDE_INPUT ? new double[capacity][widestInput] : new double[0][];
     acc = new double[2][widestInput];
     pointMax = new double[capacity];
     pointSum = new double[capacity];
@@ -151,7 +151,7 @@ public final class Workspace {
    * @return the logits buffer (n × k valid entries, row-major)
    */
   public double[] forward(double[] x, int n) {
-    BatchKernels.fromUnits(forwardUnits(x, n), n, sizes[layers], logitsRows);
+    DoubleDense.fromUnits(forwardUnits(x, n), n, sizes[layers], logitsRows);
     return logitsRows;
   }
 
@@ -160,10 +160,10 @@ public final class Workspace {
     if (n > capacity) {
       throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
     }
-    BatchKernels.toUnits(x, n, sizes[0], xUnits);
+    DoubleDense.toUnits(x, n, sizes[0], xUnits);
     double[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
-      BatchKernels.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
+      DoubleDense.affine(in, n, sizes[l], params, wOff[l], bOff[l], sizes[l + 1], z[l], threads);
       if (a[l] != z[l]) {
         for (int u = 0; u < sizes[l + 1]; u++) {
           ActivationKernels.apply(act[l], z[l][u], a[l][u], n, scratch);
@@ -196,9 +196,9 @@ public final class Workspace {
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
       value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, scratch);
     } else {
-      BatchKernels.fromUnits(logits, n, k, logitsRows);
+      DoubleDense.fromUnits(logits, n, k, logitsRows);
       value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
-      BatchKernels.toUnits(gradRows, n, k, top);
+      DoubleDense.toUnits(gradRows, n, k, top);
     }
     out2[0] = correct[0];
     if (!backward) {
@@ -207,10 +207,10 @@ public final class Workspace {
     for (int l = layers - 1; l >= 0; l--) {
       final double[][] dz = delta[l];
       final double[][] input = l == 0 ? xUnits : a[l - 1];
-      BatchKernels.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], points, acc, threads);
+      DoubleDense.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], points, acc, threads);
       if (l > 0) {
         final double[][] dx = delta[l - 1];
-        BatchKernels.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
+        DoubleDense.inputGradient(dz, n, sizes[l], sizes[l + 1], params, wOff[l], dx, threads);
         for (int u = 0; u < sizes[l]; u++) {
           ActivationKernels.multiplyByDerivative(act[l - 1], z[l - 1][u], a[l - 1][u], dx[u], n);
         }

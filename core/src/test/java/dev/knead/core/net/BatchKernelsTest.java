@@ -26,27 +26,27 @@ class BatchKernelsTest {
     double[] zRef = new double[n * out];
     Kernels.affine(x, n, in, p, 0, bOff, out, zRef);
     double[][] xU = new double[in][n];
-    BatchKernels.toUnits(x, n, in, xU);
+    DoubleDense.toUnits(x, n, in, xU);
     double[][] zU = new double[out][n];
-    BatchKernels.affine(xU, n, in, p, 0, bOff, out, zU);
+    DoubleDense.affine(xU, n, in, p, 0, bOff, out, zU);
     double[] z = new double[n * out];
-    BatchKernels.fromUnits(zU, n, out, z);
+    DoubleDense.fromUnits(zU, n, out, z);
     assertClose(z, zRef, in);
 
     double[] gRef = new double[p.length];
     Kernels.weightGradient(dz, x, n, in, out, gRef, 0, bOff);
     double[][] dzU = new double[out][n];
-    BatchKernels.toUnits(dz, n, out, dzU);
+    DoubleDense.toUnits(dz, n, out, dzU);
     double[] g = new double[p.length];
-    BatchKernels.weightGradient(dzU, xU, n, in, out, g, 0, bOff, new double[n][in], new double[2][in]);
+    DoubleDense.weightGradient(dzU, xU, n, in, out, g, 0, bOff, new double[n][in], new double[2][in]);
     assertClose(g, gRef, n);
 
     double[] dxRef = new double[n * in];
     Kernels.inputGradient(dz, n, in, out, p, 0, dxRef);
     double[][] dxU = new double[in][n];
-    BatchKernels.inputGradient(dzU, n, in, out, p, 0, dxU);
+    DoubleDense.inputGradient(dzU, n, in, out, p, 0, dxU);
     double[] dx = new double[n * in];
-    BatchKernels.fromUnits(dxU, n, in, dx);
+    DoubleDense.fromUnits(dxU, n, in, dx);
     assertClose(dx, dxRef, out);
   }
 
@@ -57,11 +57,11 @@ class BatchKernelsTest {
     double[][] x = {rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray()};
     double[][] dz = {rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray(), rng.doubles(n, -1, 1).toArray()};
     double[] g = new double[9];
-    BatchKernels.weightGradient(dz, x, n, 2, 3, g, 0, 6, new double[0][], new double[2][2]);
+    DoubleDense.weightGradient(dz, x, n, 2, 3, g, 0, 6, new double[0][], new double[2][2]);
     for (int o = 0; o < 3; o++) {
-      assertThat(g[6 + o]).isEqualTo(BatchKernels.sum(dz[o], n));
-      assertThat(g[2 * o]).isEqualTo(BatchKernels.dot(dz[o], x[0], n));
-      assertThat(g[2 * o + 1]).isEqualTo(BatchKernels.dot(dz[o], x[1], n));
+      assertThat(g[6 + o]).isEqualTo(DoubleDense.sum(dz[o], n));
+      assertThat(g[2 * o]).isEqualTo(DoubleDense.dot(dz[o], x[0], n));
+      assertThat(g[2 * o + 1]).isEqualTo(DoubleDense.dot(dz[o], x[1], n));
     }
   }
 
@@ -100,16 +100,16 @@ class BatchKernelsTest {
     final int bOff = in * out;
 
     double[][] z = units(rng, out, n); // stale values must be overwritten
-    BatchKernels.affine(x, n, in, p, 0, bOff, out, z, threads);
+    DoubleDense.affine(x, n, in, p, 0, bOff, out, z, threads);
     assertSameBits(z, referenceAffine(x, n, in, p, bOff, out), "z");
 
     double[][] dx = units(rng, in, n);
-    BatchKernels.inputGradient(dz, n, in, out, p, 0, dx, threads);
+    DoubleDense.inputGradient(dz, n, in, out, p, 0, dx, threads);
     assertSameBits(dx, referenceInputGradient(dz, n, in, out, p), "dx");
 
     double[] g = rng.doubles(p.length, -1, 1).toArray();
     double[][] points = units(rng, n, in);
-    BatchKernels.weightGradient(dz, x, n, in, out, g, 0, bOff, points, new double[2][in], threads);
+    DoubleDense.weightGradient(dz, x, n, in, out, g, 0, bOff, points, new double[2][in], threads);
     assertArrayEquals(rawBits(referenceWeightGradient(dz, x, n, in, out)), rawBits(g), "gW, gb");
   }
 
@@ -158,7 +158,7 @@ class BatchKernelsTest {
       }
       g[in * out + o] = fourWay(dz[o], ones, n, false);
       for (int j = 0; j < in; j++) {
-        g[o * in + j] = in < BatchKernels.WIDE_INPUT ? fourWay(dz[o], x[j], n, true) : chain(dz[o], x[j], n);
+        g[o * in + j] = in < DoubleDense.WIDE_INPUT ? fourWay(dz[o], x[j], n, true) : chain(dz[o], x[j], n);
       }
     }
     return g;

@@ -20,15 +20,15 @@ class FloatActivationKernelsTest {
     float worstAt = 0;
     for (int bits = 0; bits <= end; bits += step) {
       float x = Float.intBitsToFloat(bits);
-      float t = FloatActivationKernels.tanh(x);
+      float t = FloatActivations.tanh(x);
       double ref = Math.tanh(x);
       double ulps = Math.abs(t - ref) / Math.ulp((float) ref);
       if (ulps > worst) {
         worst = ulps;
         worstAt = x;
       }
-      if (t >= 1f || FloatActivationKernels.tanh(-x) != -t) {
-        throw new AssertionError("tanh(" + x + ") = " + t + ", tanh(−x) = " + FloatActivationKernels.tanh(-x));
+      if (t >= 1f || FloatActivations.tanh(-x) != -t) {
+        throw new AssertionError("tanh(" + x + ") = " + t + ", tanh(−x) = " + FloatActivations.tanh(-x));
       }
     }
     assertThat(worst).as("largest error (ulps), at x = %s", worstAt).isLessThanOrEqualTo(6.0);
@@ -36,12 +36,12 @@ class FloatActivationKernelsTest {
 
   @Test
   void tanhKeepsZeroTinyAndSpecialValues() {
-    assertThat(Float.floatToRawIntBits(FloatActivationKernels.tanh(-0f))).isEqualTo(Float.floatToRawIntBits(-0f));
-    assertThat(FloatActivationKernels.tanh(Float.MIN_VALUE)).isEqualTo(Float.MIN_VALUE);
-    assertThat(FloatActivationKernels.tanh(1e-20f)).isEqualTo(1e-20f);
-    assertThat(FloatActivationKernels.tanh(Float.POSITIVE_INFINITY)).isBetween(1 - 0x1p-21f, 1f);
-    assertThat(FloatActivationKernels.tanh(Float.NEGATIVE_INFINITY)).isBetween(-1f, -1 + 0x1p-21f);
-    assertThat(FloatActivationKernels.tanh(Float.NaN)).isNaN();
+    assertThat(Float.floatToRawIntBits(FloatActivations.tanh(-0f))).isEqualTo(Float.floatToRawIntBits(-0f));
+    assertThat(FloatActivations.tanh(Float.MIN_VALUE)).isEqualTo(Float.MIN_VALUE);
+    assertThat(FloatActivations.tanh(1e-20f)).isEqualTo(1e-20f);
+    assertThat(FloatActivations.tanh(Float.POSITIVE_INFINITY)).isBetween(1 - 0x1p-21f, 1f);
+    assertThat(FloatActivations.tanh(Float.NEGATIVE_INFINITY)).isBetween(-1f, -1 + 0x1p-21f);
+    assertThat(FloatActivations.tanh(Float.NaN)).isNaN();
   }
 
   static Stream<Activation> activations() {
@@ -60,15 +60,15 @@ class FloatActivationKernelsTest {
       z[i] = (float) (rng.nextDouble(-1, 1) * Math.pow(10, rng.nextInt(-6, 2)));
     }
     float[] a = new float[len];
-    FloatActivationKernels.apply(act, z, a, len);
+    FloatActivations.apply(act, z, a, len);
     float[] g = new float[len];
     java.util.Arrays.fill(g, 1.5f);
-    FloatActivationKernels.multiplyByDerivative(act, z, a, g, len);
+    FloatActivations.multiplyByDerivative(act, z, a, g, len);
     for (int i = 0; i < len; i++) {
       double ref = act.apply(z[i]);
       assertThat((double) a[i]).as("σ(%s)", z[i]).isCloseTo(ref, org.assertj.core.data.Offset.offset(6e-7 * Math.max(1, Math.abs(ref))));
       if (act.kind() == Activation.Kind.TANH) {
-        assertThat(a[i]).isEqualTo(FloatActivationKernels.tanh(z[i]));
+        assertThat(a[i]).isEqualTo(FloatActivations.tanh(z[i]));
       }
       double dref = 1.5 * act.derivative(z[i], act.apply(z[i]));
       assertThat((double) g[i]).as("σ'(%s)", z[i]).isCloseTo(dref, org.assertj.core.data.Offset.offset(2e-6 * Math.max(1, Math.abs(dref))));
@@ -79,17 +79,17 @@ class FloatActivationKernelsTest {
   void reluDerivativeIsExactlyZeroOrOne() {
     float[] z = {Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, 1, Float.MAX_VALUE, 0f, -0f, -Float.MIN_VALUE, -5};
     float[] a = new float[z.length];
-    FloatActivationKernels.apply(Activation.RELU, z, a, z.length);
+    FloatActivations.apply(Activation.RELU, z, a, z.length);
     float[] g = new float[z.length];
     java.util.Arrays.fill(g, 3.5f);
-    FloatActivationKernels.multiplyByDerivative(Activation.RELU, z, a, g, z.length);
+    FloatActivations.multiplyByDerivative(Activation.RELU, z, a, g, z.length);
     assertThat(g).containsExactly(3.5f, 3.5f, 3.5f, 3.5f, 3.5f, 0f, 0f, 0f, 0f);
   }
 
   @Test
   void identityMayWorkInPlace() {
     float[] z = {1, -2, 3};
-    FloatActivationKernels.apply(Activation.IDENTITY, z, z, 3);
+    FloatActivations.apply(Activation.IDENTITY, z, z, 3);
     assertThat(z).containsExactly(List.of(1f, -2f, 3f).toArray(new Float[0]));
   }
 }

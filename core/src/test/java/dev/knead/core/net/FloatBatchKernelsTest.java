@@ -44,7 +44,7 @@ class FloatBatchKernelsTest {
     Layer l = Layer.random(in, out, n, new SplittableRandom(((long) in * 1000 + out) * 10_000 + n));
 
     float[][] z = new float[out][n];
-    FloatBatchKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z, 1);
+    FloatDenseLoops.affine(l.x, n, in, l.p, 0, l.bOff, out, z, 1);
     for (int o = 0; o < out; o++) {
       for (int i = 0; i < n; i++) {
         double s = l.p[l.bOff + o];
@@ -59,7 +59,7 @@ class FloatBatchKernelsTest {
     }
 
     float[][] dx = new float[in][n];
-    FloatBatchKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx, 1);
+    FloatDenseLoops.inputGradient(l.dz, n, in, out, l.p, 0, dx, 1);
     for (int j = 0; j < in; j++) {
       for (int i = 0; i < n; i++) {
         double s = 0;
@@ -75,7 +75,7 @@ class FloatBatchKernelsTest {
 
     float[] g = new float[l.p.length];
     java.util.Arrays.fill(g, Float.NaN); // overwritten, not accumulated
-    FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, new FloatBatchKernels.Scratch(n, in, out), 1);
+    FloatDenseLoops.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, 1);
     // longest chain: one lane of ⌈n/8⌉ links, then three additions of lane totals; 2 spare
     final int k = (n + 7) / 8 + 5;
     for (int o = 0; o < out; o++) {
@@ -109,18 +109,18 @@ class FloatBatchKernelsTest {
     Layer l = Layer.random(in, out, n, new SplittableRandom(((long) in * 1000 + out) * 10_000 + n + 5));
     float[][] z1 = new float[out][n];
     float[][] z2 = new float[out][n];
-    FloatBatchKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z1, 1);
-    FloatVectorKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z2, 1);
+    FloatDenseLoops.affine(l.x, n, in, l.p, 0, l.bOff, out, z1, 1);
+    FloatDense.affine(l.x, n, in, l.p, 0, l.bOff, out, z2, 1);
     assertSameBits(z1, z2, "z");
     float[][] dx1 = new float[in][n];
     float[][] dx2 = new float[in][n];
-    FloatBatchKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx1, 1);
-    FloatVectorKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx2, 1);
+    FloatDenseLoops.inputGradient(l.dz, n, in, out, l.p, 0, dx1, 1);
+    FloatDense.inputGradient(l.dz, n, in, out, l.p, 0, dx2, 1);
     assertSameBits(dx1, dx2, "dx");
     float[] g1 = new float[l.p.length];
     float[] g2 = new float[l.p.length];
-    FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g1, 0, l.bOff, new FloatBatchKernels.Scratch(n, in, out), 1);
-    FloatVectorKernels.weightGradient(l.dz, l.x, n, in, out, g2, 0, l.bOff, new FloatVectorKernels.Scratch(n, in, out), 1);
+    FloatDenseLoops.weightGradient(l.dz, l.x, n, in, out, g1, 0, l.bOff, 1);
+    FloatDense.weightGradient(l.dz, l.x, n, in, out, g2, 0, l.bOff, new FloatDense.Scratch(n, in, out), 1);
     assertSameBits(new float[][] {g1}, new float[][] {g2}, "g");
   }
 
@@ -137,22 +137,21 @@ class FloatBatchKernelsTest {
   @ParameterizedTest(name = "in {0}, out {1}, n {2}")
   @CsvSource({"784,256,256", "256,128,256", "64,128,256", "16,256,1000", "8,256,1000", "65,256,1000", "2,1024,1000"})
   void threadsGiveTheSameBits(int in, int out, int n) {
-    assertThat((long) in * out * n).isGreaterThanOrEqualTo(BatchKernels.PARALLEL_WORK);
+    assertThat((long) in * out * n).isGreaterThanOrEqualTo(DoubleDense.PARALLEL_WORK);
     Layer l = Layer.random(in, out, n, new SplittableRandom(in * 7L + out * 13L + n));
-    FloatBatchKernels.Scratch s = new FloatBatchKernels.Scratch(n, in, out);
     float[][] z1 = new float[out][n];
     float[][] dx1 = new float[in][n];
     float[] g1 = new float[l.p.length];
-    FloatBatchKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z1, 1);
-    FloatBatchKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx1, 1);
-    FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g1, 0, l.bOff, s, 1);
+    FloatDenseLoops.affine(l.x, n, in, l.p, 0, l.bOff, out, z1, 1);
+    FloatDenseLoops.inputGradient(l.dz, n, in, out, l.p, 0, dx1, 1);
+    FloatDenseLoops.weightGradient(l.dz, l.x, n, in, out, g1, 0, l.bOff, 1);
     for (int threads : new int[] {2, 3}) {
       float[][] z = new float[out][n];
       float[][] dx = new float[in][n];
       float[] g = new float[l.p.length];
-      FloatBatchKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z, threads);
-      FloatBatchKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx, threads);
-      FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, s, threads);
+      FloatDenseLoops.affine(l.x, n, in, l.p, 0, l.bOff, out, z, threads);
+      FloatDenseLoops.inputGradient(l.dz, n, in, out, l.p, 0, dx, threads);
+      FloatDenseLoops.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, threads);
       for (int o = 0; o < out; o++) {
         assertThat(bits(z[o])).as("z row %d, %d threads", o, threads).isEqualTo(bits(z1[o]));
       }
@@ -172,9 +171,9 @@ class FloatBatchKernelsTest {
     l.dz[0][bad] = Float.NaN;
 
     float[][] z = new float[out][n];
-    FloatBatchKernels.affine(l.x, n, in, l.p, 0, l.bOff, out, z, 1);
+    FloatDenseLoops.affine(l.x, n, in, l.p, 0, l.bOff, out, z, 1);
     float[][] dx = new float[in][n];
-    FloatBatchKernels.inputGradient(l.dz, n, in, out, l.p, 0, dx, 1);
+    FloatDenseLoops.inputGradient(l.dz, n, in, out, l.p, 0, dx, 1);
     for (int i = 0; i < n; i++) {
       for (int o = 0; o < out; o++) {
         assertThat(Float.isNaN(z[o][i])).as("z[%d][%d]", o, i).isEqualTo(i == bad);
@@ -185,7 +184,7 @@ class FloatBatchKernelsTest {
     }
 
     float[] g = new float[l.p.length];
-    FloatBatchKernels.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, new FloatBatchKernels.Scratch(n, in, out), 1);
+    FloatDenseLoops.weightGradient(l.dz, l.x, n, in, out, g, 0, l.bOff, 1);
     for (int o = 0; o < out; o++) {
       assertThat(Float.isNaN(g[l.bOff + o])).as("gb[%d]", o).isEqualTo(o == 0);
       for (int j = 0; j < in; j++) {
@@ -205,7 +204,7 @@ class FloatBatchKernelsTest {
     m[7] = 1e300; // beyond float range: rounds to infinity
     m[8] = 1 + 0x1p-24; // a tie: rounds to even, 1
     float[][] units = new float[d][n];
-    FloatBatchKernels.toUnits(m, n, d, units);
+    FloatDense.toUnits(m, n, d, units);
     for (int i = 0; i < n; i++) {
       for (int u = 0; u < d; u++) {
         assertThat(Float.floatToRawIntBits(units[u][i])).isEqualTo(Float.floatToRawIntBits((float) m[i * d + u]));
@@ -214,9 +213,9 @@ class FloatBatchKernelsTest {
     assertThat(units[1][2]).isEqualTo(Float.POSITIVE_INFINITY);
     assertThat(units[2][2]).isEqualTo(1f);
     double[] back = new double[n * d];
-    FloatBatchKernels.fromUnits(units, n, d, back);
+    FloatDense.fromUnits(units, n, d, back);
     float[][] again = new float[d][n];
-    FloatBatchKernels.toUnits(back, n, d, again);
+    FloatDense.toUnits(back, n, d, again);
     for (int i = 0; i < n * d; i++) {
       assertThat(Double.valueOf(back[i])).isEqualTo(Double.valueOf((float) m[i]));
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * σ and σ' fused into the Vector API kernels ({@link Finish}) against the plain kernels followed
- * by {@link FloatActivationKernels}' separate passes: the same bits (NaN as one value), for every shape of
+ * by {@link FloatActivations}' separate passes: the same bits (NaN as one value), for every shape of
  * {@link FloatVectorKernelsTest}, one and two threads, and outputs of the layer below that hold
  * exact zeros, −0 and NaN.
  */
@@ -60,34 +60,34 @@ class FloatFusedKernelsTest {
         double pick = rng.nextDouble();
         u[i] = pick < 0.05 ? Float.NaN : pick < 0.1 ? -0f : pick < 0.3 ? 0f : u[i];
       }
-      FloatActivationKernels.apply(act, u, u, n);
+      FloatActivations.apply(act, u, u, n);
     }
 
     float[][] aRef = filled(out, n + 3, 7f);
-    FloatBatchKernels.affine(x, n, in, p, wOff, bOff, out, aRef, 1);
+    FloatDenseLoops.affine(x, n, in, p, wOff, bOff, out, aRef, 1);
     for (int u = 0; u < out; u++) {
-      FloatActivationKernels.apply(act, aRef[u], aRef[u], n);
+      FloatActivations.apply(act, aRef[u], aRef[u], n);
     }
     float[][] dxRef = filled(in, n + 3, 7f);
-    FloatBatchKernels.inputGradient(dz, n, in, out, p, wOff, dxRef, 1);
+    FloatDenseLoops.inputGradient(dz, n, in, out, p, wOff, dxRef, 1);
     for (int u = 0; u < in; u++) {
-      FloatActivationKernels.multiplyByDerivative(act, below[u], below[u], dxRef[u], n);
+      FloatActivations.multiplyByDerivative(act, below[u], below[u], dxRef[u], n);
     }
 
     for (int threads = 1; threads <= 2; threads++) {
       float[][] a = filled(out, n + 3, 7f);
-      FloatVectorKernels.affine(x, n, in, p, wOff, bOff, out, Finish.forward(act), a, threads);
+      FloatDense.affine(x, n, in, p, wOff, bOff, out, Finish.forward(act), a, threads);
       assertSameBits(a, aRef, "affine + σ, threads " + threads);
       float[][] dx = filled(in, n + 3, 7f);
-      FloatVectorKernels.inputGradient(dz, n, in, out, p, wOff, Finish.backward(act), below, dx, threads);
+      FloatDense.inputGradient(dz, n, in, out, p, wOff, Finish.backward(act), below, dx, threads);
       assertSameBits(dx, dxRef, "input gradient · σ', threads " + threads);
       // the dispatcher the training pass calls, whichever implementation this JVM runs
       float[][] viaDispatch = filled(out, n + 3, 7f);
-      FloatKernels.affine(x, n, in, p, wOff, bOff, out, act, viaDispatch, threads);
-      assertSameBits(viaDispatch, aRef, "FloatKernels.affine, threads " + threads);
+      FloatDense.affine(x, n, in, p, wOff, bOff, out, act, viaDispatch, threads);
+      assertSameBits(viaDispatch, aRef, "FloatDense.affine, threads " + threads);
       float[][] dxDispatch = filled(in, n + 3, 7f);
-      FloatKernels.inputGradient(dz, n, in, out, p, wOff, act, below, dxDispatch, threads);
-      assertSameBits(dxDispatch, dxRef, "FloatKernels.inputGradient, threads " + threads);
+      FloatDense.inputGradient(dz, n, in, out, p, wOff, act, below, dxDispatch, threads);
+      assertSameBits(dxDispatch, dxRef, "FloatDense.inputGradient, threads " + threads);
     }
   }
 
@@ -96,17 +96,17 @@ class FloatFusedKernelsTest {
     float[] a = {0f, -0f, Float.NaN, Float.MIN_VALUE, 1e-30f, 0.5f, 3e38f, Float.POSITIVE_INFINITY};
     float[] g = new float[a.length];
     Arrays.fill(g, -2.5f);
-    FloatActivationKernels.multiplyByDerivative(Activation.RELU, a, a, g, a.length);
+    FloatActivations.multiplyByDerivative(Activation.RELU, a, a, g, a.length);
     // +0 (not g · 0 = −0) where a ≤ 0; a NaN output keeps g (the loss is NaN anyway and rewinds)
     assertThat(bits(g)).containsExactly(bits(new float[] {0f, 0f, -2.5f, -2.5f, -2.5f, -2.5f, -2.5f, -2.5f}));
   }
 
   @Test
   void activationsThatNeedThePreActivationAreNotFused() {
-    assertThat(FloatKernels.fusable(Activation.SIGMOID)).isFalse();
-    assertThat(FloatKernels.fusable(Activation.RELU)).isTrue();
+    assertThat(FloatDense.fusable(Activation.SIGMOID)).isFalse();
+    assertThat(FloatDense.fusable(Activation.RELU)).isTrue();
     float[][] one = new float[1][1];
-    assertThatThrownBy(() -> FloatKernels.affine(one, 1, 1, new float[2], 0, 1, 1, Activation.SIGMOID, one, 1))
+    assertThatThrownBy(() -> FloatDense.affine(one, 1, 1, new float[2], 0, 1, 1, Activation.SIGMOID, one, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

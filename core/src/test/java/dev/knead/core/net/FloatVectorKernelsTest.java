@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Vector API kernels against plain scalar code written here from the three summation orders
- * of the class comment (bit for bit), against double sums (within float rounding), and for NaN.
+ * The float32 kernels ({@link FloatDense}: the tiles at this JVM's vector width, or the plain
+ * loops, as core's pom asks) against plain scalar code written here from the three summation
+ * orders of FloatDense's comment (bit for bit), against double sums (within float rounding), and for NaN.
  */
 class FloatVectorKernelsTest {
   private static final int[] INS = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 63, 64, 65, 784};
@@ -92,19 +93,33 @@ class FloatVectorKernelsTest {
     scalarInputGradient(l, dxRef);
     float[] gRef = new float[l.p.length];
     scalarWeightGradient(l, gRef);
-    FloatVectorKernels.Scratch scratch = new FloatVectorKernels.Scratch(n + 3, in + 2, out + 1);
+    FloatDense.Scratch scratch = new FloatDense.Scratch(n + 3, in + 2, out + 1);
     for (int threads = 1; threads <= 2; threads++) {
       float[][] z = filled(out, n + 5, 7f);
-      FloatVectorKernels.affine(l.x, n, in, l.p, l.wOff, l.bOff, out, z, threads);
+      FloatDense.affine(l.x, n, in, l.p, l.wOff, l.bOff, out, z, threads);
       assertSameBits(z, zRef, n, "affine, threads " + threads);
       float[][] dx = filled(in, n + 5, 7f);
-      FloatVectorKernels.inputGradient(l.dz, n, in, out, l.p, l.wOff, dx, threads);
+      FloatDense.inputGradient(l.dz, n, in, out, l.p, l.wOff, dx, threads);
       assertSameBits(dx, dxRef, n, "inputGradient, threads " + threads);
       float[] g = new float[l.p.length];
       Arrays.fill(g, 7f);
-      FloatVectorKernels.weightGradient(l.dz, l.x, n, in, out, g, l.wOff, l.bOff, scratch, threads);
+      FloatDense.weightGradient(l.dz, l.x, n, in, out, g, l.wOff, l.bOff, scratch, threads);
       assertThat(bits(g)).as("weightGradient, threads %d", threads).isEqualTo(bits(gRef));
     }
+  }
+
+  /** The width core's pom asks for is the one these tests ran at (else they would prove nothing about it). */
+  @org.junit.jupiter.api.Test
+  void runAtTheAskedWidth() {
+    String bits = System.getProperty("knead.vector.bits");
+    if ("false".equals(System.getProperty("knead.vector"))) {
+      assertThat(FloatDense.implementation()).isEqualTo("plain loops");
+    } else if (bits != null) {
+      assertThat(FloatDense.implementation()).startsWith("Vector API, " + bits + "-bit");
+    } else {
+      assertThat(FloatDenseTiles.SPECIES).isEqualTo(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FloatDenseTiles.species("64")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest(name = "in {0}, out {1}, n {2}")
@@ -112,11 +127,11 @@ class FloatVectorKernelsTest {
   void agreeWithDoubleSums(int in, int out, int n) {
     Layer l = new Layer(in, out, n, 11L * in + out + n);
     float[][] z = new float[out][n];
-    FloatVectorKernels.affine(l.x, n, in, l.p, l.wOff, l.bOff, out, z, 1);
+    FloatDense.affine(l.x, n, in, l.p, l.wOff, l.bOff, out, z, 1);
     float[][] dx = new float[in][n];
-    FloatVectorKernels.inputGradient(l.dz, n, in, out, l.p, l.wOff, dx, 1);
+    FloatDense.inputGradient(l.dz, n, in, out, l.p, l.wOff, dx, 1);
     float[] g = new float[l.p.length];
-    FloatVectorKernels.weightGradient(l.dz, l.x, n, in, out, g, l.wOff, l.bOff, new FloatVectorKernels.Scratch(n, in, out), 1);
+    FloatDense.weightGradient(l.dz, l.x, n, in, out, g, l.wOff, l.bOff, new FloatDense.Scratch(n, in, out), 1);
     for (int i = 0; i < n; i++) {
       for (int o = 0; o < out; o++) {
         double sum = l.p[l.bOff + o];
@@ -163,21 +178,21 @@ class FloatVectorKernelsTest {
     l.x[j0][at] = Float.NaN;
     l.dz[o0][at] = Float.NaN;
     float[][] z = new float[out][n];
-    FloatVectorKernels.affine(l.x, n, in, l.p, l.wOff, l.bOff, out, z, 1);
+    FloatDense.affine(l.x, n, in, l.p, l.wOff, l.bOff, out, z, 1);
     for (int o = 0; o < out; o++) {
       for (int i = 0; i < n; i++) {
         assertThat(Float.isNaN(z[o][i])).as("z[%d][%d]", o, i).isEqualTo(i == at);
       }
     }
     float[][] dx = new float[in][n];
-    FloatVectorKernels.inputGradient(l.dz, n, in, out, l.p, l.wOff, dx, 1);
+    FloatDense.inputGradient(l.dz, n, in, out, l.p, l.wOff, dx, 1);
     for (int j = 0; j < in; j++) {
       for (int i = 0; i < n; i++) {
         assertThat(Float.isNaN(dx[j][i])).as("dx[%d][%d]", j, i).isEqualTo(i == at);
       }
     }
     float[] g = new float[l.p.length];
-    FloatVectorKernels.weightGradient(l.dz, l.x, n, in, out, g, l.wOff, l.bOff, new FloatVectorKernels.Scratch(n, in, out), 1);
+    FloatDense.weightGradient(l.dz, l.x, n, in, out, g, l.wOff, l.bOff, new FloatDense.Scratch(n, in, out), 1);
     for (int o = 0; o < out; o++) {
       assertThat(Float.isNaN(g[l.bOff + o])).as("gb[%d]", o).isEqualTo(o == o0);
       for (int j = 0; j < in; j++) {

@@ -1,24 +1,17 @@
 package dev.knead.core.net;
 
 /**
- * The dense layer kernels of {@link BatchKernels} in float32, on the same unit-major layout:
- * unit u holds its n values in {@code x[u][0 … n)}: the plain-loop twin of
- * {@link FloatVectorKernels}, for JVMs without the Vector API, summing in the same orders (so
- * the same bits) at roughly half its speed on wide layers and a fraction on weight gradients.
+ * {@link FloatDense}'s three products in plain loops, for JVMs without the Vector API (or a
+ * vector unit): the same summation orders, so the same bits as {@link FloatDenseTiles}, at about
+ * half its speed on wide layers and a fraction on weight gradients.
  *
- * <p>Loops are shaped for C2's SuperWord on JDK 17 (8 float lanes with AVX2): every vectorised
- * loop is one statement over arrays indexed by the loop variable with no offset, a fused chain
- * of four multiply-adds per load and store of the accumulator. In a microbenchmark, a loop
- * updating two accumulator rows from shared loads ran about 8 times slower (it stays scalar),
- * and one indexing two arrays at different loop-invariant offsets about 2 times slower, so
- * there is no register blocking across rows.
- *
- * <p>Invariant: each output element is summed in one order fixed by the shapes (stated per
- * kernel); blocks and threads only choose which elements are computed when, so any thread count
- * gives the same bits.
+ * <p>Loops are shaped for C2's SuperWord on JDK 17: every vectorised loop is one statement over
+ * arrays indexed by the loop variable with no offset, a fused chain of four multiply-adds per
+ * load and store of the accumulator. A loop updating two accumulator rows from shared loads
+ * stays scalar (about 8× slower in a microbenchmark), so there is no register blocking here.
  */
-public final class FloatBatchKernels {
-  private FloatBatchKernels() {}
+final class FloatDenseLoops {
+  private FloatDenseLoops() {}
 
   /**
    * Summed-over units per pass in {@link #combine}: their rows stay in cache while every output
@@ -29,20 +22,6 @@ public final class FloatBatchKernels {
   /** Points per pass in {@link #combine}: long loops beat L1-sized tiles (n = 1000: 42 against 32 GFLOP/s at 256). */
   private static final int POINT_TILE = 1024;
 
-  /** Kept for the shared signature: the plain-loop weight gradient needs no buffers. */
-  public static final class Scratch {
-    /**
-     * @param capacity largest batch n
-     * @param widestIn largest layer input width
-     * @param widestOut largest layer output width
-     */
-    public Scratch(int capacity, int widestIn, int widestOut) {
-      if (capacity < 0 || widestIn < 0 || widestOut < 0) {
-        throw new IllegalArgumentException("scratch sizes must be ≥ 0");
-      }
-    }
-  }
-
   /**
    * z = W x + b: z[o][i] = b[o] + Σ_j W[o, j] x[j][i], one fused multiply-add chain from b[o]
    * with j ascending.
@@ -52,8 +31,8 @@ public final class FloatBatchKernels {
    * @param z out units × n points, output
    * @param threads the most threads to use; the bits do not depend on it
    */
-  public static void affine(float[][] x, int n, int in, float[] p, int wOff, int bOff, int out, float[][] z, int threads) {
-    BatchKernels.forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, bOff, from, to, z), (long) n * in * out);
+  static void affine(float[][] x, int n, int in, float[] p, int wOff, int bOff, int out, float[][] z, int threads) {
+    DoubleDense.forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, bOff, from, to, z), (long) n * in * out);
   }
 
   /**
@@ -63,8 +42,8 @@ public final class FloatBatchKernels {
    * @param dz out units × n
    * @param dx in units × n, output
    */
-  public static void inputGradient(float[][] dz, int n, int in, int out, float[] p, int wOff, float[][] dx, int threads) {
-    BatchKernels.forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, -1, from, to, dx), (long) n * in * out);
+  static void inputGradient(float[][] dz, int n, int in, int out, float[] p, int wOff, float[][] dx, int threads) {
+    DoubleDense.forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, -1, from, to, dx), (long) n * in * out);
   }
 
   /**
@@ -147,14 +126,14 @@ public final class FloatBatchKernels {
   }
 
   /**
-   * gW = dz xᵀ and gb = dz 1 in the order {@link FloatVectorKernels#weightGradient} states: per element eight
+   * gW = dz xᵀ and gb = dz 1 in order 3 of {@link FloatDense}: per element eight
    * lane sums (lane t takes the points i ≡ t mod 8, ascending, from 0; gb by additions, gW by
    * fused multiply-adds), then ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)). Plain loops,
    * eight independent chains per pass, for JVMs without the Vector API: the same bits.
    */
-  public static void weightGradient(
-      float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
-    BatchKernels.forBlocks(out, threads, (from, to) -> laneRows(dz, x, n, in, g, wOff, bOff, from, to), (long) n * in * out);
+  static void weightGradient(
+      float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, int threads) {
+    DoubleDense.forBlocks(out, threads, (from, to) -> laneRows(dz, x, n, in, g, wOff, bOff, from, to), (long) n * in * out);
   }
 
   private static void laneRows(float[][] dz, float[][] x, int n, int in, float[] g, int wOff, int bOff, int from, int to) {
@@ -220,25 +199,5 @@ public final class FloatBatchKernels {
       l6 = v == null ? l6 + d[i] : Math.fma(d[i], v[i], l6);
     }
     return ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7));
-  }
-
-  /** Row-major n × d doubles to float units: units[u][i] = (float) m[i·d + u], rounded to nearest. */
-  public static void toUnits(double[] m, int n, int d, float[][] units) {
-    for (int u = 0; u < d; u++) {
-      final float[] t = units[u];
-      for (int i = 0; i < n; i++) {
-        t[i] = (float) m[i * d + u];
-      }
-    }
-  }
-
-  /** Float units units[u][i] (d units of n points) to row-major n × d doubles, exactly. */
-  public static void fromUnits(float[][] units, int n, int d, double[] m) {
-    for (int u = 0; u < d; u++) {
-      final float[] t = units[u];
-      for (int i = 0; i < n; i++) {
-        m[i * d + u] = t[i];
-      }
-    }
   }
 }

@@ -5,8 +5,8 @@ package dev.knead.core.net;
  * trace compose to the forward pass exactly; and the exp the softmax kernel uses. Plain
  * arithmetic that the JIT inlines (on JDK 17 {@link Math#tanh} is a native call of about 20 ns).
  */
-public final class FastMath {
-  private FastMath() {}
+public final class Transcendentals {
+  private Transcendentals() {}
 
   /** tanh|x| is 1 in double beyond 19.06; clamping here keeps 2^k normal and the chain finite. */
   private static final double CLAMP = 20;
@@ -131,34 +131,4 @@ public final class FastMath {
   /** ln 2 split so that k · LN2_HI is exact for |k| &lt; 2¹¹ (fdlibm's split). */
   private static final double LN2_HI = 6.93147180369123816490e-01;
   private static final double LN2_LO = 1.90821492927058770002e-10;
-
-  /**
-   * e^x within about 1 ulp on [−708, 709]; outside it (overflow, subnormal results, NaN) defers
-   * to {@link Math#exp}.
-   */
-  public static double exp(double x) {
-    if (!(x > -708 && x < 709)) {
-      return Math.exp(x);
-    }
-    // x = k ln 2 + r with |r| ≤ ln2/2; e^x = 2^k e^r, e^r by its Taylor series to r¹³/13!
-    // (the first term left out is below 2⁻⁵⁸ relative)
-    final double k = Math.rint(x * LOG2E);
-    final double r = (x - k * LN2_HI) - k * LN2_LO;
-    double p = 1.0 / 6227020800.0;
-    p = p * r + 1.0 / 479001600.0;
-    p = p * r + 1.0 / 39916800.0;
-    p = p * r + 1.0 / 3628800.0;
-    p = p * r + 1.0 / 362880.0;
-    p = p * r + 1.0 / 40320.0;
-    p = p * r + 1.0 / 5040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    // e^r = 1 + r + r²·p, with the small part summed first
-    final double er = 1.0 + (r + r * r * p);
-    // k + 1023 is in [1, 2045] for x in (−708, 709): a normal power of two
-    return er * Double.longBitsToDouble(((long) k + 1023) << 52);
-  }
 }

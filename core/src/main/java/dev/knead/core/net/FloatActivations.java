@@ -6,8 +6,8 @@ package dev.knead.core.net;
  * tanh and ReLU have their own vectorisable loops; every other activation rounds the double
  * function to float.
  */
-public final class FloatActivationKernels {
-  private FloatActivationKernels() {}
+public final class FloatActivations {
+  private FloatActivations() {}
 
   /*
    * tanh x ≈ x·P(x²)/Q(x²) on |x| ≤ TANH_CLAMP, a (4, 4) rational fitted by us (linear

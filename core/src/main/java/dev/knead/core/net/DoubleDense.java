@@ -9,8 +9,8 @@ package dev.knead.core.net;
  * <p>Invariant: each output element is accumulated in one fixed order that depends only on the
  * shapes (never on blocking or threads), so the same inputs give the same bits.
  */
-public final class BatchKernels {
-  private BatchKernels() {}
+public final class DoubleDense {
+  private DoubleDense() {}
 
   /** Units of the summed-over operand kept hot per pass (64 arrays of n doubles ≈ L2). */
   private static final int BLOCK = 64;

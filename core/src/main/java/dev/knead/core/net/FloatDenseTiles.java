@@ -1,0 +1,452 @@
+package dev.knead.core.net;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The dense layer's three products in float32 on the JDK's Vector API, in register tiles
+ * written once over one vector species: the machine's preferred one ({@link
+ * FloatVector#SPECIES_PREFERRED}: 16 floats with AVX-512, 8 with AVX2, 4 with SSE or NEON), or
+ * the one named by {@code -Dknead.vector.bits=128|256|512} (for tests and measurements). Every
+ * output element is summed in the order {@link FloatDense} states, which no vector width,
+ * blocking or thread count changes, so this class gives the bits of {@link FloatDenseLoops}.
+ *
+ * <p>JDK 17 traps, measured by earlier sessions (docs/benchmarks.md): a vector that crosses a
+ * call C2 did not inline is boxed and the kernel runs ~100× slower, so vectors live in locals of
+ * one method and the helpers are a few bytecodes each; and one more float species anywhere in
+ * the JVM made C2 stop inlining the tiles' stores (3× slower), so this class uses exactly one.
+ */
+final class FloatDenseTiles {
+  private FloatDenseTiles() {}
+
+  /** The one species of every vector here. */
+  static final VectorSpecies<Float> SPECIES = species(System.getProperty("knead.vector.bits"));
+
+  /** Floats per vector. */
+  static final int V = SPECIES.length();
+
+  /**
+   * The weight gradient sums each element in eight lanes (order 3 of {@link FloatDense}): a
+   * vector of 16 holds the eight lanes of two columns ({@code GROUP} = 2), a vector of 4 half the
+   * lanes of one ({@code SECTIONS} = 2), a vector of 8 exactly one column's lanes.
+   */
+  private static final int GROUP = Math.max(1, V / 8);
+
+  private static final int SECTIONS = Math.max(1, 8 / V);
+
+  static VectorSpecies<Float> species(String bits) {
+    if (bits == null || bits.isBlank()) {
+      return FloatVector.SPECIES_PREFERRED;
+    }
+    return switch (bits.trim()) {
+      case "128" -> FloatVector.SPECIES_128;
+      case "256" -> FloatVector.SPECIES_256;
+      case "512" -> FloatVector.SPECIES_512;
+      default -> throw new IllegalArgumentException("knead.vector.bits must be 128, 256 or 512, got " + bits);
+    };
+  }
+
+  /** Summed-over units per pass, so their rows stay in L2 while every row group reads them. */
+  private static final int BLOCK = 256;
+
+  /** Rows of the affine and input-gradient tile. */
+  private static final int ROWS = 4;
+
+  /** The selects a tile makes on its sums before storing them (ReLU and its gradient); tanh gets a pass. */
+  private static final int NO_SELECT = 0;
+  private static final int OWN_SIGN = 1;
+  private static final int BELOW_SIGN = 2;
+
+  private static int select(Finish f) {
+    return f == Finish.RELU ? OWN_SIGN : f == Finish.RELU_GRADIENT ? BELOW_SIGN : NO_SELECT;
+  }
+
+  /** Floats of one weight-gradient tile's lanes: 4 rows × 2 groups × 8 lanes × GROUP columns. */
+  private static final int LANES = 4 * 2 * 8 * GROUP;
+
+  /** Each thread's packed weights of one row group ({@link #pack}). */
+  private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[ROWS * BLOCK]);
+
+  /** Buffers of the weight gradient, sized once for the widest layer and the largest batch. */
+  static final class Scratch {
+    final int capacity;
+    final int widestIn;
+    final int widestOut;
+    /** The bias's column: gb is the weight gradient of an input that is always 1. */
+    final float[] ones;
+    /** Columns as the tiles read them: x's own arrays (8 floats a vector), else packed copies. */
+    final float[][] columns;
+    final float[][] rows;
+    /** One tile's lanes, stored for the fixed-order totals. */
+    final float[] lanes = new float[LANES];
+
+    Scratch(int capacity, int widestIn, int widestOut) {
+      this.capacity = capacity;
+      this.widestIn = widestIn;
+      this.widestOut = widestOut;
+      ones = new float[capacity];
+      java.util.Arrays.fill(ones, 1f);
+      final int groups = (widestIn + 1 + GROUP - 1) / GROUP;
+      final int packed = (capacity / 8) * 8 * GROUP;
+      final boolean copy = V != 8;
+      columns = copy ? new float[groups][packed] : new float[widestIn + 1][];
+      rows = copy ? new float[widestOut][packed] : new float[0][];
+    }
+  }
+
+  /** z = σ(W x + b) for f in NONE, RELU, TANH; rows split across up to {@code threads} threads. */
+  static void affine(float[][] x, int n, int in, float[] p, int wOff, int bOff, int out, Finish f, float[][] z, int threads) {
+    DoubleDense.forBlocks(out, threads, (from, to) -> combine(x, n, in, p, wOff, in, 1, bOff, from, to, z, f, null),
+        (long) n * in * out);
+  }
+
+  /** dx = (Wᵀ dz) · σ'(below) for f in NONE, RELU_GRADIENT, TANH_GRADIENT. */
+  static void inputGradient(float[][] dz, int n, int in, int out, float[] p, int wOff, Finish f, float[][] below, float[][] dx,
+      int threads) {
+    DoubleDense.forBlocks(in, threads, (from, to) -> combine(dz, n, out, p, wOff, 1, in, -1, from, to, dx, f, below),
+        (long) n * in * out);
+  }
+
+  /**
+   * c[r][i] = c⁰_r + Σ_q A(r, q) · s[q][i] for rows [rowFrom, rowTo), A(r, q) = p[off + r·rs +
+   * q·qs], c⁰_r = p[bOff + r] (0 when bOff &lt; 0), q ascending (orders 1 and 2): A = W is the
+   * affine map, A = Wᵀ the gradient passed down. Rows in groups of four (a short group repeats
+   * its last row: the same bits to the same place), points in tiles of two vectors, then one
+   * vector; the last n mod V points by one vector ending at n when one pass of q does it all
+   * (recomputing a few finished points from scratch gives their bits again), else in scalar code.
+   * f finishes each row group while it is in L1.
+   */
+  private static void combine(float[][] s, int n, int qCount, float[] p, int off, int rs, int qs, int bOff, int rowFrom,
+      int rowTo, float[][] c, Finish f, float[][] below) {
+    if (qCount == 0) {
+      for (int r = rowFrom; r < rowTo; r++) {
+        java.util.Arrays.fill(c[r], 0, n, bOff < 0 ? 0f : p[bOff + r]);
+      }
+      f.apply(c, below, rowFrom, rowTo, 0, n);
+      return;
+    }
+    final float[] pk = PACK.get();
+    final int pairs = n - n % (2 * V);
+    final int whole = n - n % V;
+    final boolean overlap = qCount <= BLOCK && n >= V && whole < n;
+    for (int q0 = 0; q0 < qCount; q0 += BLOCK) {
+      final int q1 = Math.min(qCount, q0 + BLOCK);
+      final boolean last = q1 == qCount;
+      final int select = last ? select(f) : NO_SELECT;
+      for (int r = rowFrom; r < rowTo; r += ROWS) {
+        final int end = Math.min(r + ROWS, rowTo);
+        final int r1 = Math.min(r + 1, end - 1);
+        final int r2 = Math.min(r + 2, end - 1);
+        final int r3 = Math.min(r + 3, end - 1);
+        pack(p, off, rs, qs, r, r1, r2, r3, q0, q1, pk);
+        final float[][] m = select == BELOW_SIGN ? below : c; // the rows a select reads
+        tiles(s, q0, q1, pk, p, bOff, r, r1, r2, r3, c, m, 0, pairs, 2 * V, select);
+        tiles(s, q0, q1, pk, p, bOff, r, r1, r2, r3, c, m, pairs, whole, V, select);
+        int done = whole;
+        if (overlap) {
+          tiles(s, q0, q1, pk, p, bOff, r, r1, r2, r3, c, m, n - V, n, V, select);
+          done = n;
+        } else {
+          for (int k = r; k < end; k++) {
+            scalarTail(s, q0, q1, p, off + k * rs, qs, bOff, k, c[k], whole, n);
+          }
+        }
+        if (last) {
+          f.apply(c, below, r, end, select != NO_SELECT ? done : 0, n);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows r0 … r3 at points [from, to) in steps of {@code step} = V or 2V: 4 × 2 accumulators (4 ×
+   * 1 for one vector), each loaded vector of s feeding four rows. The select, when asked, sets a
+   * sum to 0 where it (OWN_SIGN) or the row of m (BELOW_SIGN) is ≤ 0, with Math.max's bits.
+   */
+  private static void tiles(float[][] s, int q0, int q1, float[] pk, float[] p, int bOff, int r0, int r1, int r2, int r3,
+      float[][] c, float[][] m, int from, int to, int step, int select) {
+    final float[] c0 = c[r0];
+    final float[] c1 = c[r1];
+    final float[] c2 = c[r2];
+    final float[] c3 = c[r3];
+    final float[] m0 = m[r0];
+    final float[] m1 = m[r1];
+    final float[] m2 = m[r2];
+    final float[] m3 = m[r3];
+    final int j = step - V; // 0 for one vector: the second column of the tile repeats the first
+    for (int i = from; i < to; i += step) {
+      FloatVector a0 = start(q0, p, bOff, r0, c0, i);
+      FloatVector a1 = start(q0, p, bOff, r1, c1, i);
+      FloatVector a2 = start(q0, p, bOff, r2, c2, i);
+      FloatVector a3 = start(q0, p, bOff, r3, c3, i);
+      FloatVector b0 = start(q0, p, bOff, r0, c0, i + j);
+      FloatVector b1 = start(q0, p, bOff, r1, c1, i + j);
+      FloatVector b2 = start(q0, p, bOff, r2, c2, i + j);
+      FloatVector b3 = start(q0, p, bOff, r3, c3, i + j);
+      for (int q = q0, k = 0; q < q1; q++, k += ROWS) {
+        final float[] sq = s[q];
+        final FloatVector x = FloatVector.fromArray(SPECIES, sq, i);
+        final FloatVector y = FloatVector.fromArray(SPECIES, sq, i + j);
+        FloatVector w = FloatVector.broadcast(SPECIES, pk[k]);
+        a0 = x.fma(w, a0);
+        b0 = y.fma(w, b0);
+        w = FloatVector.broadcast(SPECIES, pk[k + 1]);
+        a1 = x.fma(w, a1);
+        b1 = y.fma(w, b1);
+        w = FloatVector.broadcast(SPECIES, pk[k + 2]);
+        a2 = x.fma(w, a2);
+        b2 = y.fma(w, b2);
+        w = FloatVector.broadcast(SPECIES, pk[k + 3]);
+        a3 = x.fma(w, a3);
+        b3 = y.fma(w, b3);
+      }
+      selected(a0, select, m0, i).intoArray(c0, i);
+      selected(a1, select, m1, i).intoArray(c1, i);
+      selected(a2, select, m2, i).intoArray(c2, i);
+      selected(a3, select, m3, i).intoArray(c3, i);
+      selected(b0, select, m0, i + j).intoArray(c0, i + j);
+      selected(b1, select, m1, i + j).intoArray(c1, i + j);
+      selected(b2, select, m2, i + j).intoArray(c2, i + j);
+      selected(b3, select, m3, i + j).intoArray(c3, i + j);
+    }
+  }
+
+  /** Start of row r's chain at point i: c⁰_r in the first block of q, else the stored partial sum. */
+  private static FloatVector start(int q0, float[] p, int bOff, int r, float[] cr, int i) {
+    return q0 != 0 ? FloatVector.fromArray(SPECIES, cr, i) : FloatVector.broadcast(SPECIES, bOff < 0 ? 0f : p[bOff + r]);
+  }
+
+  /** v, or 0 where v (OWN_SIGN) or m[i …] (BELOW_SIGN) is ≤ 0. */
+  private static FloatVector selected(FloatVector v, int select, float[] m, int i) {
+    if (select == NO_SELECT) {
+      return v;
+    }
+    final FloatVector sign = select == OWN_SIGN ? v : FloatVector.fromArray(SPECIES, m, i);
+    return v.blend(0f, sign.compare(VectorOperators.LE, 0f));
+  }
+
+  /**
+   * pk[(q − q0)·4 + k] = A(r_k, q): the row group's weights in the order the tile reads them. A
+   * packed copy rather than reads of A in place, where the JIT keeps a bounds check per weight
+   * (a stride it cannot prove): 1.5× on 16 × 16 layers (session 3).
+   */
+  private static void pack(float[] p, int off, int rs, int qs, int r0, int r1, int r2, int r3, int q0, int q1, float[] pk) {
+    final int a0 = off + r0 * rs;
+    final int a1 = off + r1 * rs;
+    final int a2 = off + r2 * rs;
+    final int a3 = off + r3 * rs;
+    for (int q = q0, k = 0; q < q1; q++, k += ROWS) {
+      final int t = q * qs;
+      pk[k] = p[a0 + t];
+      pk[k + 1] = p[a1 + t];
+      pk[k + 2] = p[a2 + t];
+      pk[k + 3] = p[a3 + t];
+    }
+  }
+
+  /** Row r at points [i, n) in scalar code, the same chain. */
+  private static void scalarTail(float[][] s, int q0, int q1, float[] p, int a, int qs, int bOff, int r, float[] cr, int i, int n) {
+    for (; i < n; i++) {
+      float acc = q0 != 0 ? cr[i] : bOff < 0 ? 0f : p[bOff + r];
+      for (int q = q0; q < q1; q++) {
+        acc = Math.fma(p[a + q * qs], s[q][i], acc);
+      }
+      cr[i] = acc;
+    }
+  }
+
+  /**
+   * gW = dz xᵀ and gb = dz 1 in order 3 of {@link FloatDense}: gb is the gradient of a weight on
+   * an input of ones, column in. The eight lanes of an element run over the whole 8-point
+   * blocks in vectors (with 8 floats a vector, straight from dz and x; otherwise from copies laid
+   * out so that a vector holds the lanes of {@code GROUP} columns, or a part of one column's
+   * lanes), then take the last n mod 8 points in scalar code, then the fixed tree.
+   */
+  static void weightGradient(float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s,
+      int threads) {
+    if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
+      throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
+    }
+    final int blocks = n / 8;
+    final int groups = (in + GROUP) / GROUP; // in + 1 columns, the last the ones
+    final float[][] columns = s.columns;
+    final float[][] rows;
+    if (V == 8) {
+      System.arraycopy(x, 0, columns, 0, in);
+      columns[in] = s.ones;
+      rows = dz;
+    } else {
+      for (int cg = 0; cg < groups; cg++) {
+        packColumns(x, s.ones, in, cg, blocks, columns[cg]);
+      }
+      for (int o = 0; o < out; o++) {
+        packRow(dz[o], blocks, s.rows[o]);
+      }
+      rows = s.rows;
+    }
+    DoubleDense.forBlocks(out, threads,
+        (from, to) -> gradientRows(rows, columns, dz, x, s.ones, n, blocks, in, groups, from, to, g, wOff, bOff,
+            from == 0 ? s.lanes : new float[LANES]), // other threads: a few hundred bytes each
+        (long) n * in * out);
+  }
+
+  /** The upper eight lanes of a 16-float vector: where a packed pair holds its second column. */
+  private static final VectorMask<Float> UPPER = VectorMask.fromLong(SPECIES, 0xFF00L);
+
+  /**
+   * Packed vector (h·blocks + b) of column group cg, lane l: column cg·GROUP + l / 8 (past the
+   * ones, the ones again) at point 8b + h·V + l mod 8. For 16 floats one blend of two loads per
+   * block (the second column read from 8 points earlier lands in the upper lanes); the first and
+   * a last block that would read past the array in scalar code.
+   */
+  private static void packColumns(float[][] x, float[] ones, int in, int cg, int blocks, float[] to) {
+    if (GROUP == 2) {
+      final float[] a = column(x, ones, in, 2 * cg);
+      final float[] b = column(x, ones, in, 2 * cg + 1);
+      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
+        if (k == 0 || i + 16 > a.length) {
+          System.arraycopy(a, i, to, 2 * i, 8);
+          System.arraycopy(b, i, to, 2 * i + 8, 8);
+        } else {
+          FloatVector.fromArray(SPECIES, a, i).blend(FloatVector.fromArray(SPECIES, b, i - 8), UPPER).intoArray(to, 2 * i);
+        }
+      }
+    } else if (GROUP == 1) { // 4 floats or fewer a vector: section h holds lanes h·V … of every block
+      final float[] a = column(x, ones, in, cg);
+      for (int h = 0; h < SECTIONS; h++) {
+        for (int k = 0, t = h * blocks * V; k < blocks; k++, t += V) {
+          FloatVector.fromArray(SPECIES, a, 8 * k + h * V).intoArray(to, t);
+        }
+      }
+    } else {
+      for (int l = 0; l < V; l++) {
+        final float[] a = column(x, ones, in, cg * GROUP + l / 8);
+        for (int k = 0, t = l; k < blocks; k++, t += V) {
+          to[t] = a[8 * k + l % 8];
+        }
+      }
+    }
+  }
+
+  private static float[] column(float[][] x, float[] ones, int in, int col) {
+    return col >= in ? ones : x[col];
+  }
+
+  /** A row of dz laid out as the columns: lane l at point 8b + h·V + l mod 8 (GROUP copies side by side). */
+  private static void packRow(float[] d, int blocks, float[] to) {
+    if (GROUP == 2) {
+      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
+        if (k == 0 || i + 16 > d.length) {
+          System.arraycopy(d, i, to, 2 * i, 8);
+          System.arraycopy(d, i, to, 2 * i + 8, 8);
+        } else {
+          FloatVector.fromArray(SPECIES, d, i).blend(FloatVector.fromArray(SPECIES, d, i - 8), UPPER).intoArray(to, 2 * i);
+        }
+      }
+    } else if (GROUP == 1) {
+      for (int h = 0; h < SECTIONS; h++) {
+        for (int k = 0, t = h * blocks * V; k < blocks; k++, t += V) {
+          FloatVector.fromArray(SPECIES, d, 8 * k + h * V).intoArray(to, t);
+        }
+      }
+    } else {
+      for (int l = 0; l < V; l++) {
+        for (int k = 0, t = l; k < blocks; k++, t += V) {
+          to[t] = d[8 * k + l % 8];
+        }
+      }
+    }
+  }
+
+  /**
+   * Rows [from, to) of gW and gb in tiles of 4 rows × 2 column groups (a short tile repeats its
+   * last row or group: the same bits to the same place).
+   */
+  private static void gradientRows(float[][] rows, float[][] columns, float[][] dz, float[][] x, float[] ones, int n, int blocks,
+      int in, int groups, int from, int to, float[] g, int wOff, int bOff, float[] lanes) {
+    final int k = 8 * GROUP; // lanes of one accumulator
+    for (int o = from; o < to; o += 4) {
+      final int o1 = Math.min(o + 1, to - 1);
+      final int o2 = Math.min(o + 2, to - 1);
+      final int o3 = Math.min(o + 3, to - 1);
+      for (int c = 0; c < groups; c += 2) {
+        final int c1 = Math.min(c + 1, groups - 1);
+        for (int h = 0; h < SECTIONS; h++) {
+          gradientTile(rows[o], rows[o1], rows[o2], rows[o3], columns[c], columns[c1], h * blocks * V, (h + 1) * blocks * V,
+              lanes, h * V);
+        }
+        store(lanes, 0, dz[o], x, ones, n, blocks, in, o, c, g, wOff, bOff);
+        store(lanes, k, dz[o1], x, ones, n, blocks, in, o1, c, g, wOff, bOff);
+        store(lanes, 2 * k, dz[o2], x, ones, n, blocks, in, o2, c, g, wOff, bOff);
+        store(lanes, 3 * k, dz[o3], x, ones, n, blocks, in, o3, c, g, wOff, bOff);
+        store(lanes, 4 * k, dz[o], x, ones, n, blocks, in, o, c1, g, wOff, bOff);
+        store(lanes, 5 * k, dz[o1], x, ones, n, blocks, in, o1, c1, g, wOff, bOff);
+        store(lanes, 6 * k, dz[o2], x, ones, n, blocks, in, o2, c1, g, wOff, bOff);
+        store(lanes, 7 * k, dz[o3], x, ones, n, blocks, in, o3, c1, g, wOff, bOff);
+      }
+    }
+  }
+
+  /**
+   * Eight accumulators over the vectors [from, to) of four rows and two column groups, each
+   * loaded column vector used four times and each row vector twice; stored at lanes[at + 8·GROUP·k].
+   */
+  private static void gradientTile(float[] d0, float[] d1, float[] d2, float[] d3, float[] x0, float[] x1, int from, int to,
+      float[] lanes, int at) {
+    FloatVector u0 = FloatVector.zero(SPECIES);
+    FloatVector u1 = u0;
+    FloatVector u2 = u0;
+    FloatVector u3 = u0;
+    FloatVector v0 = u0;
+    FloatVector v1 = u0;
+    FloatVector v2 = u0;
+    FloatVector v3 = u0;
+    for (int i = from; i < to; i += V) {
+      final FloatVector y = FloatVector.fromArray(SPECIES, x0, i);
+      final FloatVector z = FloatVector.fromArray(SPECIES, x1, i);
+      FloatVector d = FloatVector.fromArray(SPECIES, d0, i);
+      u0 = d.fma(y, u0);
+      v0 = d.fma(z, v0);
+      d = FloatVector.fromArray(SPECIES, d1, i);
+      u1 = d.fma(y, u1);
+      v1 = d.fma(z, v1);
+      d = FloatVector.fromArray(SPECIES, d2, i);
+      u2 = d.fma(y, u2);
+      v2 = d.fma(z, v2);
+      d = FloatVector.fromArray(SPECIES, d3, i);
+      u3 = d.fma(y, u3);
+      v3 = d.fma(z, v3);
+    }
+    final int k = 8 * GROUP;
+    u0.intoArray(lanes, at);
+    u1.intoArray(lanes, at + k);
+    u2.intoArray(lanes, at + 2 * k);
+    u3.intoArray(lanes, at + 3 * k);
+    v0.intoArray(lanes, at + 4 * k);
+    v1.intoArray(lanes, at + 5 * k);
+    v2.intoArray(lanes, at + 6 * k);
+    v3.intoArray(lanes, at + 7 * k);
+  }
+
+  /**
+   * For each column of group cg (row o): its eight lanes at lanes[at + 8·member …] take the last
+   * n mod 8 points (point 8·blocks + t into lane t, the same fma as a vector lane), then the tree.
+   */
+  private static void store(float[] lanes, int at, float[] d, float[][] x, float[] ones, int n, int blocks, int in, int o,
+      int cg, float[] g, int wOff, int bOff) {
+    for (int member = 0; member < GROUP; member++) {
+      final int col = cg * GROUP + member;
+      if (col > in) {
+        return;
+      }
+      final float[] xc = col == in ? ones : x[col];
+      final int l = at + 8 * member;
+      for (int i = 8 * blocks, t = l; i < n; i++, t++) {
+        lanes[t] = Math.fma(d[i], xc[i], lanes[t]);
+      }
+      g[col == in ? bOff + o : wOff + o * in + col] = FloatDense.tree(lanes, l);
+    }
+  }
+}
