@@ -3,6 +3,7 @@ package dev.knead.app.cli;
 import dev.knead.analysis.Analyst;
 import dev.knead.analysis.Report;
 import dev.knead.analysis.StageMeasure;
+import dev.knead.app.door.ReportJson;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.io.Json;

@@ -1,5 +1,7 @@
 package dev.knead.app.cli;
 
+import dev.knead.app.door.Figures;
+import dev.knead.app.door.TopologyValues;
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.Initializer;
 import dev.knead.core.run.DataSpec;

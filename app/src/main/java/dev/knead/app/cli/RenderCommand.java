@@ -1,5 +1,6 @@
 package dev.knead.app.cli;
 
+import dev.knead.app.door.Figures;
 import dev.knead.core.BadInputException;
 import dev.knead.core.run.Run;
 import dev.knead.render.Figure;

@@ -1,6 +1,6 @@
 package dev.knead.app.lab;
 
-import dev.knead.app.cli.Figures;
+import dev.knead.app.door.Figures;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.net.Network;

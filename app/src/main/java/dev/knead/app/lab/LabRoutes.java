@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.analysis.Analyst;
 import dev.knead.analysis.Report;
-import dev.knead.app.cli.DatasetsCommand;
-import dev.knead.app.cli.Figures;
-import dev.knead.app.cli.ReportJson;
+import dev.knead.app.door.BarcodeJson;
+import dev.knead.app.door.DatasetJson;
+import dev.knead.app.door.Figures;
+import dev.knead.app.door.ReportJson;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Generator;
@@ -46,7 +47,7 @@ final class LabRoutes {
     this.exports = exports;
     ArrayNode all = Json.array();
     for (Generator g : Datasets.all()) {
-      all.add(DatasetsCommand.describe(g));
+      all.add(DatasetJson.describe(g));
     }
     this.datasets = Json.writeLine(all);
   }
@@ -302,7 +303,7 @@ final class LabRoutes {
         } else {
           var result = dev.knead.topology.ph.Rips.of(p.toArray(), p.n(), p.d()).maxDim(1)
               .metric(dev.knead.topology.ph.Metric.EUCLIDEAN_RIPSER).cycles(3).compute();
-          co = dev.knead.app.cli.TopologyCommand.json(result, p.n(), p.d(), 1, null, "ripser");
+          co = BarcodeJson.write(result, p.n(), p.d(), 1, null, "ripser");
         }
         co.put("class", c);
         co.put("class_name", c < job.data.classNames().size() ? job.data.classNames().get(c) : "class " + c);
