@@ -401,7 +401,11 @@ final class LabRoutes {
   }
 
   static JsonNode body(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
+    return body(ctx.bodyAsBytes());
+  }
+
+  /** A JSON request body, or a 4xx {@link LabException}. */
+  static JsonNode body(byte[] bytes) {
     if (bytes.length > MAX_JSON_BYTES) {
       throw new LabException(413, "body", "the request body is larger than " + MAX_JSON_BYTES / 1024 + " KB");
     }

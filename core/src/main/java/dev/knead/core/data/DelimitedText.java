@@ -8,7 +8,9 @@ import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldModifier;
 import dev.knead.core.BadInputException;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -47,7 +49,15 @@ final class DelimitedText {
    * while the same field of the next line is (or, in a one-line file, when any field is text).
    */
   static Dataset readLabelled(Path path, LoadOptions options) {
-    String file = path.getFileName().toString();
+    return readLabelled(path.getFileName().toString(), () -> Files.newInputStream(path), options);
+  }
+
+  /** The same from bytes in memory (the fuzz tests; an upload). */
+  static Dataset readLabelled(String file, byte[] bytes, LoadOptions options) {
+    return readLabelled(file, () -> new ByteArrayInputStream(bytes), options);
+  }
+
+  private static Dataset readLabelled(String file, Source path, LoadOptions options) {
     List<Row> rows = rows(path, file, options, 1);
     String[] header = null;
     if (isHeader(rows)) {
@@ -82,7 +92,14 @@ final class DelimitedText {
 
   /** An unlabelled point cloud: every field a coordinate, no header. */
   static Points readCloud(Path path, LoadOptions options) {
-    String file = path.getFileName().toString();
+    return readCloud(path.getFileName().toString(), () -> Files.newInputStream(path), options);
+  }
+
+  static Points readCloud(String file, byte[] bytes, LoadOptions options) {
+    return readCloud(file, () -> new ByteArrayInputStream(bytes), options);
+  }
+
+  private static Points readCloud(String file, Source path, LoadOptions options) {
     List<Row> rows = rows(path, file, options, 0);
     if (rows.isEmpty()) {
       throw new BadInputException(file + ": no data rows");
@@ -107,7 +124,12 @@ final class DelimitedText {
    *
    * @param labelsPerRow fields per row that are not coordinates (1 for a label column)
    */
-  private static List<Row> rows(Path path, String file, LoadOptions options, int labelsPerRow) {
+  /** Where the text comes from; opened once to find the separator and once to read. */
+  private interface Source {
+    InputStream open() throws IOException;
+  }
+
+  private static List<Row> rows(Source path, String file, LoadOptions options, int labelsPerRow) {
     List<Row> rows = new ArrayList<>();
     try {
       String first = firstDataLine(path);
@@ -141,10 +163,10 @@ final class DelimitedText {
   }
 
   /** Strict UTF-8 (malformed bytes are an error, not U+FFFD), past a byte-order mark. */
-  private static BufferedReader open(Path path) throws IOException {
+  private static BufferedReader open(Source path) throws IOException {
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), utf8));
+    BufferedReader in = new BufferedReader(new InputStreamReader(path.open(), utf8));
     in.mark(1);
     if (in.read() != '\uFEFF') {
       in.reset();
@@ -157,7 +179,7 @@ final class DelimitedText {
   }
 
   /** @return the first line that is neither blank nor a comment, or null */
-  private static String firstDataLine(Path path) throws IOException {
+  private static String firstDataLine(Source path) throws IOException {
     try (BufferedReader in = open(path)) {
       String s;
       while ((s = in.readLine()) != null) {
@@ -169,7 +191,7 @@ final class DelimitedText {
     }
   }
 
-  private static void csvRows(Path path, String file, char sep, LoadOptions options, int labelsPerRow, List<Row> rows)
+  private static void csvRows(Source path, String file, char sep, LoadOptions options, int labelsPerRow, List<Row> rows)
       throws IOException {
     CsvReader.CsvReaderBuilder builder = CsvReader.builder()
         .fieldSeparator(sep)
@@ -214,7 +236,7 @@ final class DelimitedText {
     }
   }
 
-  private static void whitespaceRows(Path path, String file, LoadOptions options, int labelsPerRow, List<Row> rows)
+  private static void whitespaceRows(Source path, String file, LoadOptions options, int labelsPerRow, List<Row> rows)
       throws IOException {
     long values = 0;
     try (BufferedReader in = open(path)) {
