@@ -1,6 +1,7 @@
 package dev.knead.app.cli;
 
 import dev.knead.core.BadInputException;
+import dev.knead.core.io.Provenance;
 import dev.knead.render.FigureOptions;
 import dev.knead.render.animate.AnimationOptions;
 import dev.knead.render.animate.GifAnimation;
@@ -58,7 +59,7 @@ public final class AnimateCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     long start = System.nanoTime();
-    GifAnimation.write(subject, opt, out);
+    GifAnimation.write(subject, opt, Provenance.of(r), out);
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s) in %.1f s%n", out, opt.frames(), secs,
         (System.nanoTime() - start) / 1e9);
     return KneadCommand.OK;

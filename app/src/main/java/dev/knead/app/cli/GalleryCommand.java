@@ -2,6 +2,7 @@ package dev.knead.app.cli;
 
 import dev.knead.app.door.Figures;
 import dev.knead.app.door.TopologyValues;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.Initializer;
 import dev.knead.core.run.DataSpec;
@@ -63,6 +64,9 @@ public final class GalleryCommand implements Callable<Integer> {
       new Example("spirals-2-16-16-2", "spirals", List.of(16, 16), 1500, 0.02),
       new Example("hopf-rings-3-3-2", "hopf-rings", List.of(3), 300, 0.03));
 
+  /** The provenance of the run whose figures are being written. */
+  private Provenance provenance;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
@@ -70,6 +74,7 @@ public final class GalleryCommand implements Callable<Integer> {
     FigureOptions wide = FigureOptions.of(900, 560);
     for (Example e : EXAMPLES) {
       Run run = Runs.execute(config(e), TrainListener.NONE);
+      provenance = Provenance.of(run);
       Subject s = FigureArgs.subject(run);
       o.printf("%s: %s, train accuracy %.1f %%%n", e.key(), s.description(), 100 * run.result().trainAccuracy());
       write(o, new StagesFigure(s, wide), wide, e.key() + "-stages.png");
@@ -114,13 +119,13 @@ public final class GalleryCommand implements Callable<Integer> {
 
   private void write(PrintWriter o, Figure f, FigureOptions opt, String name) {
     Path p = out.resolve(name);
-    Images.write(f, opt, p);
+    Images.write(f, opt, provenance, p);
     o.println("  wrote " + p);
   }
 
   private void gif(PrintWriter o, Subject s, String name, int fps, double seconds) {
     Path p = out.resolve(name);
-    GifAnimation.write(s, new AnimationOptions(FigureOptions.of(320, 340), fps, seconds, 0.35, 0.25, true, false), p);
+    GifAnimation.write(s, new AnimationOptions(FigureOptions.of(320, 340), fps, seconds, 0.35, 0.25, true, false), provenance, p);
     o.println("  wrote " + p);
   }
 

@@ -2,6 +2,7 @@ package dev.knead.app.cli;
 
 import dev.knead.app.door.Figures;
 import dev.knead.core.BadInputException;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.run.Run;
 import dev.knead.render.Figure;
 import dev.knead.render.FigureOptions;
@@ -85,7 +86,7 @@ public final class RenderCommand implements Callable<Integer> {
       checkStage(subject, stage);
     }
     Figure f = Figures.of(k, r, subject, stage, cls, opt);
-    Images.write(f, opt, out);
+    Images.write(f, opt, Provenance.of(r), out);
     spec.commandLine().getOut().println("wrote " + out);
     return KneadCommand.OK;
   }

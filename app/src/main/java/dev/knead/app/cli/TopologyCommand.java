@@ -2,11 +2,12 @@ package dev.knead.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.app.door.BarcodeJson;
+import dev.knead.app.door.JsonDocument;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.DataFiles;
 import dev.knead.core.data.LoadOptions;
 import dev.knead.core.data.Points;
-import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.run.Run;
 import dev.knead.core.trace.Stage;
@@ -98,9 +99,12 @@ public final class TopologyCommand implements Callable<Integer> {
       return KneadCommand.OK;
     }
     ObjectNode o = BarcodeJson.write(result, points.n(), points.d(), dim, threshold, metric.toLowerCase(Locale.ROOT));
-    spec.commandLine().getOut().println(Json.writeLine(o));
+    JsonDocument.print(spec.commandLine().getOut(), o, provenance);
     return KneadCommand.OK;
   }
+
+  /** What the points came from: set by {@link #points()}. */
+  private Provenance provenance;
 
   private Points points() {
     boolean isRun = Files.isDirectory(input) || input.getFileName().toString().equals(RunFile.NAME);
@@ -108,9 +112,12 @@ public final class TopologyCommand implements Callable<Integer> {
       if (stage != null || cls != null) {
         throw new BadInputException("--stage and --class apply to runs; " + input + " is a point-cloud file");
       }
-      return DataFiles.loadCloud(input, LoadOptions.defaults());
+      Points cloud = DataFiles.loadCloud(input, LoadOptions.defaults());
+      provenance = Provenance.of(cloud);
+      return cloud;
     }
     Run run = RunFile.load(input);
+    provenance = Provenance.of(run);
     // the points are all persistence reads: no grid lines or region samples
     Trace t = Tracer.trace(run.network(), run.data().points(), run.data().labels(), Tracer.Options.POINTS_ONLY);
     int s = stage == null ? 0 : stage;

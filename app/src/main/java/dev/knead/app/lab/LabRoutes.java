@@ -14,6 +14,7 @@ import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Generator;
 import dev.knead.core.io.Json;
 import dev.knead.core.io.NetworkJson;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.net.Architecture;
 import dev.knead.core.net.Network;
@@ -247,7 +248,7 @@ final class LabRoutes {
     int[] size = size(ctx, FigureExports.defaultSize(kind), FigureExports.MAX_SIDE);
     double scale = number(ctx, "scale", 0.5, 2, 1);
     byte[] bytes = exports.figure(new FigureExports.FigureRequest(kind, format, stage, size[0], size[1], scale), net, job.data,
-        job.history());
+        job.history(), Provenance.of(job.request.config(), job.data));
     String ext = FigureExports.extension(format);
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + "-" + kind.name().toLowerCase(java.util.Locale.ROOT)
         + "." + ext + "\"");
@@ -262,7 +263,8 @@ final class LabRoutes {
     int fps = (int) number(ctx, "fps", 1, FigureExports.MAX_GIF_FPS, 15);
     int moves = 5 * net.depth() + 5;
     double seconds = number(ctx, "seconds", 1, FigureExports.MAX_GIF_SECONDS, Math.min(FigureExports.MAX_GIF_SECONDS, 0.8 * moves));
-    byte[] bytes = exports.animation(new FigureExports.GifRequest(size[0], size[1], fps, seconds), net, job.data);
+    byte[] bytes = exports.animation(new FigureExports.GifRequest(size[0], size[1], fps, seconds), net, job.data,
+        Provenance.of(job.request.config(), job.data));
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".gif\"");
     ctx.status(200).contentType("image/gif").result(bytes);
   }
