@@ -240,6 +240,14 @@ class DataFilesTest {
 
   // ---- .npy ----
 
+  /** Found by NpyFuzzTest: an item size too long for an int threw NumberFormatException. */
+  @Test
+  void npyItemSizeOfManyDigitsIsAnUnsupportedDtype() throws IOException {
+    Path p = bytes("big.npy", npy("<f" + "7".repeat(30), false, "(1, 1)", doubles(ByteOrder.LITTLE_ENDIAN, 1)));
+    assertThatThrownBy(() -> DataFiles.load(p, opts())).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("big.npy: unsupported dtype '<f7777");
+  }
+
   @Test
   void npyFloat64WithLabelColumn() throws IOException {
     Path p = bytes("a.npy", npy("<f8", false, "(3, 3)", doubles(ByteOrder.LITTLE_ENDIAN, 1, 2, 0, 3, 4, 1, 5, 6, 0)));
