@@ -27,20 +27,6 @@ final class TraceJson {
 
   private TraceJson() {}
 
-  /** @return indices of the stages that end a layer: input, each hidden bend, the logits */
-  static int[] layerStages(Trace tr) {
-    List<Integer> idx = new ArrayList<>();
-    idx.add(0);
-    int depth = tr.network().depth();
-    for (Stage s : tr.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.layer() < depth) {
-        idx.add(s.index());
-      }
-    }
-    idx.add(tr.logits().index());
-    return idx.stream().mapToInt(Integer::intValue).toArray();
-  }
-
   /** @return index of the stage the output layer cuts: the last hidden bend, or the input */
   static int cutStage(Trace tr) {
     int depth = tr.network().depth();
