@@ -126,7 +126,6 @@ class CommandLineTest {
     "train --data xor --epochs abc | Invalid value",
     "train --data xor --wobble | Unknown option",
     "train --data xor --precision half | unknown precision 'half'",
-    "bench train --precision half | unknown precision 'half'",
     "trace /no/such/run | no run here",
     "nosuchcommand | Unmatched argument",
   })
