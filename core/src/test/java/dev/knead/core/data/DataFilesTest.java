@@ -240,6 +240,20 @@ class DataFilesTest {
 
   // ---- .npy ----
 
+  /** Found by NpzFuzzTest: an entry name that is not UTF-8 threw IllegalArgumentException from ZipInputStream. */
+  @Test
+  void npzEntryNameThatIsNotUtf8IsABadArchive() throws IOException {
+    Path p = dir.resolve("latin.npz");
+    try (OutputStream f = Files.newOutputStream(p);
+        ZipOutputStream zip = new ZipOutputStream(f, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      zip.putNextEntry(new ZipEntry("\u00e9.npy"));
+      zip.write(new byte[] {1, 2, 3});
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> DataFiles.load(p, opts())).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("latin.npz: not a valid .npz (zip) archive");
+  }
+
   /** Found by NpyFuzzTest: an item size too long for an int threw NumberFormatException. */
   @Test
   void npyItemSizeOfManyDigitsIsAnUnsupportedDtype() throws IOException {
