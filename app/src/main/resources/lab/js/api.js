@@ -39,6 +39,8 @@ export function watch(id, onFrame, onEnd) {
   const es = new EventSource(`/api/runs/${id}/live?every=30`);
   es.addEventListener('frame', e => onFrame(JSON.parse(e.data)));
   es.addEventListener('end', e => { es.close(); onEnd(JSON.parse(e.data)); });
+  // the server could not build a frame: the run's state says why
+  es.addEventListener('failed', e => { es.close(); const f = JSON.parse(e.data); onEnd({ status: 'failed', error: f.error }); });
   es.onerror = () => { if (es.readyState === EventSource.CLOSED) onEnd(null); };
   return () => es.close();
 }

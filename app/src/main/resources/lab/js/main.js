@@ -130,8 +130,9 @@ function onFrame(f) {
   requestAnimationFrame(redraw);
 }
 
-async function onEnd() {
+async function onEnd(end) {
   if (!ctx.runId) return;
+  if (end && end.status === 'failed') { runbar.error(end.error); return; }
   try {
     const r = await api.run(ctx.runId);
     runbar.status(r);

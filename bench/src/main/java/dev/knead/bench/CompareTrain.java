@@ -1,8 +1,7 @@
 package dev.knead.bench;
 
-import dev.knead.app.bench.TrainBench;
-import dev.knead.app.bench.TrainBench.Result;
-import dev.knead.app.bench.TrainBench.Row;
+import dev.knead.bench.TrainBench.Result;
+import dev.knead.bench.TrainBench.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.knead.render;
 
 import dev.knead.core.io.AtomicFiles;
+import dev.knead.core.io.Provenance;
 import dev.knead.render.canvas.Java2DCanvas;
 import dev.knead.render.canvas.SvgCanvas;
 import java.awt.Graphics2D;
@@ -49,24 +50,39 @@ public final class Images {
     return png(raster(f, o));
   }
 
+  /** PNG bytes with the provenance in tEXt chunks. */
+  public static byte[] png(Figure f, FigureOptions o, Provenance provenance) {
+    return PngEncoder.encode(raster(f, o), PNG_LEVEL, provenance);
+  }
+
   public static byte[] png(BufferedImage img) {
     return PngEncoder.encode(img, PNG_LEVEL);
   }
 
   public static String svg(Figure f, FigureOptions o) {
+    return svg(f, o, null);
+  }
+
+  /** An SVG document with the provenance in its {@code <metadata>}; null = none. */
+  public static String svg(Figure f, FigureOptions o, Provenance provenance) {
     SvgCanvas c = new SvgCanvas(o.width(), o.height());
     c.fillRect(0, 0, o.width(), o.height(), o.palette().background());
     f.draw(c, o.width(), o.height());
-    return c.document();
+    return c.document(provenance);
   }
 
   /** Writes the figure as PNG or SVG, by the path's extension, atomically. */
   public static void write(Figure f, FigureOptions o, Path out) {
+    write(f, o, null, out);
+  }
+
+  /** Writes the figure as PNG or SVG, by the path's extension, atomically, with its provenance (null = none). */
+  public static void write(Figure f, FigureOptions o, Provenance provenance, Path out) {
     Format fmt = Format.of(out);
     if (fmt == null) {
       throw new IllegalArgumentException("unknown figure format: " + out + " (use .png or .svg)");
     }
-    AtomicFiles.write(out, fmt == Format.PNG ? PngEncoder.encode(raster(f, o), PNG_FILE_LEVEL)
-        : svg(f, o).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(out, fmt == Format.PNG ? PngEncoder.encode(raster(f, o), PNG_FILE_LEVEL, provenance)
+        : svg(f, o, provenance).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,15 +1,17 @@
 package dev.knead.render;
 
+import dev.knead.core.io.Provenance;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A small PNG encoder for opaque RGB images (PNG spec, ISO/IEC 15948): signature, IHDR, one
- * IDAT of zlib-deflated scanlines, IEND. Each row takes the Sub or the Up filter, whichever
+ * A small PNG encoder for opaque RGB images (PNG spec, ISO/IEC 15948): signature, IHDR, the
+ * provenance as tEXt chunks, one IDAT of zlib-deflated scanlines, IEND. Each row takes the Sub or the Up filter, whichever
  * leaves smaller residuals on a sample of the row. Several times faster than ImageIO's
  * writer on TYPE_INT_RGB images, which copies pixels through the generic raster path.
  */
@@ -21,6 +23,16 @@ public final class PngEncoder {
    * @param level deflate level 1 (fast) … 9 (small)
    */
   public static byte[] encode(BufferedImage img, int level) {
+    return encode(img, level, null);
+  }
+
+  /**
+   * @param img a TYPE_INT_RGB image
+   * @param level deflate level 1 (fast) … 9 (small)
+   * @param provenance written as one tEXt chunk per {@link Provenance#fields()} entry (keyword =
+   *     the field's name), before the pixels; null = none
+   */
+  public static byte[] encode(BufferedImage img, int level, Provenance provenance) {
     if (img.getType() != BufferedImage.TYPE_INT_RGB) {
       BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
       rgb.createGraphics().drawImage(img, 0, 0, null);
@@ -92,9 +104,27 @@ public final class PngEncoder {
     ihdr[8] = 8; // bit depth
     ihdr[9] = 2; // colour type: truecolour
     chunk(out, "IHDR", ihdr);
+    if (provenance != null) {
+      for (Map.Entry<String, String> f : provenance.fields().entrySet()) {
+        chunk(out, "tEXt", text(f.getKey(), f.getValue()));
+      }
+    }
     chunk(out, "IDAT", idat.toByteArray());
     chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
+  }
+
+  /** A tEXt chunk's data: Latin-1 keyword (1–79 bytes), a zero byte, Latin-1 text. */
+  static byte[] text(String keyword, String value) {
+    byte[] k = keyword.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
+    if (k.length == 0 || k.length > 79) {
+      throw new IllegalArgumentException("a PNG keyword has 1 to 79 bytes: '" + keyword + "'");
+    }
+    byte[] d = new byte[k.length + 1 + v.length];
+    System.arraycopy(k, 0, d, 0, k.length);
+    System.arraycopy(v, 0, d, k.length + 1, v.length);
+    return d;
   }
 
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

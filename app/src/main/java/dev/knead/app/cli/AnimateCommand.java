@@ -1,6 +1,8 @@
 package dev.knead.app.cli;
 
 import dev.knead.core.BadInputException;
+import dev.knead.app.door.JsonDocument;
+import dev.knead.core.io.Provenance;
 import dev.knead.render.FigureOptions;
 import dev.knead.render.animate.AnimationOptions;
 import dev.knead.render.animate.GifAnimation;
@@ -61,7 +63,7 @@ public final class AnimateCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     long start = System.nanoTime();
-    GifAnimation.write(subject, opt, out);
+    GifAnimation.write(subject, opt, Provenance.of(r), out);
     double took = (System.nanoTime() - start) / 1e9;
     if (json) {
       com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();
@@ -69,7 +71,7 @@ public final class AnimateCommand implements Callable<Integer> {
       doc.put("frames", opt.frames());
       doc.put("fps", fps);
       doc.put("seconds", secs);
-      spec.commandLine().getOut().println(dev.knead.core.io.Json.writeLine(doc));
+      JsonDocument.print(spec.commandLine().getOut(), doc, Provenance.of(r));
     } else {
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s) in %.1f s%n", out, opt.frames(), secs, took);
     }

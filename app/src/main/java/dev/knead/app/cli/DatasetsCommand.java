@@ -1,15 +1,14 @@
 package dev.knead.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Generator;
 import dev.knead.core.data.GroundTruth;
 import dev.knead.core.data.Param;
+import dev.knead.app.door.DatasetJson;
 import dev.knead.core.io.Json;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,7 +32,7 @@ public final class DatasetsCommand implements Callable<Integer> {
     if (json) {
       ArrayNode all = Json.array();
       for (Generator g : Datasets.all()) {
-        all.add(describe(g));
+        all.add(DatasetJson.describe(g));
       }
       out.println(Json.writeLine(all));
       return KneadCommand.OK;
@@ -66,45 +65,6 @@ public final class DatasetsCommand implements Callable<Integer> {
       b.append(", enclosed: ").append(t.enclosed().stream().map(d.classNames()::get).toList());
     }
     return b.toString();
-  }
-
-  /** One data set as the JSON of {@code knead datasets --json} (the lab serves the same). */
-  public static ObjectNode describe(Generator g) {
-    Dataset d = g.generate(Map.of(), 0);
-    GroundTruth t = d.truth();
-    ObjectNode o = Json.object();
-    o.put("name", g.name());
-    o.put("dim", g.dim());
-    o.put("description", g.description());
-    ArrayNode ps = o.putArray("params");
-    for (Param p : g.params()) {
-      ObjectNode po = ps.addObject();
-      po.put("name", p.name());
-      po.put("default", p.defaultValue());
-      po.put("min", p.min());
-      po.put("max", p.max());
-      po.put("integer", p.integer());
-      po.put("description", p.description());
-    }
-    ArrayNode classes = o.putArray("classes");
-    d.classNames().forEach(classes::add);
-    ObjectNode top = o.putObject("topology");
-    ArrayNode betti = top.putArray("betti");
-    for (List<Integer> b : t.betti()) {
-      ArrayNode row = betti.addArray();
-      b.forEach(row::add);
-    }
-    ArrayNode dims = top.putArray("manifold_dims");
-    t.manifoldDims().forEach(dims::add);
-    ArrayNode enclosed = top.putArray("enclosed");
-    t.enclosed().forEach(enclosed::add);
-    if (t.linkingNumber().isPresent()) {
-      top.put("linking_number", t.linkingNumber().get());
-    } else {
-      top.putNull("linking_number");
-    }
-    top.put("core_curves", t.coreCurves().size());
-    return o;
   }
 
   private static String number(double v, boolean integer) {

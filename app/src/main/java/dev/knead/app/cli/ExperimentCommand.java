@@ -2,9 +2,11 @@ package dev.knead.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.app.door.JsonDocument;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import dev.knead.experiments.Catalogue;
 import dev.knead.experiments.Claim;
 import dev.knead.experiments.Experiment;
@@ -146,7 +148,7 @@ public final class ExperimentCommand implements Callable<Integer> {
           + set.stream().map(s -> " --set " + s).reduce("", String::concat);
       ReportWriter.write(dir, results, command);
       if (json) {
-        stdout.println(Json.writeLine(ResultJson.of(results)));
+        JsonDocument.print(stdout, ResultJson.of(results), Provenance.versionOnly()); // each result names its own settings and seeds
       } else {
         stdout.println("report: " + dir.resolve("report.md"));
       }

@@ -4,9 +4,13 @@ import dev.knead.analysis.Analyst;
 import dev.knead.analysis.DataFacts;
 import dev.knead.analysis.Report;
 import dev.knead.analysis.StageMeasure;
+import dev.knead.app.door.JsonDocument;
+import dev.knead.app.door.DataFactsJson;
+import dev.knead.app.door.ReportJson;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.net.Architecture;
 import dev.knead.core.run.ExperimentConfig;
@@ -76,7 +80,7 @@ public final class ExplainCommand implements Callable<Integer> {
         o.put("data", data.name());
         o.set("data_topology", DataFactsJson.write(facts));
         o.set("verdicts_before", ReportJson.verdicts(vs));
-        out.println(Json.writeLine(o));
+        JsonDocument.print(out, o, Provenance.of(c, data));
       } else {
         printDataFacts(out, facts);
         printVerdicts(out, "What theory decides before training", vs);
@@ -87,7 +91,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Report report = Analyst.analyse(r.network(), r.data(),
         new Analyst.Options(maxPoints, Analyst.Options.DEFAULT.maxDim(), !noCertificate, r.config().data().seed()));
     if (json) {
-      out.println(Json.writeLine(ReportJson.write(report)));
+      JsonDocument.print(out, ReportJson.write(report), Provenance.of(r));
       return KneadCommand.OK;
     }
     out.printf(Locale.ROOT, "%s on %s: train accuracy %.1f %%%s%n%n", report.network(), report.data(),

@@ -1,5 +1,9 @@
 package dev.knead.app.cli;
 
+import dev.knead.app.door.Figures;
+import dev.knead.app.door.JsonDocument;
+import dev.knead.app.door.TopologyValues;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.run.DataSpec;
 import dev.knead.core.run.ExperimentConfig;
 import dev.knead.core.run.Run;
@@ -100,6 +104,9 @@ public final class GalleryCommand implements Callable<Integer> {
     }
   }
 
+  /** The provenance of the run whose figures are being written. */
+  private Provenance provenance;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
@@ -115,6 +122,7 @@ public final class GalleryCommand implements Callable<Integer> {
     ArrayNode written = Json.array();
     for (Example e : EXAMPLES) {
       Run run = Runs.execute(config(e), TrainListener.NONE);
+      provenance = Provenance.of(run);
       Subject s = FigureArgs.subject(run);
       if (!json) {
         o.printf(Locale.ROOT, "%s: %s, train accuracy %.1f %%%n", e.key(), s.description(), 100 * run.result().trainAccuracy());
@@ -124,9 +132,9 @@ public final class GalleryCommand implements Callable<Integer> {
       for (Item item : items(e, run, s)) {
         Path p = out.resolve(item.name());
         if (item.figure() != null) {
-          Images.write(item.figure(), item.options(), p);
+          Images.write(item.figure(), item.options(), provenance, p);
         } else {
-          GifAnimation.write(s, item.animation(), p);
+          GifAnimation.write(s, item.animation(), provenance, p);
         }
         if (!json) {
           o.println("  wrote " + p);
@@ -148,7 +156,7 @@ public final class GalleryCommand implements Callable<Integer> {
       doc.put("out", out.toString());
       doc.put("manifest", m.toString());
       doc.set("files", written);
-      o.println(Json.writeLine(doc));
+      JsonDocument.print(o, doc, Provenance.versionOnly()); // each example's own provenance is in its files
     } else {
       o.println("  wrote " + m);
     }

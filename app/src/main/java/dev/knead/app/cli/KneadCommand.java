@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Train neural networks and watch, measure and explain how each layer kneads space.",
     subcommands = {LabCommand.class, DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class,
       TopologyCommand.class, RenderCommand.class, AnimateCommand.class, GalleryCommand.class, ExperimentCommand.class,
-      BenchCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+      SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class KneadCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int INTERNAL = 1;
@@ -40,7 +40,15 @@ public final class KneadCommand implements Callable<Integer> {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new KneadCommand());
+    return run(new KneadCommand(), args, out, err);
+  }
+
+  /**
+   * Runs a command line rooted at {@code command} with knead's exit codes and error lines (the
+   * bench module's {@code knead bench} uses it too).
+   */
+  public static int run(Object command, String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(command);
     PrintWriter o = new PrintWriter(out, true);
     PrintWriter e = new PrintWriter(err, true);
     cl.setOut(o);

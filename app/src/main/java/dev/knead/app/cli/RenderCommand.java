@@ -1,6 +1,9 @@
 package dev.knead.app.cli;
 
+import dev.knead.app.door.Figures;
 import dev.knead.core.BadInputException;
+import dev.knead.app.door.JsonDocument;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.run.Run;
 import dev.knead.render.Figure;
 import dev.knead.render.FigureOptions;
@@ -87,12 +90,12 @@ public final class RenderCommand implements Callable<Integer> {
       checkStage(subject, stage);
     }
     Figure f = Figures.of(k, r, subject, stage, cls, opt);
-    Images.write(f, opt, out);
+    Images.write(f, opt, Provenance.of(r), out);
     if (json) {
       com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();
       doc.put("kind", k.name().toLowerCase(java.util.Locale.ROOT));
       doc.set("files", Written.files(out));
-      spec.commandLine().getOut().println(dev.knead.core.io.Json.writeLine(doc));
+      JsonDocument.print(spec.commandLine().getOut(), doc, Provenance.of(r));
     } else {
       spec.commandLine().getOut().println("wrote " + out);
     }

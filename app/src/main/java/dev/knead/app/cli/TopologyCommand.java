@@ -1,24 +1,23 @@
 package dev.knead.app.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.app.door.BarcodeJson;
+import dev.knead.app.door.JsonDocument;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.DataFiles;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.LoadOptions;
 import dev.knead.core.data.Points;
-import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.run.Run;
 import dev.knead.core.trace.Stage;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
-import dev.knead.topology.ph.Bar;
 import dev.knead.topology.ph.Metric;
 import dev.knead.topology.ph.PersistenceResult;
 import dev.knead.topology.ph.RipserFormat;
 import dev.knead.topology.ph.Rips;
-import dev.knead.topology.ph.StableScale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -105,51 +104,13 @@ public final class TopologyCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return KneadCommand.OK;
     }
-    ObjectNode o = json(result, points.n(), points.d(), dim, threshold, metric.toLowerCase(Locale.ROOT));
-    spec.commandLine().getOut().println(Json.writeLine(o));
+    ObjectNode o = BarcodeJson.write(result, points.n(), points.d(), dim, threshold, metric.toLowerCase(Locale.ROOT));
+    JsonDocument.print(spec.commandLine().getOut(), o, provenance);
     return KneadCommand.OK;
   }
 
-  /**
-   * The {@code --format json} answer: every bar, the stable scale with its Betti numbers and
-   * representative cycles. The lab's barcodes are this same object.
-   *
-   * @param n points, d their dimension; dim the highest homology dimension; threshold or null
-   */
-  public static ObjectNode json(PersistenceResult result, int n, int d, int dim, Double threshold, String metric) {
-    ObjectNode o = Json.object();
-    o.put("points", n);
-    o.put("ambient_dim", d);
-    o.put("max_dim", dim);
-    o.set("threshold", threshold == null ? Json.NODES.nullNode() : Json.num(threshold));
-    o.put("metric", metric);
-    ArrayNode bars = o.putArray("bars");
-    for (Bar b : result.barcode().bars()) {
-      ObjectNode bo = bars.addObject();
-      bo.put("dim", b.dim());
-      bo.put("birth", b.birth());
-      bo.set("death", Json.num(b.death()));
-    }
-    StableScale s = StableScale.of(result, dim); // with a threshold, the interval up to it counts
-    ObjectNode so = o.putObject("stable_scale");
-    so.set("scale", Json.num(s.scale()));
-    so.set("from", Json.num(s.from()));
-    so.set("to", Json.num(s.to()));
-    so.put("cut_at_threshold", s.cutAtThreshold());
-    ArrayNode betti = so.putArray("betti");
-    s.betti().forEach(betti::add);
-    ArrayNode cyc = o.putArray("cycles");
-    for (PersistenceResult.Cycle c : result.cycles()) {
-      ObjectNode co = cyc.addObject();
-      co.put("birth", c.bar().birth());
-      co.set("death", Json.num(c.bar().death()));
-      ArrayNode edges = co.putArray("edges");
-      for (int[] e : c.edges()) {
-        edges.addArray().add(e[0]).add(e[1]);
-      }
-    }
-    return o;
-  }
+  /** What the points came from: set by {@link #points()}. */
+  private Provenance provenance;
 
   private Points points() {
     boolean isRun = Files.isDirectory(input) || input.getFileName().toString().equals(RunFile.NAME);
@@ -162,15 +123,19 @@ public final class TopologyCommand implements Callable<Integer> {
       // pick) is a labelled data set whose label column is not a coordinate; otherwise every
       // column is one (ripser's point-cloud format)
       if (labelColumn == null && cls == null && !DataFiles.hasHeader(input, options)) {
-        return DataFiles.loadCloud(input, options);
+        Points cloud = DataFiles.loadCloud(input, options);
+        provenance = Provenance.of(cloud);
+        return cloud;
       }
       Dataset data = DataFiles.load(input, options);
+      provenance = Provenance.of(data.points());
       return cls == null ? data.points() : ofClass(data.points(), data.labels(), data.classNames());
     }
     if (labelColumn != null) {
       throw new BadInputException("--label-column applies to data files; " + input + " is a run");
     }
     Run run = RunFile.load(input);
+    provenance = Provenance.of(run);
     // the points are all persistence reads: no grid lines or region samples
     Trace t = Tracer.trace(run.network(), run.data().points(), run.data().labels(), Tracer.Options.POINTS_ONLY);
     int s = stage == null ? 0 : stage;

@@ -2,9 +2,11 @@ package dev.knead.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.app.door.JsonDocument;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Points;
 import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.net.Matrix;
 import dev.knead.core.net.Network;
@@ -86,7 +88,7 @@ public final class TraceCommand implements Callable<Integer> {
       for (Stage s : stages) {
         arr.add(stageJson(s, grid));
       }
-      o.println(Json.writeLine(doc));
+      JsonDocument.print(o, doc, Provenance.of(r));
     } else if (format.csv) {
       int maxDim = stages.stream().mapToInt(Stage::dim).max().orElse(0);
       StringBuilder b = new StringBuilder("stage,name,point,label");

@@ -2,7 +2,9 @@ package dev.knead.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.app.door.JsonDocument;
 import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.net.Network;
 import dev.knead.core.run.ExperimentConfig;
@@ -75,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     TrainResult r = run.result();
     if (json) {
-      o.println(Json.writeLine(summary(run, dir, seconds)));
+      JsonDocument.print(o, summary(run, dir, seconds), Provenance.of(run));
     } else {
       o.printf(Locale.ROOT, "%s on %s (%d train, %d test points): %s after %d epochs in %.2f s%n", run.network().describe(),
           run.data().name(), run.split().train().size(), run.split().test().size(),

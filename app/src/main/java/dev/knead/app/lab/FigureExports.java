@@ -1,8 +1,9 @@
 package dev.knead.app.lab;
 
-import dev.knead.app.cli.Figures;
+import dev.knead.app.door.Figures;
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Dataset;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.net.Network;
 import dev.knead.core.train.Epoch;
 import dev.knead.render.Figure;
@@ -79,20 +80,20 @@ final class FigureExports implements AutoCloseable {
   }
 
   /** @return the figure's bytes (PNG, or SVG as UTF-8) */
-  byte[] figure(FigureRequest r, Network net, Dataset data, List<Epoch> history) {
+  byte[] figure(FigureRequest r, Network net, Dataset data, List<Epoch> history, Provenance provenance) {
     FigureOptions opt = FigureOptions.of(r.width(), r.height()).withScale(r.scale());
     return run("kind", () -> {
       Subject s = Figures.subject(net, data);
       Figure f = Figures.of(r.kind(), net, data, history, s, r.stage(), opt);
-      return r.format() == Format.PNG ? Images.png(f, opt) : Images.svg(f, opt).getBytes(StandardCharsets.UTF_8);
+      return r.format() == Format.PNG ? Images.png(f, opt, provenance) : Images.svg(f, opt, provenance).getBytes(StandardCharsets.UTF_8);
     });
   }
 
   /** @return the looping GIF of every move of the network, as {@code knead animate} draws it */
-  byte[] animation(GifRequest r, Network net, Dataset data) {
+  byte[] animation(GifRequest r, Network net, Dataset data, Provenance provenance) {
     AnimationOptions opt = new AnimationOptions(FigureOptions.of(r.width(), r.height()), r.fps(), r.seconds(), 0.35, 0.25, true,
         false);
-    return run("seconds", () -> GifAnimation.bytes(Figures.subject(net, data), opt));
+    return run("seconds", () -> GifAnimation.bytes(Figures.subject(net, data), opt, provenance));
   }
 
   /** Runs work on the drawing thread (figures, animations, barcodes), refusing when the queue is full. */

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One training run of the lab, on a worker thread: its data, its history and the newest
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
  * other threads; all of that happens between epochs, through the {@link TrainListener}.
  */
 final class Job implements TrainListener {
+  private static final Logger LOG = LoggerFactory.getLogger(Job.class);
   /** Most snapshots kept for scrubbing; beyond it every other one is dropped. */
   static final int MAX_SNAPSHOTS = 200;
   /** Most points traced per live update (a seeded, fixed subsample beyond it). */
@@ -59,7 +62,7 @@ final class Job implements TrainListener {
   private int steps;
   private long started;
   private int epochsShown;
-  private volatile String failure = "";
+  private volatile Failure failure;
   private volatile TrainResult result;
 
   Job(String id, LabRequest request, Dataset data) {
@@ -98,7 +101,13 @@ final class Job implements TrainListener {
         default -> Status.DONE;
       };
     } catch (RuntimeException e) {
-      failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      Failure f = Failure.of(e);
+      if (f.status() >= 500) {
+        LOG.warn("run {} failed", id, e);
+      } else {
+        LOG.info("run {} refused: {}", id, f.message());
+      }
+      failure = f;
       status = Status.FAILED;
     } finally {
       synchronized (this) {
@@ -211,7 +220,7 @@ final class Job implements TrainListener {
 
   /** Marks a job that never got a worker. */
   void refuse(String why) {
-    failure = why;
+    failure = Failure.refused(503, why);
     status = Status.FAILED;
   }
 
@@ -224,8 +233,9 @@ final class Job implements TrainListener {
     return s == Status.DONE || s == Status.CANCELLED || s == Status.DIVERGED || s == Status.FAILED;
   }
 
-  String failure() {
-    return failure;
+  /** @return why the run failed, with its cause; empty while it has not */
+  Optional<Failure> failure() {
+    return Optional.ofNullable(failure);
   }
 
   long version() {

@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.analysis.Analyst;
 import dev.knead.analysis.Report;
-import dev.knead.app.cli.DatasetsCommand;
-import dev.knead.app.cli.Figures;
-import dev.knead.app.cli.ReportJson;
+import dev.knead.app.door.BarcodeJson;
+import dev.knead.app.door.DatasetJson;
+import dev.knead.app.door.Figures;
+import dev.knead.app.door.ReportJson;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Generator;
 import dev.knead.core.io.Json;
 import dev.knead.core.io.NetworkJson;
+import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.net.Architecture;
 import dev.knead.core.net.Network;
@@ -46,7 +48,7 @@ final class LabRoutes {
     this.exports = exports;
     ArrayNode all = Json.array();
     for (Generator g : Datasets.all()) {
-      all.add(DatasetsCommand.describe(g));
+      all.add(DatasetJson.describe(g));
     }
     this.datasets = Json.writeLine(all);
   }
@@ -264,7 +266,7 @@ final class LabRoutes {
     int[] size = size(ctx, FigureExports.defaultSize(kind), FigureExports.MAX_SIDE);
     double scale = number(ctx, "scale", 0.5, 2, 1);
     byte[] bytes = exports.figure(new FigureExports.FigureRequest(kind, format, stage, size[0], size[1], scale), net, job.data,
-        job.history());
+        job.history(), Provenance.of(job.request.config(), job.data));
     String ext = FigureExports.extension(format);
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + "-" + kind.name().toLowerCase(java.util.Locale.ROOT)
         + "." + ext + "\"");
@@ -279,7 +281,8 @@ final class LabRoutes {
     int fps = (int) number(ctx, "fps", 1, FigureExports.MAX_GIF_FPS, 15);
     int moves = Trace.stageCount(net) - 1;
     double seconds = number(ctx, "seconds", 1, FigureExports.MAX_GIF_SECONDS, Math.min(FigureExports.MAX_GIF_SECONDS, 0.8 * moves));
-    byte[] bytes = exports.animation(new FigureExports.GifRequest(size[0], size[1], fps, seconds), net, job.data);
+    byte[] bytes = exports.animation(new FigureExports.GifRequest(size[0], size[1], fps, seconds), net, job.data,
+        Provenance.of(job.request.config(), job.data));
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".gif\"");
     ctx.status(200).contentType("image/gif").result(bytes);
   }
@@ -320,7 +323,7 @@ final class LabRoutes {
         } else {
           var result = dev.knead.topology.ph.Rips.of(p.toArray(), p.n(), p.d()).maxDim(1)
               .metric(dev.knead.topology.ph.Metric.EUCLIDEAN_RIPSER).cycles(3).compute();
-          co = dev.knead.app.cli.TopologyCommand.json(result, p.n(), p.d(), 1, null, "ripser");
+          co = BarcodeJson.write(result, p.n(), p.d(), 1, null, "ripser");
         }
         co.put("class", c);
         co.put("class_name", c < job.data.classNames().size() ? job.data.classNames().get(c) : "class " + c);
@@ -418,7 +421,11 @@ final class LabRoutes {
   }
 
   static JsonNode body(Context ctx) {
-    byte[] bytes = ctx.bodyAsBytes();
+    return body(ctx.bodyAsBytes());
+  }
+
+  /** A JSON request body, or a 4xx {@link LabException}. */
+  static JsonNode body(byte[] bytes) {
     if (bytes.length > MAX_JSON_BYTES) {
       throw new LabException(413, "body", "the request body is larger than " + MAX_JSON_BYTES / 1024 + " KB");
     }

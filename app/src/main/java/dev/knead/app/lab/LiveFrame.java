@@ -127,9 +127,10 @@ final class LiveFrame {
     o.put("run", job.id);
     o.put("status", job.status().name().toLowerCase(Locale.ROOT));
     o.put("speed", job.speed());
-    if (!job.failure().isEmpty()) {
-      o.put("error", job.failure());
-    }
+    job.failure().ifPresent(f -> {
+      o.put("error", f.message());
+      o.put("error_status", f.status());
+    });
     List<Epoch> h = job.history();
     o.put("epoch", h.isEmpty() ? 0 : h.get(h.size() - 1).epoch());
     o.put("epochs", job.request.config().train().epochs());

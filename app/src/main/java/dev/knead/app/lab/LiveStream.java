@@ -7,13 +7,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server-sent events: every {@code every} ms, when the run has published new weights, the page
  * gets a {@code frame} event (LiveFrame's JSON: full the first time, then without the
- * unchanged input stage); when the run ends, an {@code end} event.
+ * unchanged input stage); when the run ends, an {@code end} event; when building a frame
+ * fails, a {@code failed} event ({@code {"error": …, "status": 500}}; not "error", which EventSource keeps for its own) and a logged stack trace.
  */
 final class LiveStream implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
   static final int MIN_EVERY_MS = 10;
   static final int DEFAULT_EVERY_MS = 30;
 
@@ -65,12 +69,32 @@ final class LiveStream implements AutoCloseable {
         tick.run();
       } catch (RuntimeException e) {
         cancel(task);
+        if (closed.get() || client.terminated()) {
+          LOG.debug("live stream of run {} ended with its client", job.id, e);
+        } else {
+          // the page hears why its stream stopped; the log keeps the stack trace
+          Failure f = Failure.of(e);
+          LOG.warn("live stream of run {} failed", job.id, e);
+          try {
+            client.sendEvent("failed", LiveStream.errorJson(f));
+          } catch (RuntimeException gone) {
+            LOG.debug("could not tell the page", gone);
+          }
+        }
         if (closed.compareAndSet(false, true)) {
           client.close();
         }
       }
     };
     task.set(ticker.scheduleWithFixedDelay(safe, 1, Math.max(MIN_EVERY_MS, everyMs), TimeUnit.MILLISECONDS));
+  }
+
+  /** The {@code failed} event's data: the lab's JSON error shape with its status. */
+  static String errorJson(Failure f) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = dev.knead.core.io.Json.object();
+    o.put("error", f.message());
+    o.put("status", f.status());
+    return dev.knead.core.io.Json.writeLine(o);
   }
 
   private static void cancel(AtomicReference<ScheduledFuture<?>> task) {

@@ -129,7 +129,6 @@ class CommandLineTest {
     "train --data xor --epochs 1e9 | --epochs must be a whole number in 0 … 10000000, got 1e9",
     "train --data xor --epochs 2.5 | --epochs must be a whole number",
     "train --hidden 3 | --data is required",
-    "bench train --precision half | unknown precision 'half'",
     "trace /no/such/run | no run here",
     "nosuchcommand | Unmatched argument",
   })

@@ -2,6 +2,8 @@ package dev.knead.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.knead.app.door.Figures;
+import dev.knead.app.door.TopologyValues;
 import dev.knead.core.io.RunFile;
 import dev.knead.core.run.Run;
 import dev.knead.render.FigureOptions;

@@ -240,8 +240,9 @@ class LabRoutesTest {
     java.nio.file.Files.writeString(dir.resolve("run.json"), send("GET", "/api/runs/" + id + "/export", null).text());
     dev.knead.core.run.Run run = dev.knead.core.io.RunFile.load(dir);
     dev.knead.render.FigureOptions opt = dev.knead.render.FigureOptions.of(600, 400);
-    String cli = dev.knead.render.Images.svg(dev.knead.app.cli.Figures.of(dev.knead.app.cli.Figures.Kind.STAGES, run.network(), run.data(),
-        run.result().history(), dev.knead.app.cli.Figures.subject(run.network(), run.data()), null, opt), opt);
+    String cli = dev.knead.render.Images.svg(dev.knead.app.door.Figures.of(dev.knead.app.door.Figures.Kind.STAGES, run.network(), run.data(),
+        run.result().history(), dev.knead.app.door.Figures.subject(run.network(), run.data()), null, opt), opt,
+        dev.knead.core.io.Provenance.of(run)); // the same provenance too: the run's config, seeds and data hash
     assertThat(new String(svg.body(), StandardCharsets.UTF_8)).isEqualTo(cli);
 
     for (String kind : new String[] {"stage", "lift", "regions", "curves", "certificate", "barcode", "betti"}) {

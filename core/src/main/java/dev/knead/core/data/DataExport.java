@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 public final class DataExport {
   private DataExport() {}
 
-  /** Header {@code x1,…,xd,label}; one row per point, the label being the class name. */
+  /** Header {@code x1,…,xd,label}; one row per point, the label being the class name (quoted where RFC 4180 needs it). */
   public static void writeCsv(Dataset d, Path path) {
     StringBuilder b = new StringBuilder();
     for (int j = 0; j < d.dim(); j++) {
@@ -31,9 +31,16 @@ public final class DataExport {
       for (int j = 0; j < d.dim(); j++) {
         b.append(d.points().get(i, j)).append(',');
       }
-      b.append(d.classNames().get(d.label(i))).append('\n');
+      b.append(csvField(d.classNames().get(d.label(i)))).append('\n');
     }
     write(path, b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A class name as an RFC 4180 field: quoted (quotes doubled) when it would not survive bare. */
+  static String csvField(String name) {
+    boolean bare = !name.isEmpty() && name.equals(name.strip()) && !name.startsWith("#")
+        && name.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r' || c == '\t' || c == ';');
+    return bare ? name : '"' + name.replace("\"", "\"\"") + '"';
   }
 
   /** {@code x.npy} and {@code y.npy} in one zip. */

@@ -78,7 +78,7 @@ public final class DataFiles {
       return false;
     }
     checkSize(path, options);
-    return DelimitedText.hasHeader(path);
+    return DelimitedText.hasHeader(path, options);
   }
 
   private static String extension(Path path) {
@@ -206,6 +206,9 @@ public final class DataFiles {
       }
     } catch (ZipException e) {
       throw new BadInputException(file + ": not a valid .npz (zip) archive (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException e) {
+      // ZipInputStream's answer to an entry name that is not UTF-8
+      throw new BadInputException(file + ": not a valid .npz (zip) archive (an entry name is not UTF-8)");
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot be read (" + e.getMessage() + ")");
     }

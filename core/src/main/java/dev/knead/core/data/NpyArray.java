@@ -67,7 +67,8 @@ record NpyArray(int[] shape, double[] values, boolean integral, String dtype) {
     }
     char order = dm.group(1).charAt(0);
     char kind = dm.group(2).charAt(0);
-    int size = Integer.parseInt(dm.group(3));
+    // an item size of more than two digits is no dtype Knead reads (and may not fit an int)
+    int size = dm.group(3).length() > 2 ? -1 : Integer.parseInt(dm.group(3));
     String dtype = dm.group(1) + dm.group(2) + dm.group(3);
     boolean ok = kind == 'f' ? size == 4 || size == 8 : size == 1 || size == 2 || size == 4 || size == 8;
     if (!ok) {

@@ -37,25 +37,6 @@ public sealed interface Move permits Move.Rotate, Move.Stretch, Move.Shift, Move
       this.r = r;
     }
 
-    /** @return the whole rotation, n × n */
-    public Matrix rotation() {
-      return r;
-    }
-
-    /** @return the largest angle turned by, in radians (the norm of log R over √2 per plane) */
-    public double largestAngle() {
-      int n = r.rows();
-      if (n < 2) {
-        return 0;
-      }
-      double[] l = logarithm();
-      double max = 0;
-      for (double v : l) {
-        max = Math.max(max, Math.abs(v));
-      }
-      return max;
-    }
-
     private double[] logarithm() {
       double[] l = log;
       if (l == null) {

@@ -104,6 +104,19 @@ class DataFilesTest {
   }
 
   @Test
+  void csvRoundTripKeepsClassNamesThatNeedQuoting() throws IOException {
+    java.util.List<String> names = java.util.List.of(" padded ", "#3", "New York, NY", "a \"b\"", "two\nlines");
+    Dataset d = new Dataset("q", Map.of(), Points.of(5, 1, new double[] {1, 2, 3, 4, 5}), new int[] {0, 1, 2, 3, 4}, names,
+        GroundTruth.unknown());
+    Path p = dir.resolve("q.csv");
+    DataExport.writeCsv(d, p);
+    Dataset back = DataFiles.load(p, opts());
+    assertThat(back.points()).isEqualTo(d.points());
+    assertThat(java.util.stream.IntStream.of(back.labels()).mapToObj(back.classNames()::get).toList())
+        .containsExactlyElementsOf(names);
+  }
+
+  @Test
   void ripserCloudIsReadWithoutLabels() throws IOException {
     Path p = text("cloud.txt", "# a circle\n1 0\n0  1\n\n-1 0\n0,-1\n".replace("0,-1", "0 -1"));
     Points c = DataFiles.loadCloud(p, opts());
@@ -133,6 +146,66 @@ class DataFilesTest {
     assertThatThrownBy(() -> DataFiles.load(p, opts())).isInstanceOf(BadInputException.class).hasMessage(message);
   }
 
+  // RFC 4180: quoted fields may hold the separator, doubled quotes and line breaks
+
+  @Test
+  void quotedFieldsHoldCommasAndDoubledQuotes() throws IOException {
+    Path p = text("cities.csv", "x,y,city\n1,2,\"New York, NY\"\n3,4,Boston\n5,6,\"a \"\"b\"\"\"\n7, 8 , \"New York, NY\" \n");
+    Dataset d = DataFiles.load(p, opts());
+    assertThat(d.classNames()).containsExactly("Boston", "New York, NY", "a \"b\"");
+    assertThat(d.labels()).containsExactly(1, 0, 2, 1);
+    assertThat(d.points().toArray()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+  }
+
+  @Test
+  void quotedLineBreaksStayInTheFieldAndErrorsNameThePhysicalLine() throws IOException {
+    Path ok = text("ml.csv", "x,y,l\n1,2,\"two\nlines\"\n3,4,b\n");
+    assertThat(DataFiles.load(ok, opts()).classNames()).containsExactly("b", "two\nlines");
+    Path bad = text("bad.csv", "x,y,l\n1,2,\"two\nlines\"\n3,four,b\n");
+    assertThatThrownBy(() -> DataFiles.load(bad, opts())).isInstanceOf(BadInputException.class)
+        .hasMessage("bad.csv: line 4, column 2 ('y'): 'four' is not a number");
+  }
+
+  @Test
+  void quotedHeaderNamesAndNumbers() throws IOException {
+    Path p = text("q.csv", "\"x\",\"y, mm\",\"class\"\n\"1.5\",2,a\n3,\"4\",b\n");
+    Dataset d = DataFiles.load(p, opts().withLabelColumn("class"));
+    assertThat(d.points().toArray()).containsExactly(1.5, 2, 3, 4);
+    assertThatThrownBy(() -> DataFiles.load(p, opts().withLabelColumn("y")))
+        .hasMessage("q.csv: no column named 'y'; columns: x, y, mm, class");
+  }
+
+  @Test
+  void theSeparatorIsTheFirstOneOutsideQuotes() throws IOException {
+    Path p = text("s.csv", "\"a, b\";1;2\n\"c\";3;4\n");
+    Dataset d = DataFiles.load(p, opts().withLabelColumn("0"));
+    assertThat(d.classNames()).containsExactly("a, b", "c");
+    assertThat(d.points().toArray()).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void byteOrderMarkAndCrlfAreNotPartOfTheData() throws IOException {
+    Path p = text("w.csv", "\uFEFFx,y,label\r\n1,2,a\r\n3,4,\"b\"\r\n\r\n");
+    Dataset d = DataFiles.load(p, opts().withLabelColumn("label"));
+    assertThat(d.classNames()).containsExactly("a", "b");
+    assertThat(d.points().toArray()).containsExactly(1, 2, 3, 4);
+    assertThatThrownBy(() -> DataFiles.load(p, opts().withLabelColumn("nope")))
+        .hasMessage("w.csv: no column named 'nope'; columns: x, y, label");
+  }
+
+  @Test
+  void raggedAndBrokenQuotedRowsAreNamed() throws IOException {
+    Path ragged = text("bad.csv", "x,y,l\n1,2,\"a,b\",extra\n");
+    assertThatThrownBy(() -> DataFiles.load(ragged, opts()))
+        .hasMessage("bad.csv: line 2: 4 fields, expected 3 (rows of unequal length)");
+    Path open = text("open.csv", "x,y,l\n1,2,a\n3,4,\"b\n5,6,c\n");
+    assertThatThrownBy(() -> DataFiles.load(open, opts())).isInstanceOf(BadInputException.class)
+        .hasMessage("open.csv: line 3: a quoted field opens and is never closed");
+    Path after = text("after.csv", "x,y,l\n1,2,a\n3,4,\"b\"c\n");
+    assertThatThrownBy(() -> DataFiles.load(after, opts())).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("after.csv: line 3: not valid CSV (Unexpected character after closing quote");
+  }
+
   @Test
   void badLabelColumnsAreNamed() throws IOException {
     Path p = text("c.csv", "x,y,l\n1,2,a\n3,4,b\n");
@@ -152,6 +225,10 @@ class DataFilesTest {
         .hasMessageStartingWith("big.csv: 18 bytes, over the limit of 10 bytes");
     assertThatThrownBy(() -> DataFiles.load(p, opts().withLimits(1000, 5)))
         .hasMessageStartingWith("big.csv: 6 values, over the limit of 5");
+    // far over the limit: reading stops at the line that passes it, before the rest is in memory
+    Path long_ = text("long.csv", "1,2,a\n3,4,b\n".repeat(10));
+    assertThatThrownBy(() -> DataFiles.load(long_, opts().withLimits(1000, 5)))
+        .hasMessage("long.csv: line 4 passes the limit of 5 values (raise it with the size-limit option)");
     assertThatThrownBy(() -> DataFiles.load(dir.resolve("missing.csv"), opts())).hasMessageStartingWith("missing.csv: no such file");
   }
 
@@ -162,6 +239,28 @@ class DataFilesTest {
   }
 
   // ---- .npy ----
+
+  /** Found by NpzFuzzTest: an entry name that is not UTF-8 threw IllegalArgumentException from ZipInputStream. */
+  @Test
+  void npzEntryNameThatIsNotUtf8IsABadArchive() throws IOException {
+    Path p = dir.resolve("latin.npz");
+    try (OutputStream f = Files.newOutputStream(p);
+        ZipOutputStream zip = new ZipOutputStream(f, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      zip.putNextEntry(new ZipEntry("\u00e9.npy"));
+      zip.write(new byte[] {1, 2, 3});
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> DataFiles.load(p, opts())).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("latin.npz: not a valid .npz (zip) archive");
+  }
+
+  /** Found by NpyFuzzTest: an item size too long for an int threw NumberFormatException. */
+  @Test
+  void npyItemSizeOfManyDigitsIsAnUnsupportedDtype() throws IOException {
+    Path p = bytes("big.npy", npy("<f" + "7".repeat(30), false, "(1, 1)", doubles(ByteOrder.LITTLE_ENDIAN, 1)));
+    assertThatThrownBy(() -> DataFiles.load(p, opts())).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("big.npy: unsupported dtype '<f7777");
+  }
 
   @Test
   void npyFloat64WithLabelColumn() throws IOException {

@@ -1,6 +1,7 @@
 package dev.knead.render.animate;
 
 import dev.knead.core.io.AtomicFiles;
+import dev.knead.core.io.Provenance;
 import dev.knead.render.Subject;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -14,6 +15,11 @@ public final class GifAnimation {
 
   /** @return the GIF's bytes */
   public static byte[] bytes(Subject subject, AnimationOptions options) {
+    return bytes(subject, options, null);
+  }
+
+  /** @return the GIF's bytes, with the provenance as its comment (null = none) */
+  public static byte[] bytes(Subject subject, AnimationOptions options, Provenance provenance) {
     Animator a = new Animator(subject, options);
     Quantizer q = new Quantizer(options.figure().palette());
     BufferedImage cur = q.newIndexed(a.image().getWidth(), a.image().getHeight());
@@ -29,7 +35,7 @@ public final class GifAnimation {
     int[] pendingDelay = {0};
     int w = a.image().getWidth();
     int h = a.image().getHeight();
-    try (GifWriter gif = new GifWriter(out, w, h, q.colors(), Quantizer.UNCHANGED, 0)) {
+    try (GifWriter gif = new GifWriter(out, w, h, q.colors(), Quantizer.UNCHANGED, 0, provenance)) {
       Runnable flush = () -> {
         if (!written[0]) {
           gif.add(pending, pendingDelay[0]);
@@ -66,6 +72,11 @@ public final class GifAnimation {
 
   /** Writes the GIF atomically. */
   public static void write(Subject subject, AnimationOptions options, Path out) {
-    AtomicFiles.write(out, bytes(subject, options));
+    write(subject, options, null, out);
+  }
+
+  /** Writes the GIF atomically, with the provenance as its comment (null = none). */
+  public static void write(Subject subject, AnimationOptions options, Provenance provenance, Path out) {
+    AtomicFiles.write(out, bytes(subject, options, provenance));
   }
 }

@@ -1,5 +1,7 @@
 package dev.knead.render.animate;
 
+import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,14 +16,16 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Streams frames into an animated GIF with ImageIO: each frame with its own delay, and the
- * NETSCAPE2.0 application extension so that viewers loop it (0 = forever).
+ * Streams frames into an animated GIF with ImageIO: each frame with its own delay, the
+ * NETSCAPE2.0 application extension so that viewers loop it (0 = forever), and the artefact's
+ * provenance as a comment extension.
  */
 public final class GifWriter implements Closeable {
   private final ImageWriter writer;
   private final ImageOutputStream stream;
   private final int loops;
   private final int transparent;
+  private final String comment;
   private boolean first = true;
 
   /**
@@ -30,7 +34,19 @@ public final class GifWriter implements Closeable {
    * @param loops how many times to play; 0 = forever
    */
   public GifWriter(OutputStream out, int width, int height, int[] colors, int transparent, int loops) {
+    this(out, width, height, colors, transparent, loops, null);
+  }
+
+  /**
+   * @param colors the global colour table, 256 entries 0xRRGGBB (every frame indexes into it)
+   * @param transparent the index frames use for "unchanged since the previous frame"; −1 = none
+   * @param loops how many times to play; 0 = forever
+   * @param provenance written as a comment extension before the first frame (the JSON of
+   *     {@link Provenance#toJson()}); null = none
+   */
+  public GifWriter(OutputStream out, int width, int height, int[] colors, int transparent, int loops, Provenance provenance) {
     this.loops = loops;
+    this.comment = provenance == null ? null : Json.writeLine(provenance.toJson());
     this.transparent = transparent;
     writer = ImageIO.getImageWritersByFormatName("gif").next();
     try {
@@ -93,6 +109,13 @@ public final class GifWriter implements Closeable {
       app.setAttribute("authenticationCode", "2.0");
       app.setUserObject(new byte[] {1, (byte) (loops & 0xff), (byte) ((loops >> 8) & 0xff)});
       apps.appendChild(app);
+      if (comment != null) {
+        // ImageIO writes a frame's comment extensions before it; the comment is ASCII JSON
+        IIOMetadataNode comments = child(root, "CommentExtensions");
+        IIOMetadataNode c = new IIOMetadataNode("CommentExtension");
+        c.setAttribute("value", comment);
+        comments.appendChild(c);
+      }
       first = false;
     }
     try {

@@ -1,5 +1,8 @@
 package dev.knead.render.canvas;
 
+import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
+
 /**
  * Writes SVG 1.1: shapes as paths and circles, text as {@code <text>} (searchable, selectable),
  * every string XML-escaped. Coordinates are rounded to 0.01 of a logical unit.
@@ -19,11 +22,23 @@ public final class SvgCanvas implements Canvas {
 
   /** @return the whole document */
   public String document() {
+    return document(null);
+  }
+
+  /**
+   * @param provenance written as the document's {@code <metadata>}: the JSON of
+   *     {@link Provenance#toJson()}, XML-escaped; null = none
+   * @return the whole document
+   */
+  public String document(Provenance provenance) {
     StringBuilder d = new StringBuilder(b.length() + 400);
     d.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     d.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(num(width)).append("\" height=\"")
         .append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height)).append("\" ")
         .append("font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n");
+    if (provenance != null) {
+      d.append("<metadata id=\"knead-provenance\">").append(escape(Json.writeLine(provenance.toJson()))).append("</metadata>\n");
+    }
     d.append(b);
     if (clipped) {
       d.append("</g>\n");

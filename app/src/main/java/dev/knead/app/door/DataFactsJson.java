@@ -1,4 +1,4 @@
-package dev.knead.app.cli;
+package dev.knead.app.door;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** The {@code data_topology} object of {@code knead explain --json} (docs/cli.md). */
-final class DataFactsJson {
+public final class DataFactsJson {
   private DataFactsJson() {}
 
-  static ObjectNode write(DataFacts f) {
+  public static ObjectNode write(DataFacts f) {
     ObjectNode o = Json.object();
     o.put("verdicts_use", "measured");
     o.put("note", DataFacts.SOURCE);

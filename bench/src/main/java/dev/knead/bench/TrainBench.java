@@ -1,4 +1,4 @@
-package dev.knead.app.bench;
+package dev.knead.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

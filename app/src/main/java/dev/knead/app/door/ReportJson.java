@@ -1,4 +1,4 @@
-package dev.knead.app.cli;
+package dev.knead.app.door;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.knead.app.cli;
+package dev.knead.app.door;
 
 import dev.knead.core.BadInputException;
 import dev.knead.core.data.Dataset;
@@ -64,7 +64,7 @@ public final class Figures {
     return new Subject(Tracer.trace(net, data.points(), data.labels()), data.classNames(), net.describe() + " on " + data.name());
   }
 
-  static Figure of(Kind k, Run r, Subject subject, Integer stage, Integer cls, FigureOptions opt) {
+  public static Figure of(Kind k, Run r, Subject subject, Integer stage, Integer cls, FigureOptions opt) {
     return of(k, r.network(), r.data(), r.result().history(), subject, stage, cls, opt);
   }
 

@@ -1,4 +1,4 @@
-package dev.knead.app.bench;
+package dev.knead.bench;
 
 import dev.knead.topology.ph.Barcode;
 import dev.knead.topology.ph.RipserFormat;

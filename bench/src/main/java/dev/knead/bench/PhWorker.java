@@ -1,4 +1,4 @@
-package dev.knead.app.bench;
+package dev.knead.bench;
 
 import dev.knead.topology.ph.Metric;
 import dev.knead.topology.ph.PersistenceResult;

@@ -1,4 +1,4 @@
-package dev.knead.app.bench;
+package dev.knead.bench;
 
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;

@@ -1,12 +1,8 @@
-package dev.knead.app.cli;
+package dev.knead.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.knead.app.bench.BettiBench;
-import dev.knead.app.bench.LabBench;
-import dev.knead.app.bench.RenderBench;
-import dev.knead.app.bench.TrainBench;
-import dev.knead.app.bench.TopologyBench;
+import dev.knead.app.cli.KneadCommand;
 import dev.knead.core.BadInputException;
 import dev.knead.core.io.Json;
 import dev.knead.core.net.FloatDense;

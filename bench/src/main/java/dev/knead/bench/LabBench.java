@@ -1,4 +1,4 @@
-package dev.knead.app.bench;
+package dev.knead.bench;
 
 import dev.knead.app.lab.LabServer;
 import java.io.BufferedReader;

@@ -1,10 +1,10 @@
-package dev.knead.app.bench;
+package dev.knead.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.knead.app.bench.TrainBench.Result;
-import dev.knead.app.bench.TrainBench.Row;
+import dev.knead.bench.TrainBench.Result;
+import dev.knead.bench.TrainBench.Row;
 import dev.knead.core.io.Json;
 import dev.knead.core.train.Precision;
 import java.io.IOException;

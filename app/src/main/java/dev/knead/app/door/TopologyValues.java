@@ -1,4 +1,4 @@
-package dev.knead.app.cli;
+package dev.knead.app.door;
 
 import dev.knead.analysis.Analyst;
 import dev.knead.analysis.Report;
@@ -30,19 +30,19 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** The topology values the figure commands draw: per-class barcodes at a stage, Betti numbers across stages. */
-final class TopologyValues {
+public final class TopologyValues {
   /** Points per class for a barcode (a seeded subsample above this). */
   static final int MAX_PER_CLASS = 250;
 
   private TopologyValues() {}
 
   /** Vietoris–Rips barcodes (H₀, H₁) of each class's points at one stage. */
-  static ClassBarcodes barcodes(Run run, Trace t, int stage, String description, long seed) {
+  public static ClassBarcodes barcodes(Run run, Trace t, int stage, String description, long seed) {
     return barcodes(run.data().classNames(), t, stage, description, seed);
   }
 
   /** @param names the data set's class names */
-  static ClassBarcodes barcodes(List<String> names, Trace t, int stage, String description, long seed) {
+  public static ClassBarcodes barcodes(List<String> names, Trace t, int stage, String description, long seed) {
     Stage s = t.stage(stage);
     int[] labels = t.labels();
     List<Barcode> codes = new ArrayList<>();
@@ -84,7 +84,7 @@ final class TopologyValues {
    * @param cls the class, or null: the first class (in order) whose most persistent H₁ bar is at
    *     least a quarter as long as the longest of any class — the first with a real loop, not noise
    */
-  static LoopFigure loop(List<String> names, Subject subject, int stage, Integer cls, FigureOptions opt, long seed) {
+  public static LoopFigure loop(List<String> names, Subject subject, int stage, Integer cls, FigureOptions opt, long seed) {
     Trace t = subject.trace();
     int classes = Math.max(names.size(), t.network().classes());
     if (cls != null && (cls < 0 || cls >= classes)) {
@@ -149,7 +149,7 @@ final class TopologyValues {
    *
    * @param stage the stage, or null: the input if 3-D, else the first 3-wide layer output
    */
-  static LinksFigure links(Network net, Dataset data, Subject subject, Integer stage, FigureOptions opt) {
+  public static LinksFigure links(Network net, Dataset data, Subject subject, Integer stage, FigureOptions opt) {
     List<Curve> curves = data.truth().coreCurves().stream().filter(Curve::closed).toList();
     if (curves.size() < 2) { // a file (or a set without curves): the core curves measured on its points
       curves = measuredCurves(data);
@@ -236,11 +236,11 @@ final class TopologyValues {
   }
 
   /** The decision-region certificate of every class (2-D inputs), around the data's centroid. */
-  static CertificateFigure certificates(Run run, Subject subject, FigureOptions opt) {
+  public static CertificateFigure certificates(Run run, Subject subject, FigureOptions opt) {
     return certificates(run.network(), run.data(), subject, opt);
   }
 
-  static CertificateFigure certificates(Network net, Dataset data, Subject subject, FigureOptions opt) {
+  public static CertificateFigure certificates(Network net, Dataset data, Subject subject, FigureOptions opt) {
     Points p = data.points();
     if (p.d() != 2) {
       throw new BadInputException("--kind certificate draws 2-D inputs; this run's input is " + p.d() + "-D");
@@ -262,11 +262,11 @@ final class TopologyValues {
   }
 
   /** Betti numbers per class at the input, after every hidden layer and at the logits (the analysis module's procedure). */
-  static BettiTable betti(Run run, String description) {
+  public static BettiTable betti(Run run, String description) {
     return betti(run.network(), run.data(), description);
   }
 
-  static BettiTable betti(Network net, Dataset data, String description) {
+  public static BettiTable betti(Network net, Dataset data, String description) {
     Report r = Analyst.analyse(net, data, new Analyst.Options(200, 1, false, 0));
     List<String> names = new ArrayList<>();
     List<List<List<Integer>>> rows = new ArrayList<>();
