@@ -139,6 +139,8 @@ final class Job implements TrainListener {
     while (!history.isEmpty() && history.get(history.size() - 1).epoch() > r.backTo()) {
       history.remove(history.size() - 1);
     }
+    // the guard may go back past several snapshots (to the last one whose loss it checked)
+    snapshots.removeIf(sn -> sn.epoch() > r.backTo());
   }
 
   @Override

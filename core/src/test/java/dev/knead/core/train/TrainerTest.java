@@ -152,6 +152,29 @@ class TrainerTest {
   }
 
   @Test
+  void aRunThatNeverCalmsDownReturnsTheUntrainedNetwork() {
+    // inputs 10⁴ wide, ReLU, squared error, plain SGD at 100: even after 12 halvings (0.024) every
+    // step blows up, so no state after the start is ever checked good and the run must hand back
+    // the initial weights
+    Dataset ring = Fixtures.diskInRing(40, 11);
+    double[] xy = ring.points().toArray();
+    for (int i = 0; i < xy.length; i++) {
+      xy[i] *= 1e4;
+    }
+    Dataset data = new Dataset("wide ring", java.util.Map.of(), dev.knead.core.data.Points.of(ring.size(), 2, xy),
+        ring.labels(), ring.classNames(), dev.knead.core.data.GroundTruth.unknown());
+    TrainConfig c = config(List.of(8, 8), 30, 5)
+        .withHidden(List.of(8, 8), List.of(Activation.RELU, Activation.RELU))
+        .withOptimizer(Optimizer.of(Optimizer.Kind.SGD, 100))
+        .withLoss(Loss.SQUARED_ERROR);
+    TrainResult r = Trainer.train(data, Fixtures.empty(2, 2), c, TrainListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.Status.DIVERGED);
+    assertThat(r.rewinds()).hasSize(Trainer.MAX_REWINDS);
+    assertThat(r.network()).isEqualTo(r.snapshots().get(0).network());
+    assertThat(r.snapshots()).extracting(Snapshot::epoch).containsExactly(0);
+  }
+
+  @Test
   void checkingTheGoodStateLeavesANormalRunsBitsAlone() {
     // the guard's check runs at snapshot epochs only: if it disturbed the training state, runs
     // with different snapshot intervals would part ways
