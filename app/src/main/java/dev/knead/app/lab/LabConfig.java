@@ -64,8 +64,9 @@ public final class LabConfig {
         settings.put(e.getKey(), e.getValue().asText());
       }
     }
+    // a count of more than 18 digits would not fit a long: it is over the limit too
     if (settings.containsKey("points") && settings.get("points").matches("\\d+")
-        && Long.parseLong(settings.get("points")) > MAX_POINTS) {
+        && (settings.get("points").length() > 18 || Long.parseLong(settings.get("points")) > MAX_POINTS)) {
       throw LabException.bad("data.params.points", "at most " + MAX_POINTS + " points per class in the lab");
     }
     long dataSeed = integer(data, "seed", 1, "data.seed");
