@@ -272,7 +272,10 @@ class LabRoutesTest {
     int code = dev.knead.app.cli.KneadCommand.run(new String[] {"explain", dir.toString(), "--json"},
         new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    JsonNode cli = Json.parse(out.toString(StandardCharsets.UTF_8), "cli");
+    com.fasterxml.jackson.databind.node.ObjectNode cli =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(out.toString(StandardCharsets.UTF_8), "cli");
+    // the CLI's document ends with how it was made; the numbers are what must agree
+    assertThat(cli.remove("provenance").get("data_sha256").asText()).hasSize(64);
     com.fasterxml.jackson.databind.node.ObjectNode labReport = (com.fasterxml.jackson.databind.node.ObjectNode) lab.json().deepCopy();
     assertThat(labReport.remove("epoch").asInt()).isEqualTo(40);
     assertThat(labReport.get("stages").size()).isGreaterThan(1);
