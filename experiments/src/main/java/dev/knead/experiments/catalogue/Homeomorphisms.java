@@ -1,5 +1,6 @@
 package dev.knead.experiments.catalogue;
 
+import dev.knead.analysis.Analyst;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.net.Activation;
@@ -122,12 +123,12 @@ public final class Homeomorphisms implements Experiment {
     Claim c = Protocols.existence("A ReLU layer can fold a loop away (β₁ 1 → 0).",
         "random square layers x ↦ σ(Wx + b) on the outer circle, W as above, each b_i placing unit i's hyperplane"
             + " uniformly within ±1.5 × the loop's half-width along w_i around its centre (nothing forces a unit to"
-            + " be dead): a fold counts when β₁ of the image by the procedure frozen on the loop is 0 and the image"
+            + " be dead): a fold counts when β₁ of the image, read on its own, is 0 and the image"
             + " lies on the two half-axes (no sample point with both units on: a tree, β₁ = 0 exactly)", fold,
         r -> r.get("input_beta1") == 1 && r.get("relu_beta1") == 0 && r.is("image_on_axes"));
     Claim d = Protocols.impossibility("A leaky-ReLU layer (slope " + alpha + "), a homeomorphism, keeps the loop (β₁ = 1).",
-        "the same layers with leaky ReLU: certified when β₁ of the image by the same frozen procedure is 1"
-            + " (undecided when the input's β₁ is not measured as 1)", fold, "leaky_certified");
+        "the same layers with leaky ReLU: certified when β₁ of the image, read on its own, is 1"
+            + " (undecided when the input's β₁ is not measured as 1, or the image's reading is tied with another)", fold, "leaky_certified");
     return List.of(a, b, c, d);
   }
 
@@ -294,10 +295,9 @@ public final class Homeomorphisms implements Experiment {
 
   /**
    * One layer x ↦ σ(Wx + b) applied to a loop with ReLU and with leaky ReLU (slope alpha): β₁ of
-   * each image by the procedure frozen on the loop, and how many units are dead on the whole loop.
+   * the loop and of each image, each read on its own, and how many units are dead on the whole loop.
    */
   static SeedRow fold(long seed, String label, double[][] loop, double[][] w, double[] bias, double alpha) {
-    HopBetti p = Betti.freeze(loop, new int[] {1, 1});
     double[][] relu = new double[loop.length][];
     double[][] leaky = new double[loop.length][];
     Activation lr = Activation.leakyRelu(alpha);
@@ -312,17 +312,23 @@ public final class Homeomorphisms implements Experiment {
       relu[i] = new double[] {Activation.RELU.apply(z0), Activation.RELU.apply(z1)};
       leaky[i] = new double[] {lr.apply(z0), lr.apply(z1)};
     }
-    int input = Betti.of(p, loop).get(1);
-    int leakyBeta1 = Betti.of(p, leaky).get(1);
+    // each cloud read on its own (the Betti numbers that hold over the longest run of k), never
+    // on a scale frozen on the loop: leaky ReLU squeezes one side by 1/alpha, and a frozen scale
+    // then reads the squeezed side as torn (an artefact, not a change of shape)
+    int input = Analyst.stageBetti(loop, 2, 1).betti().get(1);
+    HopBetti.Plateau leakyReading = Analyst.stageBetti(leaky, 2, 1);
+    int leakyBeta1 = leakyReading.betti().get(1);
     return SeedRow.of(seed, label)
         .put("input_beta1", input)
-        .put("relu_beta1", Betti.of(p, relu).get(1))
+        .put("relu_beta1", Analyst.stageBetti(relu, 2, 1).betti().get(1))
         .put("leaky_beta1", leakyBeta1)
+        .put("leaky_reading_unique", leakyReading.unique())
         .put("dead_units", (alive[0] ? 0 : 1) + (alive[1] ? 0 : 1))
         // no point with both units on: the ReLU image lies on the two half-axes, a tree, so its
         // β₁ is 0 exactly (a measured 0 without this may be a hole below the instrument's scale)
         .put("image_on_axes", onAxes)
-        .put("leaky_certified", input != 1 ? Double.NaN : leakyBeta1 == 1 ? 1 : 0)
+        // undecided when the input's loop is not measured, or the image's reading is tied with another
+        .put("leaky_certified", input != 1 || !leakyReading.unique() ? Double.NaN : leakyBeta1 == 1 ? 1 : 0)
         .build();
   }
 
