@@ -152,21 +152,7 @@ public final class ConfigField<T> {
   public static <E> ConfigField<E> choice(String key, E def, List<String> choices, Function<String, E> parse, Function<E, String> label,
       String description) {
     return new ConfigField<>(key, Group.TRAIN, Kind.CHOICE, def, null, null, "", description, choices, key, List.of(),
-        new Codec<>() {
-          @Override
-          public E read(String text, String as) {
-            try {
-              return parse.apply(text.trim());
-            } catch (BadInputException | IllegalArgumentException e) {
-              throw new BadInputException(as + ": " + e.getMessage());
-            }
-          }
-
-          @Override
-          public Object json(E v) {
-            return label.apply(v);
-          }
-        });
+        namedItem(parse, label));
   }
 
   /** A comma-separated list, each item read by {@code item}; {@code none} or nothing is the empty list. */
