@@ -5,7 +5,7 @@ import dev.knead.core.net.Layer;
 import dev.knead.core.net.Network;
 import dev.knead.topology.maps.ActivationTraits;
 import dev.knead.topology.measure.DataTopology;
-import dev.knead.topology.verdict.Architecture;
+import dev.knead.topology.verdict.NetworkShape;
 import dev.knead.topology.verdict.KnownTopology;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +31,14 @@ public final class Facts {
     };
   }
 
-  public static Architecture architecture(Network net) {
+  public static NetworkShape architecture(Network net) {
     List<Layer> hidden = net.layers().subList(0, net.layers().size() - 1);
-    return new Architecture(net.inputDim(), hidden.stream().map(Layer::out).toList(),
+    return new NetworkShape(net.inputDim(), hidden.stream().map(Layer::out).toList(),
         hidden.stream().map(l -> traits(l.activation())).toList(), net.classes());
   }
 
-  public static Architecture architecture(dev.knead.core.net.Architecture a) {
-    return new Architecture(a.inputDim(), a.hidden(), a.activations().stream().map(Facts::traits).toList(), a.classes());
+  public static NetworkShape architecture(dev.knead.core.net.Architecture a) {
+    return new NetworkShape(a.inputDim(), a.hidden(), a.activations().stream().map(Facts::traits).toList(), a.classes());
   }
 
   /**

@@ -1,29 +1,29 @@
 package dev.knead.experiments;
 
 import dev.knead.core.BadInputException;
-import dev.knead.experiments.catalogue.DiskAnnulus;
+import dev.knead.experiments.catalogue.DiskAnnulusExperiment;
 import dev.knead.experiments.catalogue.Homeomorphisms;
 import dev.knead.experiments.catalogue.HopfLink;
-import dev.knead.experiments.catalogue.IntrinsicDimension;
+import dev.knead.experiments.catalogue.IntrinsicDimensionExperiment;
 import dev.knead.experiments.catalogue.NaitzatBetti;
 import dev.knead.experiments.catalogue.NaitzatDepth;
-import dev.knead.experiments.catalogue.NestedSpheres;
-import dev.knead.experiments.catalogue.Sandwich;
-import dev.knead.experiments.catalogue.Spirals;
+import dev.knead.experiments.catalogue.NestedSpheresExperiment;
+import dev.knead.experiments.catalogue.SandwichExperiment;
+import dev.knead.experiments.catalogue.SpiralsExperiment;
 import java.util.List;
 
 /** Every experiment, in the order of issue 6. */
 public final class Catalogue {
   private static final List<Experiment> ALL = List.of(
-      new Sandwich(),
-      new DiskAnnulus(),
-      new Spirals(),
+      new SandwichExperiment(),
+      new DiskAnnulusExperiment(),
+      new SpiralsExperiment(),
       new HopfLink(),
       new Homeomorphisms(),
       new NaitzatBetti(),
       new NaitzatDepth(),
-      new NestedSpheres(),
-      new IntrinsicDimension());
+      new NestedSpheresExperiment(),
+      new IntrinsicDimensionExperiment());
 
   private Catalogue() {}
 

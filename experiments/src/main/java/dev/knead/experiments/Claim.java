@@ -17,7 +17,7 @@ import java.util.Optional;
 public record Claim(
     String statement,
     Protocol kind,
-    Verdict verdict,
+    ClaimVerdict verdict,
     String protocol,
     String finding,
     List<SeedRow> rows,

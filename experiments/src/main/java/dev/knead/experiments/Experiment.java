@@ -20,7 +20,7 @@ public interface Experiment {
   Protocol kind();
 
   /** @return every parameter, with its full and quick defaults */
-  List<Param> params();
+  List<ExperimentParam> params();
 
   /** @return how many seeds a run uses when none are asked for */
   default int defaultSeeds(boolean quick) {

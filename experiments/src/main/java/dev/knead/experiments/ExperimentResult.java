@@ -21,10 +21,10 @@ public record ExperimentResult(
   }
 
   /** @return the worst verdict: FAILS over INCONCLUSIVE over HOLDS */
-  public Verdict overall() {
-    if (claims.stream().anyMatch(c -> c.verdict() == Verdict.FAILS)) {
-      return Verdict.FAILS;
+  public ClaimVerdict overall() {
+    if (claims.stream().anyMatch(c -> c.verdict() == ClaimVerdict.FAILS)) {
+      return ClaimVerdict.FAILS;
     }
-    return claims.stream().anyMatch(c -> c.verdict() == Verdict.INCONCLUSIVE) ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
+    return claims.stream().anyMatch(c -> c.verdict() == ClaimVerdict.INCONCLUSIVE) ? ClaimVerdict.INCONCLUSIVE : ClaimVerdict.HOLDS;
   }
 }

@@ -24,7 +24,7 @@ public final class Protocols {
    */
   public static Claim existence(String statement, String protocol, List<SeedRow> rows, Predicate<SeedRow> achieved) {
     long hits = rows.stream().filter(achieved).count();
-    Verdict v = rows.isEmpty() ? Verdict.INCONCLUSIVE : hits > 0 ? Verdict.HOLDS : Verdict.FAILS;
+    ClaimVerdict v = rows.isEmpty() ? ClaimVerdict.INCONCLUSIVE : hits > 0 ? ClaimVerdict.HOLDS : ClaimVerdict.FAILS;
     String finding = rows.isEmpty() ? "no networks were run"
         : hits > 0 ? hits + " of " + rows.size() + " runs achieve it (the best of k counts)"
         : "none of " + rows.size() + " runs achieves it";
@@ -42,8 +42,8 @@ public final class Protocols {
   public static Claim impossibility(String statement, String protocol, List<SeedRow> rows, String key) {
     long refuted = rows.stream().filter(r -> r.get(key) == 0).count();
     long undecided = rows.stream().filter(r -> Double.isNaN(r.get(key))).count();
-    Verdict v = rows.isEmpty() ? Verdict.INCONCLUSIVE
-        : refuted > 0 ? Verdict.FAILS : undecided > 0 ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
+    ClaimVerdict v = rows.isEmpty() ? ClaimVerdict.INCONCLUSIVE
+        : refuted > 0 ? ClaimVerdict.FAILS : undecided > 0 ? ClaimVerdict.INCONCLUSIVE : ClaimVerdict.HOLDS;
     String finding = rows.isEmpty() ? "no networks were run"
         : refuted > 0 ? refuted + " of " + rows.size() + " runs lack the certificate"
         : undecided > 0 ? undecided + " of " + rows.size() + " runs could not be decided"
@@ -61,7 +61,7 @@ public final class Protocols {
       String nameB, double[] b) {
     String sizes = nameA + " " + a.length + ", " + nameB + " " + b.length;
     if (a.length < MIN_NETS || b.length < MIN_NETS) {
-      return new Claim(statement, Protocol.TREND, Verdict.INCONCLUSIVE, protocol, "too few well-trained networks for the test ("
+      return new Claim(statement, Protocol.TREND, ClaimVerdict.INCONCLUSIVE, protocol, "too few well-trained networks for the test ("
           + sizes + "; need " + MIN_NETS + " each)", rows, Optional.empty());
     }
     Stats.OneSided t = Stats.mannWhitneyLess(a, b);
@@ -77,7 +77,7 @@ public final class Protocols {
    */
   public static Claim trendPositive(String statement, String protocol, List<SeedRow> rows, String what, double[] d) {
     if (d.length < MIN_NETS) {
-      return new Claim(statement, Protocol.TREND, Verdict.INCONCLUSIVE, protocol, "too few well-trained networks for the test ("
+      return new Claim(statement, Protocol.TREND, ClaimVerdict.INCONCLUSIVE, protocol, "too few well-trained networks for the test ("
           + d.length + "; need " + MIN_NETS + ")", rows, Optional.empty());
     }
     Stats.OneSided t = Stats.wilcoxonPositive(d);
@@ -88,9 +88,9 @@ public final class Protocols {
   }
 
   private static Claim decide(String statement, String protocol, List<SeedRow> rows, TestResult t, String summary) {
-    Verdict v = t.pValue() < t.alpha() ? Verdict.HOLDS : Verdict.FAILS;
+    ClaimVerdict v = t.pValue() < t.alpha() ? ClaimVerdict.HOLDS : ClaimVerdict.FAILS;
     String finding = String.format(Locale.ROOT, "%s; %s: p = %.3g (%s α = %.2f)", summary, t.name(), t.pValue(),
-        v == Verdict.HOLDS ? "<" : "≥", t.alpha());
+        v == ClaimVerdict.HOLDS ? "<" : "≥", t.alpha());
     return new Claim(statement, Protocol.TREND, v, "trend, statistical test over ≥ " + MIN_NETS + " networks: " + protocol,
         finding, rows, Optional.of(t));
   }

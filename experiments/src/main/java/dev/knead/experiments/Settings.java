@@ -23,7 +23,7 @@ public record Settings(String experiment, Map<String, String> values) {
    */
   public static Settings resolve(Experiment e, Map<String, String> overrides, boolean quick) {
     Map<String, String> v = new LinkedHashMap<>();
-    for (Param p : e.params()) {
+    for (ExperimentParam p : e.params()) {
       v.put(p.name(), quick ? p.quick() : p.full());
     }
     for (Map.Entry<String, String> o : overrides.entrySet()) {

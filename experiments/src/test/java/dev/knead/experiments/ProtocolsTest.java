@@ -16,23 +16,23 @@ class ProtocolsTest {
   @Test
   void existenceIsTheBestOfK() {
     List<SeedRow> oneOfThree = List.of(row(1, "acc", 0.9), row(2, "acc", 1.0), row(3, "acc", 0.8));
-    assertThat(Protocols.existence("s", "p", oneOfThree, r -> r.get("acc") == 1.0).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(Protocols.existence("s", "p", oneOfThree, r -> r.get("acc") == 1.0).verdict()).isEqualTo(ClaimVerdict.HOLDS);
     List<SeedRow> none = List.of(row(1, "acc", 0.9), row(2, "acc", 0.99));
-    assertThat(Protocols.existence("s", "p", none, r -> r.get("acc") == 1.0).verdict()).isEqualTo(Verdict.FAILS);
-    assertThat(Protocols.existence("s", "p", List.of(), r -> true).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(Protocols.existence("s", "p", none, r -> r.get("acc") == 1.0).verdict()).isEqualTo(ClaimVerdict.FAILS);
+    assertThat(Protocols.existence("s", "p", List.of(), r -> true).verdict()).isEqualTo(ClaimVerdict.INCONCLUSIVE);
   }
 
   @Test
   void impossibilityNeedsTheCertificateOnEverySeed() {
     List<SeedRow> all = List.of(row(1, "certified", 1), row(2, "certified", 1), row(3, "certified", 1));
-    assertThat(Protocols.impossibility("s", "p", all, "certified").verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(Protocols.impossibility("s", "p", all, "certified").verdict()).isEqualTo(ClaimVerdict.HOLDS);
     List<SeedRow> oneMissing = List.of(row(1, "certified", 1), row(2, "certified", 0), row(3, "certified", 1));
-    assertThat(Protocols.impossibility("s", "p", oneMissing, "certified").verdict()).isEqualTo(Verdict.FAILS);
+    assertThat(Protocols.impossibility("s", "p", oneMissing, "certified").verdict()).isEqualTo(ClaimVerdict.FAILS);
     List<SeedRow> undecided = List.of(row(1, "certified", 1), row(2, "certified", Double.NaN));
-    assertThat(Protocols.impossibility("s", "p", undecided, "certified").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(Protocols.impossibility("s", "p", undecided, "certified").verdict()).isEqualTo(ClaimVerdict.INCONCLUSIVE);
     // an accuracy column is not a certificate: a row without one is undecided, never a pass
     assertThat(Protocols.impossibility("s", "p", List.of(row(1, "acc", 0.75)), "certified").verdict())
-        .isEqualTo(Verdict.INCONCLUSIVE);
+        .isEqualTo(ClaimVerdict.INCONCLUSIVE);
   }
 
   @Test
@@ -64,13 +64,13 @@ class ProtocolsTest {
       high[i] = 100 + i;
     }
     Claim holds = Protocols.trendLess("s", "p", List.of(), "a", low, "b", high);
-    assertThat(holds.verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(holds.verdict()).isEqualTo(ClaimVerdict.HOLDS);
     assertThat(holds.test()).isPresent();
     // exact: 1 / C(20, 10)
     assertThat(holds.test().get().pValue()).isCloseTo(1 / 184756.0, within(1e-12));
-    assertThat(Protocols.trendLess("s", "p", List.of(), "a", high, "b", low).verdict()).isEqualTo(Verdict.FAILS);
+    assertThat(Protocols.trendLess("s", "p", List.of(), "a", high, "b", low).verdict()).isEqualTo(ClaimVerdict.FAILS);
     assertThat(Protocols.trendLess("s", "p", List.of(), "a", new double[9], "b", high).verdict())
-        .isEqualTo(Verdict.INCONCLUSIVE);
+        .isEqualTo(ClaimVerdict.INCONCLUSIVE);
   }
 
   @Test

@@ -11,7 +11,7 @@ import dev.knead.experiments.Catalogue;
 import dev.knead.experiments.Claim;
 import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentResult;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.ReportWriter;
 import dev.knead.experiments.ResultJson;
@@ -63,7 +63,7 @@ public final class ExperimentCommand implements Callable<Integer> {
           o.put("seeds", e.defaultSeeds(false));
           o.put("quick_seeds", e.defaultSeeds(true));
           ArrayNode ps = o.putArray("params");
-          for (Param p : e.params()) {
+          for (ExperimentParam p : e.params()) {
             ps.addObject().put("name", p.name()).put("default", p.full()).put("quick", p.quick())
                 .put("description", p.description());
           }
@@ -74,7 +74,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       for (Experiment e : Catalogue.all()) {
         out.printf(Locale.ROOT, "%-20s %s (%s)%n", e.name(), e.claim(), e.kind().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "%-20s source: %s%n", "", e.citation());
-        for (Param p : e.params()) {
+        for (ExperimentParam p : e.params()) {
           out.printf(Locale.ROOT, "%-20s --set %s=%s%s  %s%n", "", p.name(), p.full(),
               p.quick().equals(p.full()) ? "" : " (quick: " + p.quick() + ")", p.description());
         }

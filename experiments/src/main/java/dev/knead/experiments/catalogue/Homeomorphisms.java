@@ -13,7 +13,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -55,15 +55,15 @@ public final class Homeomorphisms implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("points", "200", "120", "points per class (two circles)"),
-        Param.of("noise", "0.02", "noise of the circles"),
-        Param.of("depth", "4", "square tanh layers in the stack"),
-        Param.of("stretch", "1.5", "singular values drawn from [1/stretch, stretch]"),
-        Param.of("saturating", "3,4,8", "factors on W for the saturating stacks (some points saturate, some not)"),
-        Param.of("alpha", "0.2", "leaky ReLU slope"),
-        Param.of("layers", "8", "random one-layer maps per seed for ReLU versus leaky ReLU"));
+        new ExperimentParam("points", "200", "120", "points per class (two circles)"),
+        ExperimentParam.of("noise", "0.02", "noise of the circles"),
+        ExperimentParam.of("depth", "4", "square tanh layers in the stack"),
+        ExperimentParam.of("stretch", "1.5", "singular values drawn from [1/stretch, stretch]"),
+        ExperimentParam.of("saturating", "3,4,8", "factors on W for the saturating stacks (some points saturate, some not)"),
+        ExperimentParam.of("alpha", "0.2", "leaky ReLU slope"),
+        ExperimentParam.of("layers", "8", "random one-layer maps per seed for ReLU versus leaky ReLU"));
   }
 
   @Override
@@ -84,7 +84,7 @@ public final class Homeomorphisms implements Experiment {
       for (int f = 0; f < factors.size(); f++) {
         Network hot = stack(new SplittableRandom(Nets.derive(seed, 1 + f)), s.whole("depth"), s.number("stretch"),
             factors.get(f));
-        out.add(flagging(seed, "tanh stack, W × " + Spirals.num(factors.get(f)), hot, pts, Homeomorphisms::invertChecked));
+        out.add(flagging(seed, "tanh stack, W × " + SpiralsExperiment.num(factors.get(f)), hot, pts, Homeomorphisms::invertChecked));
       }
       // the outer circle (class 1) through random square layers, the same W and b for both activations
       double[][] loop = Betti.select(pts, Betti.sample(y, 1, 400, seed));

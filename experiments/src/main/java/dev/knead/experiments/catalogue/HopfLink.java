@@ -11,7 +11,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -56,15 +56,15 @@ public final class HopfLink implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("points", "300", "150", "points per class"),
-        Param.of("thickness", "0.1", "tube radius of each ring"),
-        new Param("depths", "1,2,3", "1,3", "depths of the width-3 networks"),
-        Param.of("wide", "4,4", "hidden widths of the network that separates them"),
-        new Param("epochs", "1500", "500", "training epochs"),
-        Param.of("lr", "0.03", "Adam learning rate"),
-        Param.of("activation", "tanh", "hidden activation (monotone)"));
+        new ExperimentParam("points", "300", "150", "points per class"),
+        ExperimentParam.of("thickness", "0.1", "tube radius of each ring"),
+        new ExperimentParam("depths", "1,2,3", "1,3", "depths of the width-3 networks"),
+        ExperimentParam.of("wide", "4,4", "hidden widths of the network that separates them"),
+        new ExperimentParam("epochs", "1500", "500", "training epochs"),
+        ExperimentParam.of("lr", "0.03", "Adam learning rate"),
+        ExperimentParam.of("activation", "tanh", "hidden activation (monotone)"));
   }
 
   @Override

@@ -10,7 +10,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -48,17 +48,17 @@ public final class NaitzatBetti implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("datasets", "naitzat-d1,naitzat-d2,naitzat-d3", "naitzat-d1", "Naitzat's data sets"),
-        new Param("step", "0.38", "0.6", "D-I grid step (the paper's 0.19 gives 11,236 points)"),
-        new Param("points", "300", "200", "D-II and D-III points per class"),
-        new Param("hidden", "15,15,15,15", "10,10,10", "hidden widths (constant width, as the paper)"),
-        Param.of("activations", "tanh,leaky-relu:0.2,relu", "the activations compared"),
-        new Param("epochs", "10000", "600", "most training epochs (training stops at 100 %)"),
-        Param.of("lr", "0.02", "Adam learning rate, halved every 'halve' epochs"),
-        Param.of("halve", "2500", "epochs between halvings of the learning rate (the paper: 2,500)"),
-        new Param("max_per_class", "400", "200", "most points per class for Betti numbers (seeded subsample)"));
+        new ExperimentParam("datasets", "naitzat-d1,naitzat-d2,naitzat-d3", "naitzat-d1", "Naitzat's data sets"),
+        new ExperimentParam("step", "0.38", "0.6", "D-I grid step (the paper's 0.19 gives 11,236 points)"),
+        new ExperimentParam("points", "300", "200", "D-II and D-III points per class"),
+        new ExperimentParam("hidden", "15,15,15,15", "10,10,10", "hidden widths (constant width, as the paper)"),
+        ExperimentParam.of("activations", "tanh,leaky-relu:0.2,relu", "the activations compared"),
+        new ExperimentParam("epochs", "10000", "600", "most training epochs (training stops at 100 %)"),
+        ExperimentParam.of("lr", "0.02", "Adam learning rate, halved every 'halve' epochs"),
+        ExperimentParam.of("halve", "2500", "epochs between halvings of the learning rate (the paper: 2,500)"),
+        new ExperimentParam("max_per_class", "400", "200", "most points per class for Betti numbers (seeded subsample)"));
   }
 
   @Override

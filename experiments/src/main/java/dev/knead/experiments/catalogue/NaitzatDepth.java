@@ -14,7 +14,7 @@ import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.Betti;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -56,20 +56,20 @@ public final class NaitzatDepth implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("step", "0.38", "0.6", "D-I grid step (the paper's 0.19 gives 11,236 points)"),
-        Param.of("shallow", "15,15", "hidden widths of the shallow networks"),
-        Param.of("deep", "15,15,15,15,15,15,15,15", "hidden widths of the deep networks"),
-        Param.of("narrow", "15,3,15,15", "hidden widths with a bottleneck (its narrowest layer is compared)"),
-        Param.of("wide", "15,15,15,15", "the same depth without the bottleneck"),
-        Param.of("activations", "tanh,relu", "one pair of claims per activation"),
-        new Param("epochs", "10000", "600", "most training epochs"),
-        Param.of("stop", "at-100", "at-100: stop at the first epoch at 100 % training accuracy; never: train every"
+        new ExperimentParam("step", "0.38", "0.6", "D-I grid step (the paper's 0.19 gives 11,236 points)"),
+        ExperimentParam.of("shallow", "15,15", "hidden widths of the shallow networks"),
+        ExperimentParam.of("deep", "15,15,15,15,15,15,15,15", "hidden widths of the deep networks"),
+        ExperimentParam.of("narrow", "15,3,15,15", "hidden widths with a bottleneck (its narrowest layer is compared)"),
+        ExperimentParam.of("wide", "15,15,15,15", "the same depth without the bottleneck"),
+        ExperimentParam.of("activations", "tanh,relu", "one pair of claims per activation"),
+        new ExperimentParam("epochs", "10000", "600", "most training epochs"),
+        ExperimentParam.of("stop", "at-100", "at-100: stop at the first epoch at 100 % training accuracy; never: train every"
             + " epoch and keep the nets at 100 % at the end (they have longer to simplify the topology)"),
-        Param.of("lr", "0.02", "Adam learning rate, halved every 'halve' epochs"),
-        Param.of("halve", "2500", "epochs between halvings of the learning rate (the paper: 2,500)"),
-        new Param("max_per_class", "400", "200", "most points per class for Betti numbers (seeded subsample)"));
+        ExperimentParam.of("lr", "0.02", "Adam learning rate, halved every 'halve' epochs"),
+        ExperimentParam.of("halve", "2500", "epochs between halvings of the learning rate (the paper: 2,500)"),
+        new ExperimentParam("max_per_class", "400", "200", "most points per class for Betti numbers (seeded subsample)"));
   }
 
   @Override

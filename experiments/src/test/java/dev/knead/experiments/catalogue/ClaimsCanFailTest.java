@@ -13,7 +13,7 @@ import dev.knead.experiments.Claim;
 import dev.knead.experiments.Nets;
 import dev.knead.experiments.SeedRow;
 import dev.knead.experiments.Settings;
-import dev.knead.experiments.Verdict;
+import dev.knead.experiments.ClaimVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class ClaimsCanFailTest {
   @Test
   void everyClaimFailsOnItsCounterCase() {
     COUNTER_CASES.forEach((name, claims) -> assertThat(claims.get()).as(name).isNotEmpty().allSatisfy(c ->
-        assertThat(c.verdict()).as(name + ": " + c.statement() + " — " + c.finding()).isEqualTo(Verdict.FAILS)));
+        assertThat(c.verdict()).as(name + ": " + c.statement() + " — " + c.finding()).isEqualTo(ClaimVerdict.FAILS)));
   }
 
   // ---- sandwich: a width-1 network with a non-monotone σ switches class many times; a width-2
@@ -60,14 +60,14 @@ class ClaimsCanFailTest {
     Network wiggly = new Network(List.of(
         new Layer(Matrix.of(new double[][] {{10}}), new double[] {0}, Activation.SIN),
         new Layer(Matrix.of(new double[][] {{1}, {-1}}), new double[2], Activation.IDENTITY)));
-    assertThat(Sandwich.switches(wiggly)).isGreaterThan(1);
+    assertThat(SandwichExperiment.switches(wiggly)).isGreaterThan(1);
     Network flat = new Network(List.of(
         new Layer(Matrix.of(new double[2][1]), new double[2], Activation.TANH),
         new Layer(Matrix.of(new double[2][2]), new double[2], Activation.IDENTITY)));
     List<SeedRow> rows = List.of(
-        Sandwich.row(1, "width 1, depth 1", wiggly, data, Nets.accuracy(wiggly, x, data.labels())),
-        Sandwich.row(1, "width 2", flat, data, Nets.accuracy(flat, x, data.labels())));
-    return Sandwich.claims(rows, List.of(1));
+        SandwichExperiment.row(1, "width 1, depth 1", wiggly, data, Nets.accuracy(wiggly, x, data.labels())),
+        SandwichExperiment.row(1, "width 2", flat, data, Nets.accuracy(flat, x, data.labels())));
+    return SandwichExperiment.claims(rows, List.of(1));
   }
 
   // ---- disk in annulus / nested spheres: a 2-6-2 ReLU network whose disk region is a hexagon
@@ -105,7 +105,7 @@ class ClaimsCanFailTest {
     for (int i = 0; i < 12; i++) { // width-2 rows with tunnels that are gentler than the rest of the ring
       rows.add(SeedRow.of(i + 2, "width 2, depth 1").put("certified", 1).put("grad_ratio", 0.5 + 0.01 * i).build());
     }
-    return DiskAnnulus.claims(rows, List.of(1), "counter-case");
+    return DiskAnnulusExperiment.claims(rows, List.of(1), "counter-case");
   }
 
   // ---- spirals: nothing reaches 100 % at the most turns, and the most turns come out easier
@@ -116,7 +116,7 @@ class ClaimsCanFailTest {
       rows.add(SeedRow.of(i, "turns 2").put("turns", 2).put("train_accuracy", 0.95 + 0.001 * i).build());
       rows.add(SeedRow.of(i, "turns 0.5").put("turns", 0.5).put("train_accuracy", 0.80 + 0.001 * i).build());
     }
-    return Spirals.claims(rows, List.of(0.5, 2.0));
+    return SpiralsExperiment.claims(rows, List.of(0.5, 2.0));
   }
 
   // ---- hopf link: a width-3 network that loses the link with nothing saturated, and a wide one
@@ -204,10 +204,10 @@ class ClaimsCanFailTest {
   static List<Claim> intrinsicDimension() {
     List<SeedRow> rows = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      double hump = IntrinsicDimension.hump(new double[] {3, 2.5, 2 - 0.01 * i, 1.5, 1});
+      double hump = IntrinsicDimensionExperiment.hump(new double[] {3, 2.5, 2 - 0.01 * i, 1.5, 1});
       rows.add(SeedRow.of(i, "net").put("kept", true).put("hump", hump).build());
     }
-    IntrinsicDimension e = new IntrinsicDimension();
-    return List.of(IntrinsicDimension.claim(rows, Settings.resolve(e, Map.of(), true), Activation.TANH));
+    IntrinsicDimensionExperiment e = new IntrinsicDimensionExperiment();
+    return List.of(IntrinsicDimensionExperiment.claim(rows, Settings.resolve(e, Map.of(), true), Activation.TANH));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.knead.experiments.Protocols;
 import dev.knead.experiments.SeedRow;
-import dev.knead.experiments.Verdict;
+import dev.knead.experiments.ClaimVerdict;
 import dev.knead.topology.certificate.Certificate;
 import dev.knead.topology.certificate.DecisionRegionCertificate;
 import java.util.List;
@@ -32,7 +32,7 @@ class EnclosedDiskCertificateTest {
     SeedRow ok = SeedRow.of(1, "width 2").put("certified", 1.0).build();
     SeedRow undecided = SeedRow.of(2, "width 2").put("certified", EnclosedDisk.certified(c, 5)).build();
     assertThat(Protocols.impossibility("s", "p", List.of(ok, undecided), "certified").verdict())
-        .isEqualTo(Verdict.INCONCLUSIVE);
+        .isEqualTo(ClaimVerdict.INCONCLUSIVE);
   }
 
   @Test

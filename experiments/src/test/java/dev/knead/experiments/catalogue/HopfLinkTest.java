@@ -11,7 +11,7 @@ import dev.knead.core.net.Network;
 import dev.knead.experiments.Claim;
 import dev.knead.experiments.Protocols;
 import dev.knead.experiments.SeedRow;
-import dev.knead.experiments.Verdict;
+import dev.knead.experiments.ClaimVerdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class HopfLinkTest {
     assertThat(row.get("lk_layer_1")).isNaN(); // undefined: the carried curves touch
     assertThat(row.get("saturated_curve_points")).isZero(); // ReLU has no asymptote to saturate against
     assertThat(row.get("certified")).isZero();
-    assertThat(claim(row).verdict()).isEqualTo(Verdict.FAILS);
+    assertThat(claim(row).verdict()).isEqualTo(ClaimVerdict.FAILS);
   }
 
   @Test
@@ -47,6 +47,6 @@ class HopfLinkTest {
     SeedRow row = HopfLink.measure(1, "tanh", DATA, threeThreeTwo(1.5, 0.1, Activation.TANH), 1.0, Activation.TANH);
     assertThat(Math.abs(row.get("lk_layer_1"))).isBetween(0.5, 1.5);
     assertThat(row.get("certified")).isEqualTo(1);
-    assertThat(claim(row).verdict()).isEqualTo(Verdict.HOLDS);
+    assertThat(claim(row).verdict()).isEqualTo(ClaimVerdict.HOLDS);
   }
 }

@@ -12,7 +12,7 @@ import dev.knead.experiments.Catalogue;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Verdict;
+import dev.knead.experiments.ClaimVerdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class NaitzatDepthTest {
     ExperimentResult r = Catalogue.run(Catalogue.byName("naitzat-depth"), tiny, 1, true, ExperimentListener.NONE);
     assertThat(r.claims()).hasSize(2);
     assertThat(r.claims()).allSatisfy(c -> {
-      assertThat(c.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+      assertThat(c.verdict()).isEqualTo(ClaimVerdict.INCONCLUSIVE);
       assertThat(c.rows()).hasSize(2).noneMatch(row -> row.is("kept"));
     });
   }

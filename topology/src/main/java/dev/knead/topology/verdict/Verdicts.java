@@ -38,7 +38,7 @@ public final class Verdicts {
    * @param t what is known about the data (use {@link KnownTopology#unknown()} when nothing is)
    * @return verdicts in a stable order; empty when no theorem applies
    */
-  public static List<Verdict> beforeTraining(Architecture a, KnownTopology t) {
+  public static List<Verdict> beforeTraining(NetworkShape a, KnownTopology t) {
     final List<Verdict> out = new ArrayList<>();
     narrow(a, t).ifPresent(out::add);
     monotoneLine(a).ifPresent(out::add);
@@ -59,7 +59,7 @@ public final class Verdicts {
    * @param y n labels, two distinct values
    * @return the verdict, or empty when the architecture is not of that kind
    */
-  public static Optional<Verdict> halfLine(Architecture a, double[] x, int[] y) {
+  public static Optional<Verdict> halfLine(NetworkShape a, double[] x, int[] y) {
     if (!monotoneLineApplies(a) || a.classes() != 2) {
       return Optional.empty();
     }
@@ -119,7 +119,7 @@ public final class Verdicts {
   }
 
   // (a) widths ≤ d, continuous monotone σ or ReLU ⇒ every decision-region component unbounded.
-  private static Optional<Verdict> narrow(Architecture a, KnownTopology t) {
+  private static Optional<Verdict> narrow(NetworkShape a, KnownTopology t) {
     final int d = a.inputDim();
     final boolean widthsOk = a.hiddenWidths().stream().allMatch(w -> w <= d);
     final boolean sigmaOk = a.activations().stream().allMatch(s -> (s.continuous() && s.monotone()) || s.reluLike());
@@ -154,19 +154,19 @@ public final class Verdicts {
         JOHNSON, Verdict.CAVEAT, facts));
   }
 
-  private static boolean monotoneLineApplies(Architecture a) {
+  private static boolean monotoneLineApplies(NetworkShape a) {
     return a.inputDim() == 1
         && a.hiddenWidths().stream().allMatch(w -> w == 1)
         && a.activations().stream().allMatch(ActivationTraits::monotone);
   }
 
-  private static List<String> lineFacts(Architecture a) {
+  private static List<String> lineFacts(NetworkShape a) {
     return List.of("input dimension d = 1", "hidden widths " + a.hiddenWidths() + ", all 1",
         "activations " + names(a) + " are monotone, so the network's score is monotone in x");
   }
 
   // (b) d = 1, all widths 1, monotone σ ⇒ decision regions are half-lines (intervals for k > 2).
-  private static Optional<Verdict> monotoneLine(Architecture a) {
+  private static Optional<Verdict> monotoneLine(NetworkShape a) {
     if (!monotoneLineApplies(a)) {
       return Optional.empty();
     }
@@ -179,7 +179,7 @@ public final class Verdicts {
   }
 
   // (c) square layers with injective σ: homeomorphisms if W stays invertible.
-  private static Optional<Verdict> homeomorphicLayers(Architecture a) {
+  private static Optional<Verdict> homeomorphicLayers(NetworkShape a) {
     final int d = a.inputDim();
     if (a.hiddenWidths().isEmpty()
         || !a.hiddenWidths().stream().allMatch(w -> w == d)
@@ -195,7 +195,7 @@ public final class Verdicts {
   }
 
   // (d) lk ≠ 0, every hidden width ≤ 3, continuous strictly monotone σ ⇒ never linearly separable.
-  private static Optional<Verdict> linked(Architecture a, KnownTopology t) {
+  private static Optional<Verdict> linked(NetworkShape a, KnownTopology t) {
     final Optional<Integer> lk = t.linkingNumber();
     if (lk.isEmpty() || lk.get() == 0 || a.inputDim() != 3 || a.hiddenWidths().isEmpty()
         || !a.hiddenWidths().stream().allMatch(w -> w <= 3)
@@ -210,7 +210,7 @@ public final class Verdicts {
         linkFacts(a, t, lk.get())));
   }
 
-  private static List<String> linkFacts(Architecture a, KnownTopology t, int lk) {
+  private static List<String> linkFacts(NetworkShape a, KnownTopology t, int lk) {
     final List<String> facts = new ArrayList<>(List.of("linking number " + lk + " ≠ 0"));
     if (t.evidence().containsKey(KnownTopology.LINKING)) {
       facts.add(t.evidence().get(KnownTopology.LINKING));
@@ -221,7 +221,7 @@ public final class Verdicts {
   }
 
   // Nguyen et al.: non-increasing widths ≤ d with leaky-ReLU-type σ ⇒ connected decision regions.
-  private static Optional<Verdict> pyramid(Architecture a) {
+  private static Optional<Verdict> pyramid(NetworkShape a) {
     final List<Integer> w = a.hiddenWidths();
     if (w.isEmpty() || w.get(0) > a.inputDim()
         || !a.activations().stream().allMatch(ActivationTraits::leakyReluType)) {
@@ -241,7 +241,7 @@ public final class Verdicts {
   }
 
   // (e) some width ≥ 2k + 2 for k-dimensional class manifolds ⇒ no isotopy obstruction.
-  private static Optional<Verdict> whitney(Architecture a, KnownTopology t) {
+  private static Optional<Verdict> whitney(NetworkShape a, KnownTopology t) {
     if (t.manifoldDims().isEmpty()) {
       return Optional.empty();
     }
@@ -259,7 +259,7 @@ public final class Verdicts {
 
   // (f) ReLU everywhere with every width ≥ max(d + 1, classes): universal in Lᵖ (Park);
   // every width ≥ d + 4: universal for integrable functions (Lu).
-  private static Optional<Verdict> reluWidth(Architecture a) {
+  private static Optional<Verdict> reluWidth(NetworkShape a) {
     final int d = a.inputDim();
     if (a.hiddenWidths().isEmpty() || !a.activations().stream().allMatch(ActivationTraits::reluLike)) {
       return Optional.empty();
@@ -278,7 +278,7 @@ public final class Verdicts {
   }
 
   // Some hidden layer wider than d: the narrow-network obstruction (a) does not apply.
-  private static Optional<Verdict> wideLayer(Architecture a) {
+  private static Optional<Verdict> wideLayer(NetworkShape a) {
     if (a.maxWidth() <= a.inputDim()) {
       return Optional.empty();
     }
@@ -289,7 +289,7 @@ public final class Verdicts {
         List.of("widest hidden layer " + a.maxWidth() + " > input dimension " + a.inputDim())));
   }
 
-  private static String names(Architecture a) {
+  private static String names(NetworkShape a) {
     return a.activations().stream().map(ActivationTraits::name).distinct().collect(Collectors.joining("/"));
   }
 

@@ -57,11 +57,11 @@ class ThresholdTest {
     final Threshold.Best best = Threshold.best(s[0], y);
     assertThat(best.accuracy()).isEqualTo(0.75);
     assertThat(best.correct()).isEqualTo(bruteForce(s[0], y));
-    final Verdict v = Verdicts.halfLine(Architecture.parse("1-1-1-2", ActivationTraits.TANH), s[0], y).orElseThrow();
+    final Verdict v = Verdicts.halfLine(NetworkShape.parse("1-1-1-2", ActivationTraits.TANH), s[0], y).orElseThrow();
     assertThat(v.kind()).isEqualTo(Verdict.Kind.IMPOSSIBLE);
     assertThat(v.statement()).contains("75.0 %");
-    assertThat(Verdicts.halfLine(Architecture.parse("1-2-2", ActivationTraits.TANH), s[0], y)).isEmpty();
-    assertThat(Verdicts.halfLine(Architecture.parse("1-1-2", ActivationTraits.SIN), s[0], y)).isEmpty();
+    assertThat(Verdicts.halfLine(NetworkShape.parse("1-2-2", ActivationTraits.TANH), s[0], y)).isEmpty();
+    assertThat(Verdicts.halfLine(NetworkShape.parse("1-1-2", ActivationTraits.SIN), s[0], y)).isEmpty();
   }
 
   @ParameterizedTest
@@ -86,7 +86,7 @@ class ThresholdTest {
 
   @Test
   void separableLineIsPossible() {
-    final Verdict v = Verdicts.halfLine(Architecture.parse("1-1-2", ActivationTraits.TANH),
+    final Verdict v = Verdicts.halfLine(NetworkShape.parse("1-1-2", ActivationTraits.TANH),
         new double[] {0, 1, 2, 3}, new int[] {1, 1, 0, 0}).orElseThrow();
     assertThat(v.kind()).isEqualTo(Verdict.Kind.POSSIBLE);
   }

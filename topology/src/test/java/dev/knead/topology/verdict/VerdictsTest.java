@@ -52,7 +52,7 @@ class VerdictsTest {
   @MethodSource("cases")
   void firesWhereItShouldAndNowhereElse(String spec, String act, KnownTopology data, Set<String> impossible,
       Set<String> absent) {
-    final List<Verdict> vs = Verdicts.beforeTraining(Architecture.parse(spec, sigma(act)), data);
+    final List<Verdict> vs = Verdicts.beforeTraining(NetworkShape.parse(spec, sigma(act)), data);
     assertThat(vs.stream().filter(v -> v.kind() == Verdict.Kind.IMPOSSIBLE).map(Verdict::id).toList())
         .containsExactlyInAnyOrderElementsOf(impossible);
     assertThat(vs.stream().map(Verdict::id).filter(absent::contains)).isEmpty();
@@ -65,49 +65,49 @@ class VerdictsTest {
 
   @Test
   void narrowWithoutEnclosedClassIsOnlyInfo() {
-    final List<Verdict> vs = Verdicts.beforeTraining(Architecture.parse("2-2-2", ActivationTraits.TANH), NOTHING);
+    final List<Verdict> vs = Verdicts.beforeTraining(NetworkShape.parse("2-2-2", ActivationTraits.TANH), NOTHING);
     assertThat(vs).filteredOn(v -> v.id().equals("narrow-unbounded-regions"))
         .singleElement().satisfies(v -> assertThat(v.kind()).isEqualTo(Verdict.Kind.INFO));
   }
 
   @Test
   void squareInjectiveLayersPreserveOnlyConditionally() {
-    final List<Verdict> vs = Verdicts.beforeTraining(Architecture.parse("2-2-2-2", ActivationTraits.TANH), NOTHING);
+    final List<Verdict> vs = Verdicts.beforeTraining(NetworkShape.parse("2-2-2-2", ActivationTraits.TANH), NOTHING);
     assertThat(vs).filteredOn(v -> v.id().equals("homeomorphic-layers")).singleElement()
         .satisfies(v -> assertThat(v.statement()).contains("If every weight matrix stays invertible"));
   }
 
   @Test
   void whitneyNeedsTwoKPlusTwo() {
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("3-4-2", ActivationTraits.TANH), HOPF_RINGS)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("3-4-2", ActivationTraits.TANH), HOPF_RINGS)))
         .contains("whitney-room");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("3-3-2", ActivationTraits.TANH), HOPF_RINGS)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("3-3-2", ActivationTraits.TANH), HOPF_RINGS)))
         .doesNotContain("whitney-room");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("2-5-2", ActivationTraits.TANH), DISK_IN_ANNULUS)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("2-5-2", ActivationTraits.TANH), DISK_IN_ANNULUS)))
         .doesNotContain("whitney-room");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("2-6-2", ActivationTraits.TANH), DISK_IN_ANNULUS)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("2-6-2", ActivationTraits.TANH), DISK_IN_ANNULUS)))
         .contains("whitney-room");
   }
 
   @Test
   void reluWidthVerdictNeedsEveryLayerWideEnough() {
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("2-3-3-2", ActivationTraits.RELU), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("2-3-3-2", ActivationTraits.RELU), NOTHING)))
         .contains("relu-min-width");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("2-3-2-2", ActivationTraits.RELU), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("2-3-2-2", ActivationTraits.RELU), NOTHING)))
         .doesNotContain("relu-min-width").contains("wide-layer");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("2-3-3-2", ActivationTraits.TANH), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("2-3-3-2", ActivationTraits.TANH), NOTHING)))
         .doesNotContain("relu-min-width");
   }
 
   @Test
   void pyramidNeedsLeakyReluTypeAndNonIncreasingWidths() {
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("3-3-2-4", ActivationTraits.LEAKY_RELU), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("3-3-2-4", ActivationTraits.LEAKY_RELU), NOTHING)))
         .contains("pyramid-connected-regions");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("3-2-3-2", ActivationTraits.LEAKY_RELU), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("3-2-3-2", ActivationTraits.LEAKY_RELU), NOTHING)))
         .doesNotContain("pyramid-connected-regions");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("3-3-2-2", ActivationTraits.TANH), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("3-3-2-2", ActivationTraits.TANH), NOTHING)))
         .doesNotContain("pyramid-connected-regions");
-    assertThat(ids(Verdicts.beforeTraining(Architecture.parse("3-3-2-2", ActivationTraits.RELU), NOTHING)))
+    assertThat(ids(Verdicts.beforeTraining(NetworkShape.parse("3-3-2-2", ActivationTraits.RELU), NOTHING)))
         .doesNotContain("pyramid-connected-regions");
   }
 
@@ -128,7 +128,7 @@ class VerdictsTest {
 
   @Test
   void architectureLabelAndParse() {
-    final Architecture a = Architecture.parse("2-3-3-2", ActivationTraits.TANH);
+    final NetworkShape a = NetworkShape.parse("2-3-3-2", ActivationTraits.TANH);
     assertThat(a.inputDim()).isEqualTo(2);
     assertThat(a.hiddenWidths()).containsExactly(3, 3);
     assertThat(a.classes()).isEqualTo(2);

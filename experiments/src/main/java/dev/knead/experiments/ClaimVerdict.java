@@ -1,7 +1,7 @@
 package dev.knead.experiments;
 
 /** What a run says about a claim. */
-public enum Verdict {
+public enum ClaimVerdict {
   HOLDS,
   FAILS,
   INCONCLUSIVE

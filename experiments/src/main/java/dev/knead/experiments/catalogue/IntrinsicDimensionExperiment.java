@@ -9,7 +9,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The intrinsic dimension of the representation rises in the first layers and falls towards the output. */
-public final class IntrinsicDimension implements Experiment {
+public final class IntrinsicDimensionExperiment implements Experiment {
   @Override
   public String name() {
     return "intrinsic-dimension";
@@ -44,15 +44,15 @@ public final class IntrinsicDimension implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        Param.of("data", "swiss-roll", "data set"),
-        new Param("points", "500", "200", "points per class"),
-        Param.of("noise", "0.02", "noise"),
-        new Param("hidden", "10,10,10,10", "8,8,8", "hidden widths"),
-        Param.of("activation", "tanh", "hidden activation"),
-        new Param("epochs", "2000", "500", "most training epochs (training stops at 100 %)"),
-        Param.of("lr", "0.01", "Adam learning rate"));
+        ExperimentParam.of("data", "swiss-roll", "data set"),
+        new ExperimentParam("points", "500", "200", "points per class"),
+        ExperimentParam.of("noise", "0.02", "noise"),
+        new ExperimentParam("hidden", "10,10,10,10", "8,8,8", "hidden widths"),
+        ExperimentParam.of("activation", "tanh", "hidden activation"),
+        new ExperimentParam("epochs", "2000", "500", "most training epochs (training stops at 100 %)"),
+        ExperimentParam.of("lr", "0.01", "Adam learning rate"));
   }
 
   @Override

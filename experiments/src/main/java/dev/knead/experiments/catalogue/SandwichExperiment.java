@@ -10,7 +10,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -27,7 +27,7 @@ import java.util.Map;
  * Olah's 1-D sandwich: width-1 layers make the network monotone, so its decision regions are
  * half-lines and no run beats the best threshold; two units separate it.
  */
-public final class Sandwich implements Experiment {
+public final class SandwichExperiment implements Experiment {
   @Override
   public String name() {
     return "sandwich";
@@ -50,13 +50,13 @@ public final class Sandwich implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("points", "200", "100", "points per class"),
-        Param.of("depths", "1,2,3", "depths of the width-1 networks"),
-        new Param("epochs", "1500", "600", "training epochs"),
-        Param.of("lr", "0.03", "Adam learning rate"),
-        Param.of("activation", "tanh", "hidden activation (monotone)"));
+        new ExperimentParam("points", "200", "100", "points per class"),
+        ExperimentParam.of("depths", "1,2,3", "depths of the width-1 networks"),
+        new ExperimentParam("epochs", "1500", "600", "training epochs"),
+        ExperimentParam.of("lr", "0.03", "Adam learning rate"),
+        ExperimentParam.of("activation", "tanh", "hidden activation (monotone)"));
   }
 
   @Override

@@ -8,8 +8,8 @@ package dev.knead.experiments;
  * @param quick its default with {@code --quick}
  * @param description what it sets
  */
-public record Param(String name, String full, String quick, String description) {
-  public static Param of(String name, String value, String description) {
-    return new Param(name, value, value, description);
+public record ExperimentParam(String name, String full, String quick, String description) {
+  public static ExperimentParam of(String name, String value, String description) {
+    return new ExperimentParam(name, value, value, description);
   }
 }

@@ -9,7 +9,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Spirals of growing entanglement (turns) against width and depth: possible, but harder. */
-public final class Spirals implements Experiment {
+public final class SpiralsExperiment implements Experiment {
   @Override
   public String name() {
     return "spirals";
@@ -45,15 +45,15 @@ public final class Spirals implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("points", "200", "100", "points per class"),
-        new Param("turns", "0.5,1,1.5,2", "0.5,1.5", "turns of each arm (entanglement)"),
-        new Param("widths", "2,4,8", "2,8", "hidden widths"),
-        Param.of("depths", "1,3", "depths"),
-        new Param("epochs", "1500", "500", "training epochs"),
-        Param.of("lr", "0.03", "Adam learning rate"),
-        Param.of("activation", "tanh", "hidden activation"));
+        new ExperimentParam("points", "200", "100", "points per class"),
+        new ExperimentParam("turns", "0.5,1,1.5,2", "0.5,1.5", "turns of each arm (entanglement)"),
+        new ExperimentParam("widths", "2,4,8", "2,8", "hidden widths"),
+        ExperimentParam.of("depths", "1,3", "depths"),
+        new ExperimentParam("epochs", "1500", "500", "training epochs"),
+        ExperimentParam.of("lr", "0.03", "Adam learning rate"),
+        ExperimentParam.of("activation", "tanh", "hidden activation"));
   }
 
   @Override

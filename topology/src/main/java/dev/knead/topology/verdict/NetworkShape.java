@@ -15,10 +15,10 @@ import java.util.List;
  * @param activations one activation per hidden layer (same length as hiddenWidths)
  * @param classes number of classes, ≥ 2
  */
-public record Architecture(
+public record NetworkShape(
     int inputDim, List<Integer> hiddenWidths, List<ActivationTraits> activations, int classes) {
 
-  public Architecture {
+  public NetworkShape {
     hiddenWidths = List.copyOf(hiddenWidths);
     activations = List.copyOf(activations);
     if (inputDim < 1 || classes < 2) {
@@ -36,8 +36,8 @@ public record Architecture(
   }
 
   /** @return an architecture with the same activation in every hidden layer */
-  public static Architecture uniform(int inputDim, List<Integer> hiddenWidths, ActivationTraits sigma, int classes) {
-    return new Architecture(inputDim, hiddenWidths, Collections.nCopies(hiddenWidths.size(), sigma), classes);
+  public static NetworkShape uniform(int inputDim, List<Integer> hiddenWidths, ActivationTraits sigma, int classes) {
+    return new NetworkShape(inputDim, hiddenWidths, Collections.nCopies(hiddenWidths.size(), sigma), classes);
   }
 
   /**
@@ -46,7 +46,7 @@ public record Architecture(
    * @param spec at least "input-classes"
    * @param sigma activation of every hidden layer
    */
-  public static Architecture parse(String spec, ActivationTraits sigma) {
+  public static NetworkShape parse(String spec, ActivationTraits sigma) {
     final String[] parts = spec.trim().split("-");
     if (parts.length < 2) {
       throw new IllegalArgumentException("architecture '" + spec + "': need at least input-classes");

@@ -8,7 +8,7 @@ import dev.knead.experiments.Experiment;
 import dev.knead.experiments.ExperimentListener;
 import dev.knead.experiments.ExperimentResult;
 import dev.knead.experiments.Nets;
-import dev.knead.experiments.Param;
+import dev.knead.experiments.ExperimentParam;
 import dev.knead.experiments.Pool;
 import dev.knead.experiments.Protocol;
 import dev.knead.experiments.Protocols;
@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Olah's disk in an annulus: width 2 never separates it (at any depth), width 3 does. */
-public final class DiskAnnulus implements Experiment {
+public final class DiskAnnulusExperiment implements Experiment {
   @Override
   public String name() {
     return "disk-annulus";
@@ -45,16 +45,16 @@ public final class DiskAnnulus implements Experiment {
   }
 
   @Override
-  public List<Param> params() {
+  public List<ExperimentParam> params() {
     return List.of(
-        new Param("points", "250", "120", "points per class"),
-        Param.of("r1", "0.3333333333333333", "disk radius"),
-        Param.of("r2", "0.6666666666666666", "inner radius of the ring"),
-        Param.of("r3", "1", "outer radius of the ring"),
-        new Param("depths", "1,2,3", "1,3", "depths of the width-2 networks"),
-        new Param("epochs", "2000", "600", "training epochs"),
-        Param.of("lr", "0.03", "Adam learning rate"),
-        Param.of("activation", "tanh", "hidden activation"));
+        new ExperimentParam("points", "250", "120", "points per class"),
+        ExperimentParam.of("r1", "0.3333333333333333", "disk radius"),
+        ExperimentParam.of("r2", "0.6666666666666666", "inner radius of the ring"),
+        ExperimentParam.of("r3", "1", "outer radius of the ring"),
+        new ExperimentParam("depths", "1,2,3", "1,3", "depths of the width-2 networks"),
+        new ExperimentParam("epochs", "2000", "600", "training epochs"),
+        ExperimentParam.of("lr", "0.03", "Adam learning rate"),
+        ExperimentParam.of("activation", "tanh", "hidden activation"));
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class DiskAnnulus implements Experiment {
         "r3", s.text("r3")), s, seeds, quick, listener, "Olah's 2-2 network stalled near 80 %");
   }
 
-  /** Shared by {@link NestedSpheres}: the same protocol on another enclosed disk. */
+  /** Shared by {@link NestedSpheresExperiment}: the same protocol on another enclosed disk. */
   static ExperimentResult run(Experiment e, String dataset, Map<String, String> dataSettings, Settings s, List<Long> seeds,
       boolean quick, ExperimentListener listener, String note) {
     Activation act = Activation.parse(s.text("activation"));
