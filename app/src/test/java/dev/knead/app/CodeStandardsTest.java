@@ -224,6 +224,22 @@ class CodeStandardsTest {
     assertThat(bad).isEmpty();
   }
 
+  /** A class name means one thing: no two main classes of Knead's modules share a simple name. */
+  @Test
+  void noTwoClassesShareAName() throws IOException {
+    Map<String, List<String>> byName = new java.util.TreeMap<>();
+    for (String module : ARROWS.keySet()) {
+      for (Path f : sources(module)) {
+        String name = f.getFileName().toString();
+        if (!name.equals("package-info.java")) {
+          byName.computeIfAbsent(name.substring(0, name.length() - 5), k -> new java.util.ArrayList<>())
+              .add(ROOT.relativize(f).toString());
+        }
+      }
+    }
+    assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::toString).toList()).isEmpty();
+  }
+
   @Test
   void theScanSeesTheSources() throws IOException {
     assertThat(sources("core")).hasSizeGreaterThan(20);
