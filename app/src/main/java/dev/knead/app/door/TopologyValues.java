@@ -256,7 +256,8 @@ public final class TopologyValues {
     }
     List<Certificate> certs = new ArrayList<>();
     for (int c = 0; c < net.classes(); c++) {
-      certs.add(dev.knead.analysis.Certificates.plane(net, data, c, centre, radius));
+      // named as explain names it, so the caption reads "the disk class's data …", not "class 0's"
+      certs.add(dev.knead.analysis.Certificates.plane(net, data, c, centre, radius).named("the " + data.classNames().get(c) + " class"));
     }
     return new CertificateFigure(subject.description(), certs, data.classNames(), p, data.labels(), centre, radius, opt);
   }
