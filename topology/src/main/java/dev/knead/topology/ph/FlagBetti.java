@@ -50,28 +50,13 @@ final class FlagBetti {
   /** Connected components by union–find with path halving. */
   static int components(int[][] g) {
     final int n = g.length;
-    final int[] parent = new int[n];
-    for (int x = 0; x < n; x++) parent[x] = x;
+    final int[] parent = UnionFind.singletons(n);
     int count = n;
     for (int x = 0; x < n; x++) {
       for (int y : g[x]) {
-        if (y >= x) continue;
-        final int rx = find(parent, x);
-        final int ry = find(parent, y);
-        if (rx != ry) {
-          parent[Math.max(rx, ry)] = Math.min(rx, ry);
-          count--;
-        }
+        if (y < x && UnionFind.union(parent, x, y)) count--;
       }
     }
     return count;
-  }
-
-  private static int find(int[] parent, int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
   }
 }
