@@ -37,7 +37,8 @@ class CodeStandardsTest {
    */
   static final Map<String, List<String>> ARROWS = new LinkedHashMap<>();
   static {
-    ARROWS.put("core", List.of());
+    ARROWS.put("data", List.of());
+    ARROWS.put("core", List.of("data"));
     ARROWS.put("topology", List.of());
     ARROWS.put("analysis", List.of("core", "topology"));
     ARROWS.put("render", List.of("core", "topology"));
