@@ -22,7 +22,9 @@ class RunFileFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "15m", maxExecutions = 1_000_000)
+  // an input that parses as a run regenerates its data set to check the hash: slower per input
+  // than the other readers, so the long pass gets an hour to reach 10⁶ (a tiny seed run helps)
+  @FuzzTest(maxDuration = "60m", maxExecutions = 1_000_000)
   void loadsOrRefuses(byte[] input) throws IOException {
     Files.write(FILE, input);
     try {
