@@ -46,14 +46,15 @@ public final class ExperimentCommand implements Callable<Integer> {
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--json", description = "One JSON array on stdout.")
+    @Option(names = "--json", description = "One JSON document on stdout (see docs/cli.md).")
     boolean json;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ArrayNode all = Json.array();
+        ObjectNode doc = Json.object();
+        ArrayNode all = doc.putArray("experiments");
         for (Experiment e : Catalogue.all()) {
           ObjectNode o = all.addObject();
           o.put("name", e.name());
@@ -68,7 +69,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 .put("description", p.description());
           }
         }
-        out.println(Json.writeLine(all));
+        JsonDocument.print(out, doc, Provenance.versionOnly());
         return KneadCommand.OK;
       }
       for (Experiment e : Catalogue.all()) {

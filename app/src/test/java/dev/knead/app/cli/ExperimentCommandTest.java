@@ -16,9 +16,11 @@ class ExperimentCommandTest {
   void listJsonNamesEveryExperiment() {
     Cli c = Cli.run("experiment", "list", "--json");
     assertThat(c.code()).isZero();
-    JsonNode all = Json.parse(c.out(), "stdout");
+    JsonNode doc = Json.parse(c.out(), "stdout");
+    JsonNode all = doc.get("experiments");
     assertThat(all.size()).isEqualTo(Catalogue.all().size()).isGreaterThanOrEqualTo(8);
     assertThat(all.get(0).get("params").size()).isPositive();
+    assertThat(doc.get("provenance").get("knead").asText()).isNotBlank();
   }
 
   @Test
