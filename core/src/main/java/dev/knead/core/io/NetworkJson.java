@@ -46,18 +46,28 @@ public final class NetworkJson {
     for (int l = 0; l < layers.size(); l++) {
       String at = where + " layer " + (l + 1);
       JsonNode lo = layers.get(l);
-      int in = (int) Json.integer(lo, "in", at);
-      int units = (int) Json.integer(lo, "out", at);
+      long inGiven = Json.integer(lo, "in", at);
+      long unitsGiven = Json.integer(lo, "out", at);
+      if (inGiven < 1 || unitsGiven < 1 || inGiven > Integer.MAX_VALUE || unitsGiven > Integer.MAX_VALUE
+          || inGiven * unitsGiven > Integer.MAX_VALUE - 8) {
+        throw new BadInputException(at + ": 'in' and 'out' must be at least 1 and fit one weight matrix");
+      }
+      int in = (int) inGiven;
+      int units = (int) unitsGiven;
       JsonNode rows = Json.field(lo, "weights", at);
       if (!rows.isArray() || rows.size() != units) {
         throw new BadInputException(at + ": 'weights' must have " + units + " rows");
       }
-      double[] w = new double[units * in];
+      // every row's length checked before the matrix is allocated, so its size is what the file holds
       for (int i = 0; i < units; i++) {
         JsonNode row = rows.get(i);
         if (!row.isArray() || row.size() != in) {
           throw new BadInputException(at + ": weights row " + (i + 1) + " must have " + in + " numbers");
         }
+      }
+      double[] w = new double[units * in];
+      for (int i = 0; i < units; i++) {
+        JsonNode row = rows.get(i);
         for (int j = 0; j < in; j++) {
           if (!row.get(j).isNumber()) {
             throw new BadInputException(at + ": weights[" + i + "][" + j + "] is not a finite number");
