@@ -11,6 +11,7 @@ import dev.knead.core.run.ExperimentConfig;
 import dev.knead.core.run.Run;
 import dev.knead.core.run.Runs;
 import dev.knead.core.train.Epoch;
+import dev.knead.core.train.ExecutionSettings;
 import dev.knead.core.train.Rewind;
 import dev.knead.core.train.TrainListener;
 import dev.knead.core.train.TrainResult;
@@ -39,11 +40,19 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON document on stdout (see docs/cli.md).")
   boolean json;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Threads the wide layers' kernels may use (default: ${DEFAULT-VALUE}). An execution setting: the weights are the same bits for any N, and N is not part of the run's config.")
+  int threads;
+
+  @Option(names = "--progress", description = "Draw the progress bar on stderr even when it is not a terminal (never on stdout).")
+  boolean progressWanted;
+
   @Override
   public Integer call() {
     ExperimentConfig config = options.config();
+    ExecutionSettings exec = new ExecutionSettings(threads);
     PrintWriter err = spec.commandLine().getErr();
-    boolean progress = !json && System.console() != null;
+    boolean progress = progressWanted || !json && System.console() != null;
     long start = System.nanoTime();
     TrainListener listener = new TrainListener() {
       long last;
@@ -53,8 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
         long now = System.nanoTime();
         if (progress && (now - last > 200_000_000L || e.epoch() == config.train().epochs())) {
           last = now;
-          err.printf(Locale.ROOT, "\repoch %d/%d  loss %.4g  train %.1f %%", e.epoch(), config.train().epochs(), e.loss(),
-              100 * e.trainAccuracy());
+          err.print("\r" + ProgressBar.line(e.epoch(), config.train().epochs(), (now - start) / 1e9, e.loss(), e.trainAccuracy()));
           err.flush();
         }
       }
@@ -67,7 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
       }
     };
-    Run run = Runs.execute(config, listener);
+    Run run = Runs.execute(config, listener, exec);
     if (progress) {
       err.println();
     }

@@ -4,6 +4,7 @@ import dev.knead.core.Version;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Split;
+import dev.knead.core.train.ExecutionSettings;
 import dev.knead.core.train.TrainListener;
 import dev.knead.core.train.TrainResult;
 import dev.knead.core.train.Trainer;
@@ -14,9 +15,14 @@ public final class Runs {
   private Runs() {}
 
   public static Run execute(ExperimentConfig config, TrainListener listener) {
+    return execute(config, listener, ExecutionSettings.DEFAULT);
+  }
+
+  /** As {@link #execute(ExperimentConfig, TrainListener)}, executed as {@code exec} says: the same run, bit for bit. */
+  public static Run execute(ExperimentConfig config, TrainListener listener, ExecutionSettings exec) {
     Dataset data = config.data().load();
     Split split = split(data, config.data());
-    TrainResult result = Trainer.train(split.train(), split.test(), config.train(), listener);
+    TrainResult result = Trainer.train(split.train(), split.test(), config.train(), listener, exec);
     return new Run(config, data, split, result, Instant.now(), Version.KNEAD);
   }
 

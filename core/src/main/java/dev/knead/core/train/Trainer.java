@@ -23,9 +23,14 @@ public final class Trainer {
 
   /** Trains from the config's initializer and seed. */
   public static TrainResult train(Dataset train, Dataset test, TrainConfig config, TrainListener listener) {
+    return train(train, test, config, listener, ExecutionSettings.DEFAULT);
+  }
+
+  /** As {@link #train(Dataset, Dataset, TrainConfig, TrainListener)}, executed as {@code exec} says (same bits). */
+  public static TrainResult train(Dataset train, Dataset test, TrainConfig config, TrainListener listener, ExecutionSettings exec) {
     SplittableRandom root = new SplittableRandom(config.seed());
     Network init = config.initializer().build(config.architecture(train.dim(), train.classes()), root.split());
-    return train(init, train, test, config, root.split(), listener);
+    return train(init, train, test, config, root.split(), listener, exec);
   }
 
   /**
@@ -36,6 +41,12 @@ public final class Trainer {
    */
   public static TrainResult train(
       Network init, Dataset train, Dataset test, TrainConfig config, SplittableRandom batchOrder, TrainListener listener) {
+    return train(init, train, test, config, batchOrder, listener, ExecutionSettings.DEFAULT);
+  }
+
+  /** Trains a given network, executed as {@code exec} says: the bits do not depend on it. */
+  public static TrainResult train(Network init, Dataset train, Dataset test, TrainConfig config, SplittableRandom batchOrder,
+      TrainListener listener, ExecutionSettings exec) {
     final int n = train.size();
     final int d = train.dim();
     final int batch = config.batch() <= 0 || config.batch() >= n ? n : config.batch();
@@ -44,7 +55,7 @@ public final class Trainer {
     final double[] xt = test.points().toArray();
     final int[] yt = test.labels();
 
-    Workspace ws = new Workspace(init, Math.max(n, Math.max(test.size(), 1)), 1, config.precision());
+    Workspace ws = new Workspace(init, Math.max(n, Math.max(test.size(), 1)), exec.threads(), config.precision());
     final double[] p = ws.params;
     final double[] g = ws.grads;
     final boolean[] isWeight = ws.weightMask();
