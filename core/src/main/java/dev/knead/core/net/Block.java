@@ -59,6 +59,9 @@ public sealed interface Block permits Layer, Flow, Coupling, Residual, Prototype
    */
   List<Moment> moments(double[] x, int n);
 
+  /** @return how many stages {@link #moments} gives (it depends on the block's shape only) */
+  int momentCount();
+
   /** One stage inside a block: a caption and where the n points are, n × dim. */
   record Moment(String name, int dim, double[] points) {
     public Moment {

@@ -208,6 +208,11 @@ public final class Coupling implements Block {
   }
 
   @Override
+  public int momentCount() {
+    return affine ? 2 : 1;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof Coupling c && c.dim == dim && c.odd == odd && c.affine == affine && c.net.equals(net);
   }

@@ -177,9 +177,9 @@ public final class Flow implements Block {
         }
       }
     } else {
+      double[][] at = dopriMoments(u, n, new long[1]);
       for (int m = 1; m <= MOMENTS; m++) {
-        u = dopri(u, n, (m - 1) / (double) MOMENTS, m / (double) MOMENTS, new long[1]);
-        out.add(new Moment(String.format(Locale.ROOT, "flow to t = %.3g", m / (double) MOMENTS), dim, rows(u, n, dim)));
+        out.add(new Moment(String.format(Locale.ROOT, "flow to t = %.3g", m / (double) MOMENTS), dim, rows(at[m - 1], n, dim)));
       }
     }
     return out;
@@ -338,6 +338,22 @@ public final class Flow implements Block {
     }
   }
 
+  /**
+   * The adaptive solve from 0 to 1 in {@link #MOMENTS} legs (restarting at each t = m/MOMENTS), so
+   * that the forward pass and the trace's stages are the same solve, bit for bit.
+   *
+   * @return the state at t = 1/MOMENTS, …, 1, unit-major
+   */
+  private double[][] dopriMoments(double[] u0, int n, long[] nfe) {
+    double[][] at = new double[MOMENTS][];
+    double[] u = u0;
+    for (int m = 1; m <= MOMENTS; m++) {
+      u = dopri(u, n, (m - 1) / (double) MOMENTS, m / (double) MOMENTS, nfe);
+      at[m - 1] = u;
+    }
+    return at;
+  }
+
   /** dopri from t0 to t1 for n points (unit-major); adds the evaluations to nfe[0]. */
   private double[] dopri(double[] u, int n, double t0, double t1, long[] nfe) {
     Evaluator e = new Evaluator(n);
@@ -370,7 +386,7 @@ public final class Flow implements Block {
     AdjointPass(double[] u0, int n) {
       this.n = n;
       long[] count = new long[1];
-      end = dopri(u0, n, 0, 1, count);
+      end = dopriMoments(u0, n, count)[MOMENTS - 1];
       nfe = count[0];
       output = rows(end, n, dim);
     }
@@ -441,6 +457,13 @@ public final class Flow implements Block {
         }
       }
     }
+  }
+
+  @Override
+  public int momentCount() {
+    int every = Math.max(1, steps / 16);
+    int flowStages = solver == Solver.RK4 ? steps / every + (steps % every == 0 ? 0 : 1) : MOMENTS;
+    return (dim > in ? 1 : 0) + flowStages;
   }
 
   @Override

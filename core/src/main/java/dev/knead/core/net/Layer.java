@@ -133,6 +133,11 @@ public record Layer(Matrix weights, double[] bias, Activation activation) implem
   }
 
   @Override
+  public int momentCount() {
+    return 1;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof Layer l
         && l.weights.equals(weights)

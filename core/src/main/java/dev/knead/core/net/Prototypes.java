@@ -229,6 +229,11 @@ public final class Prototypes implements Block {
   }
 
   @Override
+  public int momentCount() {
+    return 1;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof Prototypes q && q.in == in && q.out == out && q.tau == tau && Arrays.equals(q.p, p) && Arrays.equals(q.v, v);
   }

@@ -228,6 +228,11 @@ public final class Residual implements Block {
   }
 
   @Override
+  public int momentCount() {
+    return 1;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof Residual r && r.dim == dim && r.raw.equals(raw);
   }
