@@ -160,6 +160,8 @@ public final class Trainer {
       final double lr = baseLr * config.schedule().multiplier(epoch, config.epochs());
       double lossSum = 0;
       int correct = 0;
+      long evaluations = 0;
+      int steps = 0;
       if (batch < n) {
         shuffle(order, batchOrder);
       }
@@ -173,6 +175,8 @@ public final class Trainer {
           }
         }
         double loss = ws.lossAndGradient(bx, by, size, config.loss(), true, right);
+        evaluations += ws.evaluations();
+        steps++;
         loss += penalise(p, g, isWeight, config.l1(), config.l2());
         clip(g, config.clip());
         lossSum += loss * size;
@@ -233,7 +237,7 @@ public final class Trainer {
         testLoss = ws.lossAndGradient(xt, yt, test.size(), config.loss(), false, right);
         testAcc = right[0] / (double) test.size();
       }
-      Epoch row = new Epoch(epoch, epochLoss, correct / (double) n, testLoss, testAcc, lr);
+      Epoch row = new Epoch(epoch, epochLoss, correct / (double) n, testLoss, testAcc, lr, evaluations / (double) Math.max(1, steps));
       history.add(row);
       if (snapshotDue) {
         if (keep) {
