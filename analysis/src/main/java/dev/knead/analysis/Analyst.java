@@ -10,6 +10,7 @@ import dev.knead.core.trace.Tracer;
 import dev.knead.topology.certificate.Certificate;
 import dev.knead.topology.certificate.SphereCertificate;
 import dev.knead.topology.maps.LayerMap;
+import dev.knead.topology.verdict.NetworkShape;
 import dev.knead.topology.maps.MapAnalysis;
 import dev.knead.topology.measure.IntrinsicDimension;
 import dev.knead.topology.measure.KnnAccuracy;
@@ -61,28 +62,34 @@ public final class Analyst {
 
   /** The same, with the data's facts already measured. */
   public static List<Verdict> before(dev.knead.core.net.Architecture arch, Dataset data, DataFacts facts) {
-    List<Verdict> v = new ArrayList<>(Verdicts.beforeTraining(Facts.architecture(arch), facts.known()));
+    return before(Facts.architecture(arch), data, facts);
+  }
+
+  /** The same for a network's shape as the theory reads it (blocks that are not dense layers included). */
+  static List<Verdict> before(NetworkShape shape, Dataset data, DataFacts facts) {
+    List<Verdict> v = new ArrayList<>(Verdicts.beforeTraining(shape, facts.known()));
     if (data.dim() == 1 && data.classes() == 2) {
       double[] x = new double[data.size()];
       for (int i = 0; i < x.length; i++) {
         x[i] = data.points().get(i, 0);
       }
-      Verdicts.halfLine(Facts.architecture(arch), x, data.labels()).ifPresent(v::add);
+      Verdicts.halfLine(shape, x, data.labels()).ifPresent(v::add);
     }
     return v;
   }
 
   public static Report analyse(Network net, Dataset data, Options opt) {
-    dev.knead.core.net.Architecture arch = new dev.knead.core.net.Architecture(net.inputDim(), net.hiddenWidths(),
-        net.layers().subList(0, net.depth()).stream().map(l -> l.activation()).toList(), net.classes());
     DataFacts dataFacts = DataFacts.of(data, opt.maxPerClass(), opt.seed());
-    List<Verdict> before = before(arch, data, dataFacts);
+    List<Verdict> before = before(Facts.architecture(net), data, dataFacts);
     Trace trace = Tracer.trace(net, data.points(), data.labels(), Tracer.Options.POINTS_ONLY); // points are all it reads
     List<Stage> analysed = analysedStages(trace);
 
     List<LayerMap> maps = new ArrayList<>();
-    for (int l = 0; l < net.layers().size(); l++) {
-      maps.add(layerMap(trace, l));
+    int[] ends = Trace.layerEnds(net);
+    for (int l = 0; l < net.blocks().size(); l++) {
+      // a dense layer is read off its W and σ; another block at its mean Jacobian on its inputs
+      maps.add(net.block(l) instanceof dev.knead.core.net.Layer ? layerMap(trace, l)
+          : BlockMaps.of(net.block(l), rows(trace.stageAt(ends[l]).points())));
     }
 
     int[] labels = data.labels();

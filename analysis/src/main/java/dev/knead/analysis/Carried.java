@@ -61,7 +61,7 @@ final class Carried {
    * the number is undefined where they touch.
    */
   Optional<Curves.Link> linking(int layers) {
-    int dim = layers == 0 ? net.inputDim() : net.layer(layers - 1).out();
+    int dim = layers == 0 ? net.inputDim() : net.block(layers - 1).out();
     if (dim != 3) {
       return Optional.empty();
     }

@@ -9,6 +9,7 @@ import dev.knead.topology.certificate.Asymptote;
 import dev.knead.topology.certificate.Certificate;
 import dev.knead.topology.certificate.DecisionRegionCertificate;
 import dev.knead.topology.certificate.SphereCertificate;
+import dev.knead.topology.verdict.NetworkShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +23,20 @@ public final class Certificates {
    * ReLU), every non-empty piece of every decision region is unbounded.
    */
   public static boolean unboundedByTheorem(Network net) {
+    if (!net.isDense()) {
+      // the same argument for homeomorphisms (Dupont et al. 2019): narrow, one-to-one, monotone
+      // blocks before a linear read-out (a k-NN read-out counts as a wide non-monotone layer)
+      NetworkShape shape = Facts.architecture(net);
+      return shape.hiddenWidths().stream().allMatch(w -> w <= net.inputDim())
+          && shape.activations().stream().allMatch(a -> a.monotone() && a.continuous());
+    }
     return net.hiddenWidths().stream().allMatch(w -> w <= net.inputDim())
         && net.layers().subList(0, net.depth()).stream().allMatch(l -> l.activation().isMonotone());
   }
 
   /** The network's limit at infinity, when its first layer saturates (tanh, sigmoid) and the input is 2-D. */
   public static Optional<Asymptote> asymptote(Network net) {
-    if (net.inputDim() != 2 || net.depth() < 1) {
+    if (net.inputDim() != 2 || net.depth() < 1 || !net.isDense()) {
       return Optional.empty();
     }
     Layer first = net.layer(0);

@@ -35,7 +35,7 @@ public final class Curves {
     return x -> {
       double[] a = x;
       for (int l = 0; l < layers; l++) {
-        a = net.layer(l).apply(a);
+        a = net.block(l).apply(a);
       }
       return a;
     };

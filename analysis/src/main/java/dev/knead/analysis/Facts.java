@@ -32,9 +32,40 @@ public final class Facts {
   }
 
   public static NetworkShape architecture(Network net) {
+    if (!net.isDense()) {
+      return blocks(net);
+    }
     List<Layer> hidden = net.layers().subList(0, net.layers().size() - 1);
     return new NetworkShape(net.inputDim(), hidden.stream().map(Layer::out).toList(),
         hidden.stream().map(l -> traits(l.activation())).toList(), net.classes());
+  }
+
+  /**
+   * A network with other blocks as the theory reads it: each hidden block a layer of its width
+   * with what it is for σ (a flow, coupling or residual block a homeomorphism; see {@link
+   * BlockMaps#traits}); a k-NN read-out at the end is a layer of as many units as prototypes
+   * (the softmax of −distance²/τ) before a linear read-out, so no width theorem binds it.
+   */
+  static NetworkShape blocks(Network net) {
+    List<Integer> widths = new java.util.ArrayList<>();
+    List<ActivationTraits> traits = new java.util.ArrayList<>();
+    for (int l = 0; l < net.blocks().size(); l++) {
+      dev.knead.core.net.Block b = net.block(l);
+      boolean last = l == net.blocks().size() - 1;
+      if (b instanceof Layer layer) {
+        if (!last) {
+          widths.add(layer.out());
+          traits.add(traits(layer.activation()));
+        }
+      } else if (b instanceof dev.knead.core.net.Prototypes p) {
+        widths.add(p.count());
+        traits.add(BlockMaps.traits(b));
+      } else {
+        widths.add(b.out());
+        traits.add(BlockMaps.traits(b));
+      }
+    }
+    return new NetworkShape(net.inputDim(), widths, traits, net.classes());
   }
 
   public static NetworkShape architecture(dev.knead.core.net.Architecture a) {

@@ -58,6 +58,18 @@ public final class Nets {
     return Trainer.train(data, data.select(new int[0]), c, TrainListener.NONE);
   }
 
+  /** Trains a --layers network (e.g. {@code ode:2}) on all of {@code data} from the given seed. */
+  public static TrainResult trainLayers(Dataset data, String layers, Recipe r, long seed) {
+    TrainConfig c = TrainConfig.defaults().with(TrainSchema.LAYERS, dev.knead.core.net.LayerSpecs.parse(layers))
+        .withOptimizer(Optimizer.of(Optimizer.Kind.ADAM, r.learningRate()))
+        .with(TrainSchema.SCHEDULE, r.schedule())
+        .withEpochs(r.epochs())
+        .with(TrainSchema.TARGET_ACCURACY, r.stopAtPerfect() ? Optional.of(1.0) : Optional.<Double>empty())
+        .with(TrainSchema.SNAPSHOT_EVERY, (long) Math.max(1, r.epochs()))
+        .withSeed(seed);
+    return Trainer.train(data, data.select(new int[0]), c, TrainListener.NONE);
+  }
+
   /**
    * The points at the input, after every hidden layer (its bend) and at the logits.
    *

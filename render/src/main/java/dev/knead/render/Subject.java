@@ -37,15 +37,15 @@ public record Subject(Trace trace, List<String> classNames, String description) 
     if (net.classes() != 2 || s.dim() > 3) {
       return null;
     }
-    int last = net.layers().size() - 1;
+    int last = net.blocks().size() - 1;
     if (s == trace.logits() || s.index() == trace.logits().index()) {
       return new Cut(new double[] {1, -1, 0}, 0);
     }
-    boolean feeds = (last == 0 && s.kind() == Stage.Kind.INPUT) || (s.layer() == last - 1 && s.kind() == Stage.Kind.BEND);
-    if (!feeds) {
+    // the stage the output layer reads (the last hidden block's end); a k-NN read-out draws no line
+    boolean feeds = (last == 0 && s.kind() == Stage.Kind.INPUT) || (last > 0 && s.index() == Trace.layerEnds(net)[last]);
+    if (!feeds || !(net.block(last) instanceof Layer out)) {
       return null;
     }
-    Layer out = net.layer(last);
     double[] n = new double[3];
     for (int j = 0; j < out.in(); j++) {
       n[j] = out.weights().get(0, j) - out.weights().get(1, j);

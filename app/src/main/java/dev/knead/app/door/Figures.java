@@ -113,8 +113,6 @@ public final class Figures {
 
   /** The last hidden layer's bend: the space the output layer cuts with a line or plane. */
   public static int defaultStage(Subject s) {
-    int logits = s.trace().logits().index();
-    int l = s.trace().network().layers().size();
-    return l == 1 ? 0 : logits - 4;
+    return s.trace().cutStage();
   }
 }

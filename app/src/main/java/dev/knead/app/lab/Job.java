@@ -83,7 +83,8 @@ final class Job implements TrainListener {
     try {
       TrainConfig c = request.config().train();
       SplittableRandom root = new SplittableRandom(c.seed());
-      Network init = c.initializer().build(c.architecture(data.dim(), data.classes()), root.split());
+      Network init = c.layers().isEmpty() ? c.initializer().build(c.architecture(data.dim(), data.classes()), root.split())
+          : Trainer.initial(split.train(), c, root.split());
       synchronized (this) {
         snapshots.add(new Snapshot(0, init));
         if (status == Status.QUEUED) {

@@ -106,8 +106,8 @@ final class TraceJson {
    * (w₁ − w₀)·h + (b₁ − b₀) = 0 — where the two logits tie.
    */
   static java.util.Optional<ObjectNode> cut(Network net) {
-    Layer out = net.layer(net.layers().size() - 1);
-    if (out.out() != 2 || out.in() > 3) {
+    // a k-NN read-out has no linear cut
+    if (!(net.block(net.blocks().size() - 1) instanceof Layer out) || out.out() != 2 || out.in() > 3) {
       return java.util.Optional.empty();
     }
     double[] w = out.weights().toArray();

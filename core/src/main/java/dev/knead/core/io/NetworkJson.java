@@ -5,7 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.knead.core.BadInputException;
 import dev.knead.core.net.Activation;
+import dev.knead.core.net.Architecture;
+import dev.knead.core.net.Block;
+import dev.knead.core.net.Coupling;
+import dev.knead.core.net.Flow;
 import dev.knead.core.net.Layer;
+import dev.knead.core.net.LayerSpec;
+import dev.knead.core.net.Mlp;
+import dev.knead.core.net.Prototypes;
+import dev.knead.core.net.Residual;
 import dev.knead.core.net.Matrix;
 import dev.knead.core.net.Network;
 import java.util.ArrayList;
@@ -14,7 +22,10 @@ import java.util.List;
 /**
  * A network as JSON: {@code {"input_dim": 2, "layers": [{"in": 2, "out": 3, "activation":
  * "tanh", "weights": [[…], …], "bias": […]}, …]}}. Doubles are written in their shortest exact
- * form, so a network survives the round trip bit for bit.
+ * form, so a network survives the round trip bit for bit. A network with other blocks names each
+ * entry's {@code kind} (dense, ode, coupling, residual, knn) and writes a block's parameters as
+ * one flat {@code parameters} array in the block's own layout (docs/layers.md); an entry without
+ * a kind is a dense layer, so every older file still loads.
  */
 public final class NetworkJson {
   private NetworkJson() {}
@@ -23,8 +34,15 @@ public final class NetworkJson {
     ObjectNode o = Json.object();
     o.put("input_dim", net.inputDim());
     ArrayNode layers = o.putArray("layers");
-    for (Layer l : net.layers()) {
+    for (Block b : net.blocks()) {
       ObjectNode lo = layers.addObject();
+      if (!net.isDense()) {
+        lo.put("kind", LayerSpec.of(b).kind().label());
+      }
+      if (!(b instanceof Layer l)) {
+        writeBlock(b, lo);
+        continue;
+      }
       lo.put("in", l.in());
       lo.put("out", l.out());
       lo.put("activation", l.activation().label());
@@ -37,15 +55,103 @@ public final class NetworkJson {
     return o;
   }
 
+  private static void writeBlock(Block b, ObjectNode lo) {
+    lo.put("in", b.in());
+    lo.put("out", b.out());
+    if (b instanceof Flow f) {
+      lo.put("hidden", f.field().hidden());
+      lo.put("solver", f.solver().label());
+      lo.put("steps", f.steps());
+    } else if (b instanceof Coupling c) {
+      lo.put("hidden", c.net().hidden());
+      lo.put("odd", c.odd());
+      lo.put("affine", c.affine());
+    } else if (b instanceof Residual r) {
+      lo.put("hidden", r.raw().hidden());
+    } else if (b instanceof Prototypes p) {
+      lo.put("prototypes", p.count());
+      lo.put("tau", p.temperature());
+    }
+    double[] params = new double[b.parameterCount()];
+    b.copyParameters(params, 0);
+    lo.set("parameters", Json.nums(params));
+  }
+
+  private static Block readBlock(JsonNode lo, String kind, String at) {
+    int in = (int) Json.integer(lo, "in", at);
+    int out = (int) Json.integer(lo, "out", at);
+    if (in < 1 || out < 1 || in > Architecture.MAX_WIDTH || out > Architecture.MAX_WIDTH) {
+      throw new BadInputException(at + ": 'in' and 'out' must be 1 … " + Architecture.MAX_WIDTH);
+    }
+    double[] p = Json.numbers(lo, "parameters", at);
+    for (double v : p) {
+      if (!Double.isFinite(v)) {
+        throw new BadInputException(at + ": parameters hold a non-finite value");
+      }
+    }
+    int hidden = kind.equals("knn") ? 0 : (int) Json.integer(lo, "hidden", at);
+    if (!kind.equals("knn") && (hidden < 1 || hidden > 1024)) {
+      throw new BadInputException(at + ": 'hidden' must be 1 … 1024");
+    }
+    try {
+      return switch (kind) {
+        case "ode" -> {
+          String solver = Json.text(lo, "solver", at);
+          if (!solver.equals("rk4") && !solver.equals("dopri")) {
+            throw new BadInputException(at + ": solver must be rk4 or dopri, got '" + solver + "'");
+          }
+          int count = Mlp.count(out, hidden, out, true);
+          check(p, count, at);
+          yield new Flow(in, out, (int) Json.integer(lo, "steps", at), solver.equals("rk4") ? Flow.Solver.RK4 : Flow.Solver.DOPRI,
+              new Mlp(out, hidden, out, true, p));
+        }
+        case "coupling" -> {
+          boolean odd = Json.field(lo, "odd", at).asBoolean();
+          boolean affine = Json.field(lo, "affine", at).asBoolean();
+          int held = Coupling.heldCount(in, odd);
+          check(p, Mlp.count(held, hidden, (affine ? 2 : 1) * (in - held), false), at);
+          yield new Coupling(in, odd, affine, new Mlp(held, hidden, (affine ? 2 : 1) * (in - held), false, p));
+        }
+        case "residual" -> {
+          check(p, Mlp.count(in, hidden, in, false), at);
+          yield new Residual(in, new Mlp(in, hidden, in, false, p));
+        }
+        case "knn" -> {
+          int m = (int) Json.integer(lo, "prototypes", at);
+          if (m < 1 || m > 100_000) {
+            throw new BadInputException(at + ": 'prototypes' must be 1 … 100000");
+          }
+          check(p, m * (in + out), at);
+          yield new Prototypes(in, out, m, Json.number(lo, "tau", at), java.util.Arrays.copyOfRange(p, 0, m * in),
+              java.util.Arrays.copyOfRange(p, m * in, p.length));
+        }
+        default -> throw new BadInputException(at + ": unknown kind '" + kind + "'; known: dense, ode, coupling, residual, knn");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(at + ": " + e.getMessage());
+    }
+  }
+
+  private static void check(double[] p, int count, String at) {
+    if (p.length != count) {
+      throw new BadInputException(at + ": 'parameters' must have " + count + " numbers, got " + p.length);
+    }
+  }
+
   public static Network read(JsonNode node, String where) {
     JsonNode layers = Json.field(node, "layers", where);
     if (!layers.isArray() || layers.isEmpty()) {
       throw new BadInputException(where + ": 'layers' must be a non-empty array");
     }
-    List<Layer> out = new ArrayList<>();
+    List<Block> out = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
       String at = where + " layer " + (l + 1);
       JsonNode lo = layers.get(l);
+      String kind = lo.has("kind") ? Json.text(lo, "kind", at) : "dense";
+      if (!kind.equals("dense")) {
+        out.add(readBlock(lo, kind, at));
+        continue;
+      }
       long inGiven = Json.integer(lo, "in", at);
       long unitsGiven = Json.integer(lo, "out", at);
       if (inGiven < 1 || unitsGiven < 1 || inGiven > Integer.MAX_VALUE || unitsGiven > Integer.MAX_VALUE

@@ -116,6 +116,13 @@ public final class RunFile {
       tacc.add(Json.num(e.testAccuracy()));
       lr.add(Json.num(e.learningRate()));
     }
+    // networks with flows: the NFE per step (files of other networks stay as they were)
+    if (history.stream().anyMatch(e -> e.evaluations() != 0)) {
+      ArrayNode nfe = h.putArray("evaluations");
+      for (Epoch e : history) {
+        nfe.add(Json.num(e.evaluations()));
+      }
+    }
     return h;
   }
 
@@ -200,9 +207,13 @@ public final class RunFile {
     if (loss.length != n || acc.length != n || tloss.length != n || tacc.length != n || lr.length != n) {
       throw new BadInputException(where + ": history columns differ in length");
     }
+    double[] nfe = h.has("evaluations") ? Json.numbers(h, "evaluations", where + " history") : new double[n];
+    if (nfe.length != n) {
+      throw new BadInputException(where + ": history columns differ in length");
+    }
     List<Epoch> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(new Epoch((int) epoch[i], loss[i], acc[i], tloss[i], tacc[i], lr[i]));
+      out.add(new Epoch((int) epoch[i], loss[i], acc[i], tloss[i], tacc[i], lr[i], nfe[i]));
     }
     return out;
   }

@@ -63,24 +63,31 @@ public record Initializer(Kind kind, double scale) {
     List<Integer> sizes = arch.sizes();
     List<Layer> layers = new ArrayList<>();
     for (int l = 0; l + 1 < sizes.size(); l++) {
-      int in = sizes.get(l);
-      int out = sizes.get(l + 1);
       boolean output = l + 1 == sizes.size() - 1;
-      Kind k = output && kind != Kind.UNIFORM ? Kind.GLOROT : kind;
-      double[] w = new double[in * out];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = switch (k) {
-          case GLOROT -> {
-            double a = Math.sqrt(6.0 / (in + out));
-            yield (2 * rng.nextDouble() - 1) * a;
-          }
-          case HE -> rng.nextGaussian() * Math.sqrt(2.0 / in);
-          case UNIFORM -> (2 * rng.nextDouble() - 1) * scale;
-        };
-      }
       Activation act = output ? Activation.IDENTITY : arch.activations().get(l);
-      layers.add(new Layer(Matrix.of(out, in, w), new double[out], act));
+      layers.add(dense(sizes.get(l), sizes.get(l + 1), act, output, rng));
     }
     return new Network(layers);
+  }
+
+  /**
+   * Draws one dense layer (biases 0).
+   *
+   * @param output the output layer: Glorot unless the rule is uniform
+   */
+  public Layer dense(int in, int out, Activation act, boolean output, RandomGenerator rng) {
+    Kind k = output && kind != Kind.UNIFORM ? Kind.GLOROT : kind;
+    double[] w = new double[in * out];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = switch (k) {
+        case GLOROT -> {
+          double a = Math.sqrt(6.0 / (in + out));
+          yield (2 * rng.nextDouble() - 1) * a;
+        }
+        case HE -> rng.nextGaussian() * Math.sqrt(2.0 / in);
+        case UNIFORM -> (2 * rng.nextDouble() - 1) * scale;
+      };
+    }
+    return new Layer(Matrix.of(out, in, w), new double[out], act);
   }
 }

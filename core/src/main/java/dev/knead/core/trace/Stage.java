@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param grid polylines of the rubber sheet, each m × dim
  * @param field the region samples, carried like the points
  * @param move the path from the previous stage to this one (empty for the input and output)
- * @param factors the layer's SVD factors (empty for the input and output)
+ * @param factors the layer's SVD factors (empty for the input and output, and for blocks that are not dense layers)
  */
 public record Stage(
     int index,
@@ -37,6 +37,8 @@ public record Stage(
     ROTATE_OUT,
     SHIFT,
     BEND,
+    /** a stage inside a block that is not a dense layer: a flow at time t, a coupling's half, a k-NN read-out */
+    BLOCK,
     OUTPUT
   }
 

@@ -1,6 +1,8 @@
 package dev.knead.core.trace;
 
 import dev.knead.core.data.Points;
+import dev.knead.core.net.Block;
+import dev.knead.core.net.Layer;
 import dev.knead.core.net.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,25 +80,45 @@ public record Trace(Network network, int[] labels, int[] fieldClasses, Domain do
 
   // ---- where each stage sits, from the network alone (the Tracer builds by these) ----
 
-  /** @return whether layer l has a bend (every hidden layer; the output layer only when its σ is not the identity) */
+  /**
+   * @return whether layer l has a bend (every hidden dense layer; the output layer only when its
+   *     σ is not the identity; never a block that is not a dense layer)
+   */
   public static boolean bends(Network net, int l) {
-    return l < net.layers().size() - 1 || net.layer(l).activation().kind() != dev.knead.core.net.Activation.Kind.IDENTITY;
+    if (!(net.block(l) instanceof Layer layer)) {
+      return false;
+    }
+    return l < net.blocks().size() - 1 || layer.activation().kind() != dev.knead.core.net.Activation.Kind.IDENTITY;
+  }
+
+  /** @return how many stages block l adds: a dense layer its moves, another block its {@link Block#momentCount()} */
+  public static int stagesOf(Network net, int l) {
+    Block b = net.block(l);
+    return b instanceof Layer ? (bends(net, l) ? 5 : 4) : b.momentCount();
+  }
+
+  /** @return the index of block l's first stage */
+  static int offset(Network net, int l) {
+    int o = 1;
+    for (int j = 0; j < l; j++) {
+      o += stagesOf(net, j);
+    }
+    return o;
   }
 
   /** @return the number of stages of the full trace of net */
   public static int stageCount(Network net) {
-    int last = net.layers().size() - 1;
-    return index(net, last, bends(net, last) ? Stage.Kind.BEND : Stage.Kind.SHIFT) + 2;
+    return offset(net, net.blocks().size()) + 1;
   }
 
   /**
-   * @param l the layer, 0-based
+   * @param l the layer, 0-based (a dense layer)
    * @param kind one of the five moves of a layer
    * @return the index of the stage that move of layer l reaches
    */
   public static int index(Network net, int l, Stage.Kind kind) {
-    if (l < 0 || l >= net.layers().size()) {
-      throw new IllegalArgumentException("layer " + l + " is outside 0 … " + (net.layers().size() - 1));
+    if (l < 0 || l >= net.blocks().size()) {
+      throw new IllegalArgumentException("layer " + l + " is outside 0 … " + (net.blocks().size() - 1));
     }
     int k = switch (kind) {
       case ROTATE_IN -> 0;
@@ -104,29 +126,43 @@ public record Trace(Network network, int[] labels, int[] fieldClasses, Domain do
       case ROTATE_OUT -> 2;
       case SHIFT -> 3;
       case BEND -> 4;
-      case INPUT, OUTPUT -> throw new IllegalArgumentException(kind + " is not a move of a layer");
+      case INPUT, OUTPUT, BLOCK -> throw new IllegalArgumentException(kind + " is not a move of a dense layer");
     };
+    if (!(net.block(l) instanceof Layer)) {
+      throw new IllegalArgumentException("layer " + (l + 1) + " is " + net.block(l).label() + ", not a dense layer (see blockStage)");
+    }
     if (kind == Stage.Kind.BEND && !bends(net, l)) {
       throw new IllegalArgumentException("the output layer has no bend");
     }
-    return 1 + 5 * l + k;
+    return offset(net, l) + k;
+  }
+
+  /** @return the index of stage k (0-based) inside block l, a block that is not a dense layer */
+  public static int blockStage(Network net, int l, int k) {
+    if (k < 0 || k >= stagesOf(net, l)) {
+      throw new IllegalArgumentException("block " + (l + 1) + " has " + stagesOf(net, l) + " stages, not " + (k + 1));
+    }
+    return offset(net, l) + k;
   }
 
   /** @return indices of the stages that end a layer: 0, each layer's last move (the logits last) */
   public static int[] layerEnds(Network net) {
-    int layers = net.layers().size();
+    int layers = net.blocks().size();
     int[] out = new int[layers + 1];
     for (int l = 0; l < layers; l++) {
-      out[l + 1] = index(net, l, bends(net, l) && l < layers - 1 ? Stage.Kind.BEND : Stage.Kind.SHIFT);
+      out[l + 1] = net.block(l) instanceof Layer
+          ? index(net, l, bends(net, l) && l < layers - 1 ? Stage.Kind.BEND : Stage.Kind.SHIFT)
+          : offset(net, l) + stagesOf(net, l) - 1;
     }
     // the logits: the output layer's last move
     out[layers] = stageCount(net) - 2;
     return out;
   }
 
-  /** @return "layer 1", …, or "output layer" for the last */
+  /** @return "layer 1", …, or "output layer" for the last (a block that is not dense adds its kind) */
   public static String layerName(Network net, int l) {
-    return l == net.layers().size() - 1 ? "output layer" : "layer " + (l + 1);
+    String name = l == net.blocks().size() - 1 ? "output layer" : "layer " + (l + 1);
+    return net.block(l) instanceof Layer ? name : name + " (" + net.block(l).label() + ")";
   }
 
   public int size() {

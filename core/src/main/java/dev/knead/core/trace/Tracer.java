@@ -1,6 +1,7 @@
 package dev.knead.core.trace;
 
 import dev.knead.core.data.Points;
+import dev.knead.core.net.Block;
 import dev.knead.core.net.Kernels;
 import dev.knead.core.net.Layer;
 import dev.knead.core.net.Matrix;
@@ -67,9 +68,32 @@ public final class Tracer {
     Points p = points;
     Points f = field;
     List<Points> g = grid;
-    for (int l = 0; l < net.layers().size(); l++) {
-      Layer layer = net.layer(l);
+    for (int l = 0; l < net.blocks().size(); l++) {
       String who = Trace.layerName(net, l);
+      if (!(net.block(l) instanceof Layer layer)) {
+        // a flow, coupling, residual or k-NN block: its own stages (a flow at several t), the
+        // points, the region samples and every grid line carried in one batch
+        Block b = net.block(l);
+        List<Block.Moment> mp = b.moments(p.toArray(), p.n());
+        List<Block.Moment> mf = b.moments(f.toArray(), f.n());
+        Points lines = concat(g, b.in());
+        List<Block.Moment> mg = b.moments(lines.toArray(), lines.n());
+        for (int k = 0; k < mp.size(); k++) {
+          Points sp = Points.of(p.n(), mp.get(k).dim(), mp.get(k).points());
+          Points sf = Points.of(f.n(), mf.get(k).dim(), mf.get(k).points());
+          List<Points> sg = split(g, mg.get(k));
+          if (everyMove || k == mp.size() - 1) {
+            stages.add(new Stage(Trace.blockStage(net, l, k), Stage.Kind.BLOCK, l, who + " · " + mp.get(k).name(), sp, sg, sf,
+                Optional.empty(), Optional.empty()));
+          }
+          if (k == mp.size() - 1) {
+            p = sp;
+            f = sf;
+            g = sg;
+          }
+        }
+        continue;
+      }
       Optional<Factors> fac = Optional.empty();
       if (everyMove) {
         // the three linear moves inside the layer, for the scrubber and the animations
@@ -129,6 +153,31 @@ public final class Tracer {
       fieldClasses[i] = argmax(f, i);
     }
     return new Trace(net, labels, fieldClasses, domain, stages);
+  }
+
+  /** @return every grid line stacked into one batch of points */
+  private static Points concat(List<Points> lines, int d) {
+    int total = lines.stream().mapToInt(Points::n).sum();
+    double[] all = new double[total * d];
+    int at = 0;
+    for (Points line : lines) {
+      double[] a = line.toArray();
+      System.arraycopy(a, 0, all, at, a.length);
+      at += a.length;
+    }
+    return Points.of(total, d, all);
+  }
+
+  /** @return the stacked batch cut back into lines of the same lengths as before */
+  private static List<Points> split(List<Points> lines, Block.Moment m) {
+    double[] all = m.points();
+    List<Points> out = new ArrayList<>(lines.size());
+    int at = 0;
+    for (Points line : lines) {
+      out.add(Points.of(line.n(), m.dim(), java.util.Arrays.copyOfRange(all, at * m.dim(), (at + line.n()) * m.dim())));
+      at += line.n();
+    }
+    return out;
   }
 
   /** W x + b for every point, by the forward pass's kernel (its summation order). */

@@ -9,5 +9,13 @@ package dev.knead.core.train;
  * @param testLoss mean loss on the test points after the epoch (NaN without test points)
  * @param testAccuracy accuracy on the test points after the epoch (NaN without test points)
  * @param learningRate the rate used in this epoch
+ * @param evaluations mean vector-field evaluations (NFE) of the network's flows per step of the
+ *     epoch; 0 for a network without flows
  */
-public record Epoch(int epoch, double loss, double trainAccuracy, double testLoss, double testAccuracy, double learningRate) {}
+public record Epoch(int epoch, double loss, double trainAccuracy, double testLoss, double testAccuracy, double learningRate,
+    double evaluations) {
+  /** A row of a network without flows. */
+  public Epoch(int epoch, double loss, double trainAccuracy, double testLoss, double testAccuracy, double learningRate) {
+    this(epoch, loss, trainAccuracy, testLoss, testAccuracy, learningRate, 0);
+  }
+}

@@ -3,6 +3,7 @@ package dev.knead.core.train;
 import dev.knead.core.BadInputException;
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.Architecture;
+import dev.knead.core.net.LayerSpecs;
 import dev.knead.core.net.Initializer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -183,6 +184,11 @@ public final class TrainConfig {
 
   public Precision precision() {
     return get(TrainSchema.PRECISION);
+  }
+
+  /** @return the --layers sequence ({@link LayerSpecs#NONE}: the network is the hidden widths and activations) */
+  public LayerSpecs layers() {
+    return get(TrainSchema.LAYERS);
   }
 
   public Architecture architecture(int inputDim, int classes) {

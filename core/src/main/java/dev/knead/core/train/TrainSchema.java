@@ -3,6 +3,7 @@ package dev.knead.core.train;
 import dev.knead.core.net.Activation;
 import dev.knead.core.net.Architecture;
 import dev.knead.core.net.Initializer;
+import dev.knead.core.net.LayerSpecs;
 import dev.knead.core.train.ConfigField.Range;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,12 @@ public final class TrainSchema {
       ConfigField.namedItem(Activation::parse, Activation::label), null, "",
       "One activation for every hidden layer, or one per layer", List.of("tanh", "sigmoid", "softplus", "relu", "leaky-relu", "elu", "sin",
           "identity")).inNetwork().alsoFlags("--activation");
+
+  public static final ConfigField<LayerSpecs> LAYERS = ConfigField.choice("layers", LayerSpecs.NONE,
+      List.of("none", "ode:2", "ode:3", "ode:2:dopri", "coupling,coupling,coupling,coupling", "residual,residual,residual",
+          "knn:32", "ode:2,knn:32", "ode:2,dense:3:tanh,knn:32"), LayerSpecs::parse, LayerSpecs::label,
+      "Blocks in order, e.g. ode:2,dense:3:tanh,knn:32 (dense, ode, coupling, residual, knn; see docs/layers.md); none = the"
+          + " hidden widths and activations").inNetwork();
 
   public static final ConfigField<Initializer> INIT = ConfigField.choice("init", Initializer.GLOROT, List.of("glorot", "he", "uniform:0.5"),
       Initializer::parse, Initializer::label, "How the first weights are drawn: glorot, he or uniform:a").inNetwork()
@@ -87,7 +94,7 @@ public final class TrainSchema {
       "Arithmetic of each step: float64 (exact) or float32 (faster, as PyTorch; the weights stay double)");
 
   /** Every setting, in the order of --help, the page and the run file. */
-  public static final List<ConfigField<?>> FIELDS = List.of(HIDDEN, ACTIVATIONS, INIT, LOSS, OPTIMIZER, LR, MOMENTUM, BETA1, BETA2,
+  public static final List<ConfigField<?>> FIELDS = List.of(HIDDEN, ACTIVATIONS, LAYERS, INIT, LOSS, OPTIMIZER, LR, MOMENTUM, BETA1, BETA2,
       EPSILON, SCHEDULE, L1, L2, BATCH, EPOCHS, TARGET_ACCURACY, TARGET_LOSS, CLIP, SNAPSHOT_EVERY, SEED, PRECISION);
 
   /** @return the field with this key */

@@ -1,7 +1,9 @@
 package dev.knead.core.train;
 
 import dev.knead.core.data.Dataset;
+import dev.knead.core.net.Block;
 import dev.knead.core.net.Network;
+import dev.knead.core.net.Prototypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,6 +23,58 @@ public final class Trainer {
 
   private Trainer() {}
 
+  /**
+   * What a training loop needs of the network's arithmetic: the parameter block it updates, the
+   * gradient, and the loss. {@link Workspace} (dense networks, the fast kernels) and
+   * {@link BlockPass} (any blocks) provide it.
+   */
+  interface Pass {
+    double[] params();
+
+    double[] grads();
+
+    boolean[] weightMask();
+
+    Network network();
+
+    double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] right);
+
+    /** @return vector-field evaluations of the last forward pass (0 without flows) */
+    default long evaluations() {
+      return 0;
+    }
+  }
+
+  /** The dense workspace seen as a {@link Pass} (its own arrays, its own kernels: the same bits as ever). */
+  private static Pass dense(Workspace ws) {
+    return new Pass() {
+      @Override
+      public double[] params() {
+        return ws.params;
+      }
+
+      @Override
+      public double[] grads() {
+        return ws.grads;
+      }
+
+      @Override
+      public boolean[] weightMask() {
+        return ws.weightMask();
+      }
+
+      @Override
+      public Network network() {
+        return ws.network();
+      }
+
+      @Override
+      public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] right) {
+        return ws.lossAndGradient(x, y, n, loss, backward, right);
+      }
+    };
+  }
+
   /** Trains from the config's initializer and seed. */
   public static TrainResult train(Dataset train, Dataset test, TrainConfig config, TrainListener listener) {
     return train(train, test, config, listener, ExecutionSettings.DEFAULT);
@@ -29,8 +83,28 @@ public final class Trainer {
   /** As {@link #train(Dataset, Dataset, TrainConfig, TrainListener)}, executed as {@code exec} says (same bits). */
   public static TrainResult train(Dataset train, Dataset test, TrainConfig config, TrainListener listener, ExecutionSettings exec) {
     SplittableRandom root = new SplittableRandom(config.seed());
-    Network init = config.initializer().build(config.architecture(train.dim(), train.classes()), root.split());
+    Network init = initial(train, config, root.split());
     return train(init, train, test, config, root.split(), listener, exec);
+  }
+
+  /**
+   * The untrained network of a config: the hidden widths and activations, or the --layers
+   * sequence (its k-NN read-outs seeded with training points carried to where they sit).
+   */
+  public static Network initial(Dataset train, TrainConfig config, SplittableRandom rng) {
+    if (config.layers().isEmpty()) {
+      return config.initializer().build(config.architecture(train.dim(), train.classes()), rng);
+    }
+    Network net = config.layers().build(train.dim(), train.classes(), config.initializer(), rng);
+    List<Block> blocks = new ArrayList<>();
+    double[] a = train.points().toArray();
+    final int n = train.size();
+    for (Block b : net.blocks()) {
+      Block seeded = b instanceof Prototypes p ? p.seeded(a, train.labels(), n, rng) : b;
+      blocks.add(seeded);
+      a = seeded.forward(a, n).output();
+    }
+    return new Network(blocks);
   }
 
   /**
@@ -55,9 +129,12 @@ public final class Trainer {
     final double[] xt = test.points().toArray();
     final int[] yt = test.labels();
 
-    Workspace ws = new Workspace(init, Math.max(n, Math.max(test.size(), 1)), exec.threads(), config.precision());
-    final double[] p = ws.params;
-    final double[] g = ws.grads;
+    // dense networks keep their fast kernels; any other block takes the generic pass
+    Pass ws = init.isDense()
+        ? dense(new Workspace(init, Math.max(n, Math.max(test.size(), 1)), exec.threads(), config.precision()))
+        : new BlockPass(init);
+    final double[] p = ws.params();
+    final double[] g = ws.grads();
     final boolean[] isWeight = ws.weightMask();
     double[] m = new double[p.length];
     double[] v = new double[p.length];
@@ -95,6 +172,8 @@ public final class Trainer {
       final double lr = baseLr * config.schedule().multiplier(epoch, config.epochs());
       double lossSum = 0;
       int correct = 0;
+      long evaluations = 0;
+      int steps = 0;
       if (batch < n) {
         shuffle(order, batchOrder);
       }
@@ -108,6 +187,8 @@ public final class Trainer {
           }
         }
         double loss = ws.lossAndGradient(bx, by, size, config.loss(), true, right);
+        evaluations += ws.evaluations();
+        steps++;
         loss += penalise(p, g, isWeight, config.l1(), config.l2());
         clip(g, config.clip());
         lossSum += loss * size;
@@ -168,7 +249,7 @@ public final class Trainer {
         testLoss = ws.lossAndGradient(xt, yt, test.size(), config.loss(), false, right);
         testAcc = right[0] / (double) test.size();
       }
-      Epoch row = new Epoch(epoch, epochLoss, correct / (double) n, testLoss, testAcc, lr);
+      Epoch row = new Epoch(epoch, epochLoss, correct / (double) n, testLoss, testAcc, lr, evaluations / (double) Math.max(1, steps));
       history.add(row);
       if (snapshotDue) {
         if (keep) {

@@ -32,7 +32,7 @@ class ClaimsCanFailTest {
   private static final Map<String, Supplier<List<Claim>>> COUNTER_CASES = Map.of(
       "sandwich", ClaimsCanFailTest::sandwich,
       "disk-annulus", ClaimsCanFailTest::enclosedDisk,
-      "nested-spheres", ClaimsCanFailTest::enclosedDisk,
+      "nested-spheres", ClaimsCanFailTest::nestedSpheres,
       "spirals", ClaimsCanFailTest::spirals,
       "hopf-link", ClaimsCanFailTest::hopfLink,
       "homeomorphisms", ClaimsCanFailTest::homeomorphisms,
@@ -209,5 +209,26 @@ class ClaimsCanFailTest {
     }
     IntrinsicDimensionExperiment e = new IntrinsicDimensionExperiment();
     return List.of(IntrinsicDimensionExperiment.claim(rows, Settings.resolve(e, Map.of(), true), Activation.TANH));
+  }
+
+  // ---- nested spheres with flows: a 2-D ODE and couplings whose disk region is bounded, an
+  // ANODE, a matched flow and a k-NN read-out that leave part of the grid wrong, NFE that shrinks
+  // in training and an ANODE that needs more evaluations than the ODE
+
+  static List<Claim> nestedSpheres() {
+    List<SeedRow> rows = new ArrayList<>();
+    for (long seed = 1; seed <= 12; seed++) {
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.ODE).put("train_accuracy", 1.0).put("dense_error", 0.0)
+          .put("inner_region_unbounded", 0.0).put("certified", 0.0).put("nfe_start", 80).put("nfe_end", 40).build());
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.ANODE).put("train_accuracy", 0.9).put("dense_error", 0.1)
+          .put("inner_region_unbounded", 1.0).put("certified", 1.0).put("nfe_start", 40).put("nfe_end", 200).build());
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.COUPLINGS).put("train_accuracy", 1.0).put("dense_error", 0.0)
+          .put("inner_region_unbounded", 0.0).put("certified", 0.0).put("nfe_start", Double.NaN).put("nfe_end", Double.NaN).build());
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.WIDE).put("train_accuracy", 1.0).put("dense_error", 0.02)
+          .put("inner_region_unbounded", 0.0).put("certified", 0.0).put("nfe_start", 40).put("nfe_end", 40).build());
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.KNN).put("train_accuracy", 1.0).put("dense_error", 0.0)
+          .put("inner_region_unbounded", 1.0).put("certified", 1.0).put("nfe_start", Double.NaN).put("nfe_end", Double.NaN).build());
+    }
+    return NestedSpheresExperiment.claims(rows);
   }
 }

@@ -37,7 +37,7 @@ public final class LiftFigure implements Figure {
     }
     int found = -1;
     for (Stage s : t.stages()) {
-      if (s.kind() == Stage.Kind.BEND && s.dim() == 3 && s.layer() < t.network().layers().size() - 1) {
+      if (s.kind() == Stage.Kind.BEND && s.dim() == 3 && s.layer() < t.network().blocks().size() - 1) {
         found = s.index();
       }
     }
