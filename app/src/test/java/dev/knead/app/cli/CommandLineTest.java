@@ -37,8 +37,16 @@ class CommandLineTest {
   void datasetsJsonListsEveryGeneratorWithItsTopology() {
     Cli c = Cli.run("datasets", "--json");
     assertThat(c.code()).isZero();
-    JsonNode all = Json.parse(c.out(), "stdout");
-    assertThat(all.size()).isEqualTo(Datasets.all().size());
+    JsonNode doc = Json.parse(c.out(), "stdout");
+    assertThat(doc.get("provenance").get("knead").asText()).isNotBlank();
+    JsonNode all = doc.get("datasets");
+    assertThat(all.size()).isEqualTo(Datasets.catalogue().size());
+    JsonNode mnist = all.get(all.size() - 1);
+    assertThat(mnist.get("name").asText()).isEqualTo("mnist");
+    assertThat(mnist.get("dim").asInt()).isEqualTo(784);
+    assertThat(mnist.get("classes").size()).isEqualTo(10);
+    assertThat(mnist.get("origin").get("licence").asText()).isEqualTo("CC BY-SA 3.0");
+    assertThat(mnist.get("topology").isNull()).isTrue();
     JsonNode disk = all.get(1);
     assertThat(disk.get("name").asText()).isEqualTo("disk-annulus");
     assertThat(disk.get("topology").get("betti").toString()).isEqualTo("[[1,0],[1,1]]");
