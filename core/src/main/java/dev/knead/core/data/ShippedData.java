@@ -70,7 +70,7 @@ public abstract class ShippedData implements Generator {
     int[] labels = new int[n];
     System.arraycopy(train.labels(), 0, labels, 0, train.labels().length);
     System.arraycopy(test.labels(), 0, labels, train.labels().length, test.labels().length);
-    return new Dataset(name(), params, Points.of(n, train.dim(), all), labels, classNames(), GroundTruth.unknown());
+    return new Dataset(name(), params, Points.wrap(n, train.dim(), all), labels, classNames(), GroundTruth.unknown());
   }
 
   @Override
