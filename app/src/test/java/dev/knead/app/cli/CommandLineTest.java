@@ -54,6 +54,16 @@ class CommandLineTest {
     assertThat(disk.get("params").findValuesAsText("name")).contains("points", "noise", "scale", "r1", "r2", "r3");
   }
 
+  /** The text listing names every data set's classes and origin, real data included, without reading the shipped files. */
+  @Test
+  void datasetsTextNamesClassesSourceAndLicence() {
+    Cli c = Cli.run("datasets");
+    assertThat(c.code()).isZero();
+    assertThat(c.out()).contains("colours", "3-D, 6 classes: red, yellow, green, cyan, blue, magenta",
+        "784-D, 10 classes: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9", "licence: CC BY-SA 3.0", "licence: CC BY 4.0",
+        "cite: E. Alpaydin, C. Kaynak");
+  }
+
   @Test
   void trainJsonHasTheDocumentedFieldsAndTheRunLoadsBack(@TempDir Path dir) {
     Path out = dir.resolve("run");

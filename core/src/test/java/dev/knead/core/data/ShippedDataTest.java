@@ -98,6 +98,26 @@ class ShippedDataTest {
     assertThat(s.test().classCounts()).containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009);
   }
 
+  /** knead.jar without knead-data.jar beside it: one line naming the jar, never a stack trace. */
+  @Test
+  void missingShippedFilesAreOneLine() {
+    ShippedData absent = new ShippedData() {
+      @Override public String name() { return "absent"; }
+      @Override public String description() { return ""; }
+      @Override public int dim() { return 4; }
+      @Override public java.util.List<Param> params() { return java.util.List.of(); }
+      @Override public java.util.List<String> classNames() { return java.util.List.of("a", "b"); }
+      @Override public Dataset generate(Map<String, Double> values, long seed) {
+        return dataset(Map.of(), read("images-idx3-ubyte.gz", "labels-idx1-ubyte.gz", 2, 1), read("x", "y", 0, 1));
+      }
+      @Override public java.util.Optional<Split> fixedSplit(Dataset d) { return java.util.Optional.empty(); }
+    };
+    assertThatThrownBy(() -> absent.generate(Map.of(), 0))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("absent: the shipped data is not on the class path (dev/knead/data/absent/images-idx3-ubyte.gz is in "
+            + "knead-data.jar, which must sit beside knead.jar; rebuild with: ./mvnw -B -DskipTests package)");
+  }
+
   @Test
   void mnistSizesOutOfRangeAreOneLine() {
     assertThatThrownBy(() -> Datasets.generate("mnist", Map.of("train", "70000"), 0))
