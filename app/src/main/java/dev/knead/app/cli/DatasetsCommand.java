@@ -7,7 +7,12 @@ import dev.knead.core.data.Generator;
 import dev.knead.core.data.GroundTruth;
 import dev.knead.core.data.Param;
 import dev.knead.app.door.DatasetJson;
+import dev.knead.app.door.JsonDocument;
+import dev.knead.core.data.DataOrigin;
+import dev.knead.core.data.ShippedData;
 import dev.knead.core.io.Json;
+import dev.knead.core.io.Provenance;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code knead datasets}: every built-in data set with its parameters and topology. */
+/** {@code knead datasets}: every built-in data set with its classes, parameters, topology and origin. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-    description = "List the built-in data sets, their parameters (default, range) and ground-truth topology.")
+    description = "List the built-in data sets (generated and shipped real data): classes, dimension, parameters (default, range), "
+        + "ground-truth topology, source, licence and citation.")
 public final class DatasetsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,17 +37,27 @@ public final class DatasetsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ArrayNode all = Json.array();
-      for (Generator g : Datasets.all()) {
+      for (Generator g : Datasets.catalogue()) {
         all.add(DatasetJson.describe(g));
       }
-      out.println(Json.writeLine(all));
+      com.fasterxml.jackson.databind.node.ObjectNode doc = Json.object();
+      doc.set("datasets", all);
+      JsonDocument.print(out, doc, Provenance.versionOnly());
       return KneadCommand.OK;
     }
-    for (Generator g : Datasets.all()) {
-      Dataset d = g.generate(Map.of(), 0); // made once: its ground truth and class names
+    for (Generator g : Datasets.catalogue()) {
+      // a generator is made once (its ground truth and class names); shipped files are not read
+      Dataset d = g instanceof ShippedData ? null : g.generate(Map.of(), 0);
+      List<String> classes = d == null ? ((ShippedData) g).classNames() : d.classNames();
       out.printf(Locale.ROOT, "%-15s %s%n", g.name(), g.description());
-      if (d.truth().isKnown()) {
+      out.printf(Locale.ROOT, "%17s %d-D, %d classes: %s%n", "", g.dim(), classes.size(), String.join(", ", classes));
+      if (d != null && d.truth().isKnown()) {
         out.printf(Locale.ROOT, "%17s topology: %s%n", "", topology(d));
+      }
+      DataOrigin o = g.origin();
+      out.printf(Locale.ROOT, "%17s source: %s; licence: %s%n", "", o.source(), o.licence());
+      if (!o.citation().isEmpty()) {
+        out.printf(Locale.ROOT, "%17s cite: %s%n", "", o.citation());
       }
       for (Param p : g.params()) {
         out.printf(Locale.ROOT, "%17s --set %s=%s  [%s … %s]  %s%n", "", p.name(), number(p.defaultValue(), p.integer()),

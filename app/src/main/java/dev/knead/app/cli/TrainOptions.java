@@ -26,8 +26,12 @@ import picocli.CommandLine.Option;
 @Command(modelTransformer = TrainOptions.Flags.class)
 public final class TrainOptions {
   @Option(names = "--data", paramLabel = "NAME|FILE",
-      description = "A built-in data set (see: knead datasets) or a CSV/NPY/NPZ file.")
+      description = "A built-in data set (see: knead datasets) or a CSV/NPY/NPZ/IDX file.")
   String data;
+
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "The labels of a .npy or IDX file of points, in their own file (e.g. train-labels-idx1-ubyte.gz).")
+  String labels;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A data-set parameter, e.g. --set points=300 --set noise=0.05.")
   List<String> settings = new ArrayList<>();
@@ -46,7 +50,7 @@ public final class TrainOptions {
 
   /** @return whether any flag of the experiment was given (explain: train first instead of reading a RUN) */
   public boolean given() {
-    return data != null || !given.isEmpty() || !settings.isEmpty() || labelColumn != null || dataSeed != null;
+    return data != null || !given.isEmpty() || !settings.isEmpty() || labelColumn != null || labels != null || dataSeed != null;
   }
 
   /** Builds the experiment these flags describe; bad values give one clear line. */
@@ -58,7 +62,7 @@ public final class TrainOptions {
     given.forEach((f, text) -> values.put(f, f.read(text, f.flag())));
     TrainConfig train = TrainConfig.of(values);
     DataSpec spec = new DataSpec(data, Datasets.parseSettings(settings), dataSeed == null ? train.seed() : dataSeed, testShare,
-        Optional.ofNullable(labelColumn));
+        Optional.ofNullable(labelColumn), Optional.ofNullable(labels));
     return new ExperimentConfig(spec, train);
   }
 

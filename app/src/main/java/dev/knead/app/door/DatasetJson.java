@@ -6,6 +6,7 @@ import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Generator;
 import dev.knead.core.data.GroundTruth;
 import dev.knead.core.data.Param;
+import dev.knead.core.data.ShippedData;
 import dev.knead.core.io.Json;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,19 @@ public final class DatasetJson {
 
   /** One data set as the JSON of {@code knead datasets --json} (the lab serves the same). */
   public static ObjectNode describe(Generator g) {
-    Dataset d = g.generate(Map.of(), 0);
-    GroundTruth t = d.truth();
+    // a shipped set is described without reading its files; a generator is made once, small
+    Dataset d = g instanceof ShippedData ? null : g.generate(Map.of(), 0);
+    List<String> names = g instanceof ShippedData s ? s.classNames() : d.classNames();
+    GroundTruth t = d == null ? GroundTruth.unknown() : d.truth();
     ObjectNode o = Json.object();
     o.put("name", g.name());
     o.put("dim", g.dim());
     o.put("description", g.description());
+    o.put("kind", g instanceof ShippedData ? "shipped" : "generated");
+    ObjectNode origin = o.putObject("origin");
+    origin.put("source", g.origin().source());
+    origin.put("licence", g.origin().licence());
+    origin.put("citation", g.origin().citation());
     ArrayNode ps = o.putArray("params");
     for (Param p : g.params()) {
       ObjectNode po = ps.addObject();
@@ -33,7 +41,11 @@ public final class DatasetJson {
       po.put("description", p.description());
     }
     ArrayNode classes = o.putArray("classes");
-    d.classNames().forEach(classes::add);
+    names.forEach(classes::add);
+    if (!t.isKnown()) {
+      o.putNull("topology"); // real data: its topology is measured, not known in advance
+      return o;
+    }
     ObjectNode top = o.putObject("topology");
     ArrayNode betti = top.putArray("betti");
     for (List<Integer> b : t.betti()) {

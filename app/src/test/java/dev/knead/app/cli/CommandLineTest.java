@@ -37,13 +37,31 @@ class CommandLineTest {
   void datasetsJsonListsEveryGeneratorWithItsTopology() {
     Cli c = Cli.run("datasets", "--json");
     assertThat(c.code()).isZero();
-    JsonNode all = Json.parse(c.out(), "stdout");
-    assertThat(all.size()).isEqualTo(Datasets.all().size());
+    JsonNode doc = Json.parse(c.out(), "stdout");
+    assertThat(doc.get("provenance").get("knead").asText()).isNotBlank();
+    JsonNode all = doc.get("datasets");
+    assertThat(all.size()).isEqualTo(Datasets.catalogue().size());
+    JsonNode mnist = all.get(all.size() - 1);
+    assertThat(mnist.get("name").asText()).isEqualTo("mnist");
+    assertThat(mnist.get("dim").asInt()).isEqualTo(784);
+    assertThat(mnist.get("classes").size()).isEqualTo(10);
+    assertThat(mnist.get("origin").get("licence").asText()).isEqualTo("CC BY-SA 3.0");
+    assertThat(mnist.get("topology").isNull()).isTrue();
     JsonNode disk = all.get(1);
     assertThat(disk.get("name").asText()).isEqualTo("disk-annulus");
     assertThat(disk.get("topology").get("betti").toString()).isEqualTo("[[1,0],[1,1]]");
     assertThat(disk.get("topology").get("enclosed").toString()).isEqualTo("[0]");
     assertThat(disk.get("params").findValuesAsText("name")).contains("points", "noise", "scale", "r1", "r2", "r3");
+  }
+
+  /** The text listing names every data set's classes and origin, real data included, without reading the shipped files. */
+  @Test
+  void datasetsTextNamesClassesSourceAndLicence() {
+    Cli c = Cli.run("datasets");
+    assertThat(c.code()).isZero();
+    assertThat(c.out()).contains("colours", "3-D, 6 classes: red, yellow, green, cyan, blue, magenta",
+        "784-D, 10 classes: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9", "licence: CC BY-SA 3.0", "licence: CC BY 4.0",
+        "cite: E. Alpaydin, C. Kaynak");
   }
 
   @Test

@@ -35,6 +35,9 @@ public final class DataFiles {
    */
   public static Dataset load(Path path, LoadOptions options) {
     String file = path.getFileName().toString();
+    if (isIdx(path)) {
+      return idx(path, options);
+    }
     return switch (extension(path)) {
       case "npy" -> {
         NpyArray x = NpyArray.parse(file, read(path, options), options.maxValues());
@@ -58,6 +61,14 @@ public final class DataFiles {
   /** Unlabelled coordinates: every column of a text file or of the 2-D array. */
   public static Points loadCloud(Path path, LoadOptions options) {
     String file = path.getFileName().toString();
+    if (isIdx(path)) {
+      IdxArray x = IdxArray.parse(file, read(path, options), options.maxBytes(), options.maxValues());
+      int n = x.dims()[0];
+      if (n == 0 || x.values().length == 0) {
+        throw new BadInputException(file + ": no data (shape " + IdxArray.shapeText(x.dims(), x.dims().length) + ")");
+      }
+      return Points.of(n, x.values().length / n, x.values());
+    }
     return switch (extension(path)) {
       case "npy" -> points(file, NpyArray.parse(file, read(path, options), options.maxValues()), -1);
       case "npz" -> points(file, pointsArray(file, npz(path, options)), -1);
@@ -79,6 +90,57 @@ public final class DataFiles {
     }
     checkSize(path, options);
     return DelimitedText.hasHeader(path, options);
+  }
+
+  /**
+   * Whether a file is read as IDX: its name, without a final {@code .gz}, ends in {@code .idx}
+   * or in MNIST's {@code idxN-ubyte} ({@code train-images-idx3-ubyte}, {@code t10k-labels.idx1-ubyte}).
+   */
+  public static boolean isIdx(Path path) {
+    String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".gz")) {
+      n = n.substring(0, n.length() - 3);
+    }
+    return n.endsWith(".idx") || n.matches(".*idx[1-8][-.]ubyte");
+  }
+
+  /**
+   * An IDX pair: images (n × …, flattened row-major to n × d; pixel values as stored, no
+   * scaling) and labels from {@link LoadOptions#labelsFile()} (n whole numbers, IDX too).
+   */
+  private static Dataset idx(Path path, LoadOptions options) {
+    String file = path.getFileName().toString();
+    if (options.labelsFile().isEmpty()) {
+      throw new BadInputException(file + ": an IDX file of points needs its labels file (--labels FILE, e.g. train-labels-idx1-ubyte)");
+    }
+    Path lp = options.labelsFile().get();
+    String lfile = lp.getFileName().toString();
+    IdxArray x = IdxArray.parse(file, read(path, options), options.maxBytes(), options.maxValues());
+    IdxArray y = IdxArray.parse(lfile, read(lp, options), options.maxBytes(), options.maxValues());
+    int[] s = x.dims();
+    if (s.length < 2) {
+      throw new BadInputException(file + ": points must have at least 2 dimensions (n × …), got shape " + IdxArray.shapeText(s, s.length));
+    }
+    int n = s[0];
+    int d = n == 0 ? 0 : x.values().length / n;
+    if (n == 0 || d == 0) {
+      throw new BadInputException(file + ": no data (shape " + IdxArray.shapeText(s, s.length) + ")");
+    }
+    int[] ls = y.dims();
+    if (!(ls.length == 1 || (ls.length == 2 && ls[1] == 1))) {
+      throw new BadInputException(lfile + ": labels must be a 1-D array (n,), got shape " + IdxArray.shapeText(ls, ls.length));
+    }
+    if (ls[0] != n) {
+      throw new BadInputException(file + ": " + n + " points but " + ls[0] + " labels");
+    }
+    double[] v = x.values();
+    for (int k = 0; k < v.length; k++) {
+      if (!Double.isFinite(v[k])) {
+        throw new BadInputException(file + ": row " + k / d + ", column " + k % d + " is " + v[k] + "; values must be finite");
+      }
+    }
+    ClassLabels labels = ClassLabels.fromIntegers(lfile, whole(lfile, y.values(), "IDX type 0x" + Integer.toHexString(y.type())));
+    return new Dataset(file, Map.of(), Points.of(n, d, v), labels.labels(), labels.names(), GroundTruth.unknown());
   }
 
   private static String extension(Path path) {

@@ -24,6 +24,7 @@ public final class Datasets {
           new Moons(),
           new Checkerboard(),
           new NaitzatD1(),
+          new Colours(),
           new HopfRings(),
           new LinkedTori(),
           new NestedSpheres(),
@@ -31,7 +32,49 @@ public final class Datasets {
           new NaitzatD2(),
           new NaitzatD3());
 
+  /** The real data sets that ship (module data), after the generators in the catalogue. */
+  private static final List<ShippedData> SHIPPED = List.of(new Digits(), new Mnist());
+
+  /** What each generated set's construction follows (docs/datasets.md, Sources). */
+  private static final Map<String, String> CITATIONS = Map.ofEntries(
+      Map.entry("sandwich", "C. Olah, Neural Networks, Manifolds, and Topology, 2014"),
+      Map.entry("disk-annulus", "C. Olah, Neural Networks, Manifolds, and Topology, 2014"),
+      Map.entry("linked-tori", "C. Olah, Neural Networks, Manifolds, and Topology, 2014"),
+      Map.entry("circles", "as scikit-learn's make_circles (Pedregosa et al., JMLR 12, 2011)"),
+      Map.entry("moons", "as scikit-learn's make_moons (Pedregosa et al., JMLR 12, 2011)"),
+      Map.entry("swiss-roll", "as scikit-learn's make_swiss_roll (Pedregosa et al., JMLR 12, 2011)"),
+      Map.entry("xor", "TensorFlow Playground (Smilkov, Carter et al., 2016)"),
+      Map.entry("gaussians", "TensorFlow Playground (Smilkov, Carter et al., 2016)"),
+      Map.entry("spirals", "TensorFlow Playground (Smilkov, Carter et al., 2016)"),
+      Map.entry("naitzat-d1", "G. Naitzat, A. Zhitnikov, L.-H. Lim, Topology of Deep Neural Networks, JMLR 21(184), 2020 (D-I)"),
+      Map.entry("naitzat-d2", "G. Naitzat, A. Zhitnikov, L.-H. Lim, Topology of Deep Neural Networks, JMLR 21(184), 2020 (D-II)"),
+      Map.entry("naitzat-d3", "G. Naitzat, A. Zhitnikov, L.-H. Lim, Topology of Deep Neural Networks, JMLR 21(184), 2020 (D-III)"),
+      Map.entry("nested-spheres", "E. Dupont, A. Doucet, Y. W. Teh, Augmented Neural ODEs, NeurIPS 2019"),
+      Map.entry("colours", "IEC 61966-2-1:1999 (sRGB); CIE 15:2004 (CIELAB, D65 white)"));
+
   private Datasets() {}
+
+  /** @return the real data sets that ship with Knead (digits, mnist), in catalogue order */
+  public static List<ShippedData> shipped() {
+    return SHIPPED;
+  }
+
+  /** @return every data set {@code --data NAME} accepts: the generators, then the shipped real data */
+  public static List<Generator> catalogue() {
+    List<Generator> all = new java.util.ArrayList<>(ALL);
+    all.addAll(SHIPPED);
+    return List.copyOf(all);
+  }
+
+  /** @return the names {@code --data} accepts, in catalogue order */
+  public static List<String> catalogueNames() {
+    return catalogue().stream().map(Generator::name).toList();
+  }
+
+  /** @return the reference a generated set's construction follows, "" if none */
+  static String citation(String name) {
+    return CITATIONS.getOrDefault(name, "");
+  }
 
   /** @return every generator, in the documented order (see docs/datasets.md) */
   public static List<Generator> all() {
@@ -45,12 +88,12 @@ public final class Datasets {
 
   /** @throws BadInputException for an unknown name, listing the known ones */
   public static Generator byName(String name) {
-    for (Generator g : ALL) {
+    for (Generator g : catalogue()) {
       if (g.name().equals(name)) {
         return g;
       }
     }
-    throw new BadInputException("unknown data set '" + name + "'; known: " + String.join(", ", names()));
+    throw new BadInputException("unknown data set '" + name + "'; known: " + String.join(", ", catalogueNames()));
   }
 
   /**

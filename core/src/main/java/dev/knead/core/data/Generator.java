@@ -2,6 +2,7 @@ package dev.knead.core.data;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes a labelled data set from explicit parameters and an explicit seed: the same
@@ -26,4 +27,17 @@ public interface Generator {
    * @param seed the only source of randomness
    */
   Dataset generate(Map<String, Double> values, long seed);
+
+  /** @return where the data comes from, its licence and citation ({@code knead datasets}) */
+  default DataOrigin origin() {
+    return DataOrigin.generated(Datasets.citation(name()));
+  }
+
+  /**
+   * @return the train/test split this data set comes with (a real data set's own), or empty: then
+   *     the run's {@code --test-share} splits it
+   */
+  default Optional<Split> fixedSplit(Dataset d) {
+    return Optional.empty();
+  }
 }

@@ -33,6 +33,7 @@ public final class ConfigJson {
     d.put("seed", ds.seed());
     d.put("test_share", ds.testShare());
     ds.labelColumn().ifPresent(l -> d.put("label_column", l));
+    ds.labelsFile().ifPresent(l -> d.put("labels_file", l));
     o.set("train", writeTrain(c.train()));
     return o;
   }
@@ -47,8 +48,9 @@ public final class ConfigJson {
       settings.put(e.getKey(), e.getValue().asText());
     }
     Optional<String> label = d.has("label_column") ? Optional.of(d.get("label_column").asText()) : Optional.empty();
+    Optional<String> labelsFile = d.has("labels_file") ? Optional.of(d.get("labels_file").asText()) : Optional.empty();
     DataSpec data = new DataSpec(Json.text(d, "source", at + ".data"), settings, Json.integer(d, "seed", at + ".data"),
-        Json.number(d, "test_share", at + ".data"), label);
+        Json.number(d, "test_share", at + ".data"), label, labelsFile);
     TrainConfig train = readTrain(Json.field(o, "train", at), at + ".train");
     return new ExperimentConfig(data, train);
   }

@@ -19,13 +19,23 @@ import java.util.Optional;
  * @param testShare share of points held out for testing, in [0, 1); 0 keeps every point for
  *     training
  * @param labelColumn for CSV files: the label column's name or 0-based index (default: last)
+ * @param labelsFile a separate labels file for a {@code .npy} or IDX file of points
  */
-public record DataSpec(String source, Map<String, String> settings, long seed, double testShare, Optional<String> labelColumn) {
+public record DataSpec(String source, Map<String, String> settings, long seed, double testShare, Optional<String> labelColumn,
+    Optional<String> labelsFile) {
   public DataSpec {
     settings = Map.copyOf(settings);
+    if (labelsFile.isPresent() && labelColumn.isPresent()) {
+      throw new BadInputException("give a labels file or a label column, not both");
+    }
     if (!(testShare >= 0 && testShare < 1)) {
       throw new BadInputException("test share must be in [0, 1), got " + testShare);
     }
+  }
+
+  /** Without a separate labels file. */
+  public DataSpec(String source, Map<String, String> settings, long seed, double testShare, Optional<String> labelColumn) {
+    this(source, settings, seed, testShare, labelColumn, Optional.empty());
   }
 
   public static DataSpec of(String source, long seed) {
@@ -34,7 +44,7 @@ public record DataSpec(String source, Map<String, String> settings, long seed, d
 
   /** @return whether the source names a built-in generator (otherwise it is a file) */
   public boolean isGenerated() {
-    return Datasets.names().contains(source);
+    return Datasets.catalogueNames().contains(source);
   }
 
   /** Makes or loads the data set. */
@@ -45,12 +55,15 @@ public record DataSpec(String source, Map<String, String> settings, long seed, d
     Path p = Path.of(source);
     if (!Files.exists(p)) {
       throw new BadInputException(
-          "data '" + source + "' is neither a built-in data set (" + String.join(", ", Datasets.names()) + ") nor a file");
+          "data '" + source + "' is neither a built-in data set (" + String.join(", ", Datasets.catalogueNames()) + ") nor a file");
     }
     if (!settings.isEmpty()) {
       throw new BadInputException("--set applies to built-in data sets, not to the file " + source);
     }
     LoadOptions d = LoadOptions.defaults();
-    return DataFiles.load(p, new LoadOptions(labelColumn, d.labelsFile(), d.maxBytes(), d.maxValues()));
+    if (DataFiles.isIdx(p)) {
+      d = d.withLimits(d.maxBytes(), LoadOptions.IDX_MAX_VALUES);
+    }
+    return DataFiles.load(p, new LoadOptions(labelColumn, labelsFile.map(Path::of), d.maxBytes(), d.maxValues()));
   }
 }

@@ -26,10 +26,19 @@ public final class Runs {
     return new Run(config, data, split, result, Instant.now(), Version.KNEAD);
   }
 
-  /** The split the config asks for; with test share 0 every point trains and none tests. */
+  /**
+   * The split the config asks for; with test share 0 every point trains and none tests. A real
+   * data set that comes with its own split (digits, mnist) keeps it whatever the share.
+   */
   public static Split split(Dataset data, DataSpec spec) {
     if (spec.testShare() == 0) {
       return new Split(data, data.select(new int[0]));
+    }
+    if (spec.isGenerated()) {
+      java.util.Optional<Split> own = Datasets.byName(spec.source()).fixedSplit(data);
+      if (own.isPresent()) {
+        return own.get();
+      }
     }
     return Datasets.split(data, spec.testShare(), spec.seed() ^ 0x5eedL);
   }

@@ -17,7 +17,17 @@ class DatasetsTest {
     assertThat(Datasets.names())
         .containsExactly(
             "sandwich", "disk-annulus", "circles", "xor", "gaussians", "spirals", "moons", "checkerboard",
-            "naitzat-d1", "hopf-rings", "linked-tori", "nested-spheres", "swiss-roll", "naitzat-d2", "naitzat-d3");
+            "naitzat-d1", "colours", "hopf-rings", "linked-tori", "nested-spheres", "swiss-roll", "naitzat-d2", "naitzat-d3");
+  }
+
+  @Test
+  void theCatalogueEndsWithTheShippedRealData() {
+    assertThat(Datasets.catalogueNames()).endsWith("digits", "mnist");
+    assertThat(Datasets.catalogueNames()).startsWith(Datasets.names().toArray(String[]::new));
+    for (Generator g : Datasets.catalogue()) {
+      assertThat(g.origin().source()).as(g.name()).isNotBlank();
+      assertThat(g.origin().licence()).as(g.name()).isNotBlank();
+    }
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.knead.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.knead.core.BadInputException;
+import dev.knead.core.run.DataSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A user's own IDX pair (--data images --labels labels), written byte by byte by IdxArrayTest.idx. */
+class IdxFilesTest {
+  @TempDir Path dir;
+
+  private Path write(String name, byte[] b) throws IOException {
+    return Files.write(dir.resolve(name), b);
+  }
+
+  @Test
+  void anImagePairLoadsFlattenedWithItsLabels() throws IOException {
+    Path x = write("train-images-idx3-ubyte.gz",
+        IdxArrayTest.gzip(IdxArrayTest.idx(0x08, new int[] {3, 2, 2}, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte) 255})));
+    Path y = write("train-labels-idx1-ubyte", IdxArrayTest.idx(0x08, new int[] {3}, new byte[] {7, 2, 7}));
+    Dataset d = new DataSpec(x.toString(), Map.of(), 1, 0.2, Optional.empty(), Optional.of(y.toString())).load();
+    assertThat(d.size()).isEqualTo(3);
+    assertThat(d.dim()).isEqualTo(4);
+    assertThat(d.points().row(2)).containsExactly(8, 9, 10, 255);
+    assertThat(d.classNames()).containsExactly("2", "7");
+    assertThat(d.labels()).containsExactly(1, 0, 1);
+  }
+
+  @Test
+  void idxNamesAreRecognised() {
+    for (String n : new String[] {"a.idx", "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte", "x-idx1-ubyte.gz", "A.IDX.gz"}) {
+      assertThat(DataFiles.isIdx(Path.of(n))).as(n).isTrue();
+    }
+    for (String n : new String[] {"a.csv", "idx.npy", "images.gz", "ubyte"}) {
+      assertThat(DataFiles.isIdx(Path.of(n))).as(n).isFalse();
+    }
+  }
+
+  @Test
+  void missingOrMismatchedLabelsAreOneLine() throws IOException {
+    Path x = write("x.idx", IdxArrayTest.idx(0x08, new int[] {2, 2}, new byte[] {1, 2, 3, 4}));
+    assertThatThrownBy(() -> DataFiles.load(x, LoadOptions.defaults()))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("x.idx: an IDX file of points needs its labels file");
+    Path y3 = write("y.idx", IdxArrayTest.idx(0x08, new int[] {3}, new byte[] {1, 2, 3}));
+    assertThatThrownBy(() -> DataFiles.load(x, LoadOptions.defaults().withLabelsFile(y3)))
+        .hasMessage("x.idx: 2 points but 3 labels");
+    Path one = write("one.idx", IdxArrayTest.idx(0x08, new int[] {2}, new byte[] {1, 1}));
+    assertThatThrownBy(() -> DataFiles.load(x, LoadOptions.defaults().withLabelsFile(one)))
+        .hasMessageContaining("only one class");
+    Path flat = write("flat.idx", IdxArrayTest.idx(0x08, new int[] {4}, new byte[] {1, 2, 3, 4}));
+    assertThatThrownBy(() -> DataFiles.load(flat, LoadOptions.defaults().withLabelsFile(y3)))
+        .hasMessage("flat.idx: points must have at least 2 dimensions (n × …), got shape (4)");
+    Path fy = write("fy.idx", IdxArrayTest.idx(0x0D, new int[] {2}, new byte[] {0x3F, (byte) 0xC0, 0, 0, 0, 0, 0, 0}));
+    assertThatThrownBy(() -> DataFiles.load(x, LoadOptions.defaults().withLabelsFile(fy)))
+        .hasMessageStartingWith("fy.idx: label 1.5 at row 0 is not a whole number");
+  }
+}
