@@ -29,7 +29,8 @@ public final class Datasets {
           new NestedSpheres(),
           new SwissRoll(),
           new NaitzatD2(),
-          new NaitzatD3());
+          new NaitzatD3(),
+          new WordPoints());
 
   private Datasets() {}
 
