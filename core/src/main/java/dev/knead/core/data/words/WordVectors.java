@@ -106,6 +106,27 @@ public final class WordVectors {
     return Arrays.copyOfRange(unit, i * dim, (i + 1) * dim);
   }
 
+  /**
+   * SHA-256 (hex) of the words and their vectors as given (each word's UTF-8 bytes and a zero
+   * byte, then its coordinates as IEEE doubles): the data hash of a word-vector artefact.
+   */
+  public String hash() {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+      for (int i = 0; i < words.size(); i++) {
+        md.update(words.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        for (int k = 0; k < dim; k++) {
+          md.update(buf.putLong(0, Double.doubleToLongBits(raw[i * dim + k])).array());
+        }
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   /** Cosine of two words' vectors. */
   public double cosine(String a, String b) {
     int i = indexOf(a);
