@@ -141,8 +141,8 @@ class ImportsTest {
         .hasMessageContaining("array 'extra' is not named W0, b0, W1, b1");
     a.remove("extra");
     Network ok = Imports.read(npz("ok.npz", a), Activation.TANH);
-    assertThat(ok.logits(new double[] {0, 0})).containsExactly(1 * Math.tanh(1) + 2 * Math.tanh(2) + 3 * Math.tanh(3) + 1,
-        4 * Math.tanh(1) + 5 * Math.tanh(2) + 6 * Math.tanh(3) + 2), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(ok.logits(new double[] {0, 0})).containsExactly(new double[] {1 * Math.tanh(1) + 2 * Math.tanh(2)
+        + 3 * Math.tanh(3) + 1, 4 * Math.tanh(1) + 5 * Math.tanh(2) + 6 * Math.tanh(3) + 2}, org.assertj.core.data.Offset.offset(1e-12));
     assertThatThrownBy(() -> Imports.read(npz("noact.npz", a), null)).hasMessageContaining("give the hidden layers' activation");
   }
 
