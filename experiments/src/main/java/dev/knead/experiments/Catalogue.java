@@ -4,6 +4,7 @@ import dev.knead.core.BadInputException;
 import dev.knead.experiments.catalogue.DiskAnnulusExperiment;
 import dev.knead.experiments.catalogue.Homeomorphisms;
 import dev.knead.experiments.catalogue.HopfLink;
+import dev.knead.experiments.catalogue.WordAnalogyExperiment;
 import dev.knead.experiments.catalogue.IntrinsicDimensionExperiment;
 import dev.knead.experiments.catalogue.NaitzatBetti;
 import dev.knead.experiments.catalogue.NaitzatDepth;
@@ -23,7 +24,8 @@ public final class Catalogue {
       new NaitzatBetti(),
       new NaitzatDepth(),
       new NestedSpheresExperiment(),
-      new IntrinsicDimensionExperiment());
+      new IntrinsicDimensionExperiment(),
+      new WordAnalogyExperiment());
 
   private Catalogue() {}
 

@@ -247,6 +247,14 @@ public final class DataFiles {
     return keys.stream().filter(arrays::containsKey).findFirst().map(arrays::get).orElse(null);
   }
 
+  /**
+   * Every {@code .npy} member of a {@code .npz}, by name without the extension, in archive order
+   * (for readers of other arrays than data sets, e.g. imported weights).
+   */
+  public static Map<String, NpyArray> npzArrays(Path path, LoadOptions options) {
+    return npz(path, options);
+  }
+
   /** Every {@code .npy} member of a zip, by name without the extension; inflated size bounded. */
   private static Map<String, NpyArray> npz(Path path, LoadOptions options) {
     String file = path.getFileName().toString();

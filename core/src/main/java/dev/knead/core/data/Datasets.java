@@ -30,7 +30,8 @@ public final class Datasets {
           new NestedSpheres(),
           new SwissRoll(),
           new NaitzatD2(),
-          new NaitzatD3());
+          new NaitzatD3(),
+          new WordPoints());
 
   /** The real data sets that ship (module data), after the generators in the catalogue. */
   private static final List<ShippedData> SHIPPED = List.of(new Digits(), new Mnist());

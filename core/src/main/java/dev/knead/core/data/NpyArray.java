@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param integral whether the dtype is an integer type
  * @param dtype the descr string as written, for messages
  */
-record NpyArray(int[] shape, double[] values, boolean integral, String dtype) {
+public record NpyArray(int[] shape, double[] values, boolean integral, String dtype) {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiu])(\\d+)'");
   private static final Pattern ANY_DESCR = Pattern.compile("'descr'\\s*:\\s*([^,]*(\\[.*\\])?)");
@@ -31,7 +31,7 @@ record NpyArray(int[] shape, double[] values, boolean integral, String dtype) {
    * @param bytes the whole {@code .npy} content
    * @param maxValues the largest number of elements accepted
    */
-  static NpyArray parse(String name, byte[] bytes, long maxValues) {
+  public static NpyArray parse(String name, byte[] bytes, long maxValues) {
     if (bytes.length == 0) {
       throw new BadInputException(name + ": the file is empty");
     }

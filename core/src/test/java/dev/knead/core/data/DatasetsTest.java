@@ -17,7 +17,7 @@ class DatasetsTest {
     assertThat(Datasets.names())
         .containsExactly(
             "sandwich", "disk-annulus", "circles", "xor", "gaussians", "spirals", "moons", "checkerboard",
-            "naitzat-d1", "colours", "hopf-rings", "linked-tori", "nested-spheres", "swiss-roll", "naitzat-d2", "naitzat-d3");
+            "naitzat-d1", "colours", "hopf-rings", "linked-tori", "nested-spheres", "swiss-roll", "naitzat-d2", "naitzat-d3", "words");
   }
 
   @Test

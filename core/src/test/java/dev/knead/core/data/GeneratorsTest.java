@@ -11,12 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties every built-in generator must have, on small seeded samples. */
 class GeneratorsTest {
+  /** The generated sets; real data that ships (words) has no seed, noise or ground truth and is tested on its own. */
   static Stream<String> names() {
-    return Datasets.names().stream();
+    return Datasets.names().stream().filter(n -> !n.equals("words"));
   }
 
   static Stream<Arguments> namesAndSeeds() {
-    return Datasets.names().stream().flatMap(n -> Stream.of(1L, 42L, -7L).map(s -> Arguments.of(n, s)));
+    return names().flatMap(n -> Stream.of(1L, 42L, -7L).map(s -> Arguments.of(n, s)));
   }
 
   /** Small samples keep the suite fast; D-I is sized by its grid step, and gets noise so seeds matter. */

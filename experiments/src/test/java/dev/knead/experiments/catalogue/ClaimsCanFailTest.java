@@ -38,7 +38,8 @@ class ClaimsCanFailTest {
       "homeomorphisms", ClaimsCanFailTest::homeomorphisms,
       "naitzat", ClaimsCanFailTest::naitzat,
       "naitzat-depth", ClaimsCanFailTest::naitzatDepth,
-      "intrinsic-dimension", ClaimsCanFailTest::intrinsicDimension);
+      "intrinsic-dimension", ClaimsCanFailTest::intrinsicDimension,
+      "word-analogy", ClaimsCanFailTest::wordAnalogy);
 
   @Test
   void everyExperimentOfTheCatalogueHasCounterCases() {
@@ -230,5 +231,19 @@ class ClaimsCanFailTest {
           .put("inner_region_unbounded", 1.0).put("certified", 1.0).put("nfe_start", Double.NaN).put("nfe_end", Double.NaN).build());
     }
     return NestedSpheresExperiment.claims(rows);
+  }
+
+  // ---- word analogy: a hand-made space where "monarch" sits exactly on king − man + woman and
+  // queen lies off it, so queen ranks second
+
+  static List<Claim> wordAnalogy() {
+    // king (1,1,0), man (0,1,0), woman (0,-1,0.2), queen (1,-1,0.9), monarch on k̂ − m̂ + ŵ
+    double[] w = {0, -1, 0.2};
+    double nw = Math.sqrt(1 + 0.04);
+    double[] q = {1 / Math.sqrt(2), 1 / Math.sqrt(2) - 1 - 1 / nw, 0.2 / nw};
+    dev.knead.core.data.words.WordVectors v = new dev.knead.core.data.words.WordVectors("counter-case",
+        List.of("king", "man", "woman", "queen", "monarch"), 3,
+        new double[] {1, 1, 0, 0, 1, 0, w[0], w[1], w[2], 1, -1, 0.9, q[0], q[1], q[2]});
+    return List.of(WordAnalogyExperiment.claim(v, "king", "man", "woman", "queen"));
   }
 }
