@@ -2,6 +2,7 @@ package dev.knead.experiments;
 
 import dev.knead.core.BadInputException;
 import dev.knead.experiments.catalogue.DiskAnnulusExperiment;
+import dev.knead.experiments.catalogue.GatheringExperiment;
 import dev.knead.experiments.catalogue.Homeomorphisms;
 import dev.knead.experiments.catalogue.HopfLink;
 import dev.knead.experiments.catalogue.IntrinsicDimensionExperiment;
@@ -23,7 +24,8 @@ public final class Catalogue {
       new NaitzatBetti(),
       new NaitzatDepth(),
       new NestedSpheresExperiment(),
-      new IntrinsicDimensionExperiment());
+      new IntrinsicDimensionExperiment(),
+      new GatheringExperiment());
 
   private Catalogue() {}
 
