@@ -12,8 +12,8 @@ import dev.knead.topology.certificate.SphereCertificate;
 import dev.knead.topology.maps.LayerMap;
 import dev.knead.topology.verdict.NetworkShape;
 import dev.knead.topology.maps.MapAnalysis;
+import dev.knead.topology.measure.Gathering;
 import dev.knead.topology.measure.IntrinsicDimension;
-import dev.knead.topology.measure.KnnAccuracy;
 import dev.knead.topology.measure.LinearProbe;
 import dev.knead.topology.measure.Separability;
 import dev.knead.topology.ph.HopBetti;
@@ -49,6 +49,8 @@ public final class Analyst {
    */
   static final int[] KS = {5, 6, 8, 10, 12, 14, 17, 20, 25, 30};
   static final double[] SCALES = {1.5, 2.5, 3.5};
+  /** neighbours of the k-NN vote and of the gathering's "touching" */
+  static final int KNN_K = 5;
 
   private Analyst() {}
 
@@ -131,7 +133,7 @@ public final class Analyst {
     List<String> account =
         Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames());
     return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, new BettiProcedure(KS, SCALES),
-        opt.maxPerClass(), certs, spheres, after, account);
+        opt.maxPerClass(), certs, spheres, after, account, Narration.of(measures, data.classNames()));
   }
 
   private static String className(Dataset data, int c) {
@@ -170,13 +172,16 @@ public final class Analyst {
       }
       betti.add(stageBetti(cls, s.dim(), maxDim));
     }
-    boolean separable = Separability.linear(pts, labels).separable();
+    Separability.Report sep = Separability.linear(pts, labels);
+    List<List<Integer>> inseparable = sep.inseparable().stream()
+        .map(p -> List.of(Math.min(p.classA(), p.classB()), Math.max(p.classA(), p.classB()))).toList();
     double probe = LinearProbe.fit(pts, labels).accuracy();
-    double knn = KnnAccuracy.leaveOneOut(pts, labels, 5);
+    // one pass over the distances gives the k-NN vote (same rule as KnnAccuracy) and the gathering
+    Gathering gathering = Gathering.of(pts, labels, KNN_K);
     double id = pts.length > 10 ? IntrinsicDimension.twoNN(pts) : Double.NaN;
     int layersDone = s.kind() == Stage.Kind.INPUT ? 0 : s.layer() + 1;
-    return new StageMeasure(s.index(), s.name(), s.dim(), betti, separable, probe, knn, id, carried.linking(layersDone),
-        carried.winding(s.index()));
+    return new StageMeasure(s.index(), s.name(), s.dim(), betti, sep.separable(), probe, gathering.knnAccuracy(), gathering,
+        inseparable, id, carried.linking(layersDone), carried.winding(s.index()));
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.List;
  * @param sphereCertificates the same for 3-D inputs
  * @param after verdicts that need the trained weights
  * @param account the plain-language account, one or two sentences per layer
+ * @param narration what each stage does to the classes, in sentences that cite the stage measures
  */
 public record Report(
     String network,
@@ -35,7 +36,8 @@ public record Report(
     List<Certificate> certificates,
     List<SphereCertificate> sphereCertificates,
     List<Verdict> after,
-    List<String> account) {
+    List<String> account,
+    List<Narration.Sentence> narration) {
 
   public Report {
     before = List.copyOf(before);
@@ -45,5 +47,6 @@ public record Report(
     sphereCertificates = List.copyOf(sphereCertificates);
     after = List.copyOf(after);
     account = List.copyOf(account);
+    narration = List.copyOf(narration);
   }
 }

@@ -2,6 +2,7 @@ package dev.knead.experiments;
 
 import dev.knead.core.BadInputException;
 import dev.knead.experiments.catalogue.DiskAnnulusExperiment;
+import dev.knead.experiments.catalogue.GatheringExperiment;
 import dev.knead.experiments.catalogue.Homeomorphisms;
 import dev.knead.experiments.catalogue.HopfLink;
 import dev.knead.experiments.catalogue.WordAnalogyExperiment;
@@ -25,7 +26,8 @@ public final class Catalogue {
       new NaitzatDepth(),
       new NestedSpheresExperiment(),
       new IntrinsicDimensionExperiment(),
-      new WordAnalogyExperiment());
+      new WordAnalogyExperiment(),
+      new GatheringExperiment());
 
   private Catalogue() {}
 

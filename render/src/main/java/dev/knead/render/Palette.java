@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Colours of a figure. Class colours come from Okabe and Ito's colour-blind-safe set (2008),
- * in an order that keeps the first two far apart for every common colour-vision deficiency; a
+ * in an order that keeps the first two far apart for every common colour-vision deficiency,
+ * followed by Tol's wine and olive (2021) so that ten classes (the digits) get ten colours; a
  * class has one colour in every view. Colours are 0xAARRGGBB.
  *
  * @param classes one colour per class, cycled when there are more classes
@@ -14,9 +15,10 @@ import java.util.List;
  * @param sheet grid lines of the rubber sheet
  */
 public record Palette(List<Integer> classes, int background, int ink, int muted, int sheet) {
-  /** Okabe–Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow, black. */
+  /** Okabe–Ito: blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow, black; then wine, olive. */
   public static final Palette OKABE_ITO = new Palette(
-      List.of(0xff0072b2, 0xffd55e00, 0xff009e73, 0xffcc79a7, 0xffe69f00, 0xff56b4e9, 0xfff0e442, 0xff000000),
+      List.of(0xff0072b2, 0xffd55e00, 0xff009e73, 0xffcc79a7, 0xffe69f00, 0xff56b4e9, 0xfff0e442, 0xff000000,
+          0xff882255, 0xff999933),
       0xffffffff, 0xff222222, 0xff777777, 0xff8a8a8a);
 
   public Palette {

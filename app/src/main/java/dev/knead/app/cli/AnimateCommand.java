@@ -43,6 +43,10 @@ public final class AnimateCommand implements Callable<Integer> {
   @Option(names = "--tour", description = "Stages wider than 3-D swing their view from the first three principal axes to the next three and back.")
   boolean tour;
 
+  @Option(names = "--grand-tour", description = "Instead of every move: the input, each layer's output and the logits placed in one space"
+      + " (aligned by Procrustes), gliding from stage to stage while a grand tour turns the view (see docs/figures.md).")
+  boolean grandTour;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.gif.")
   Path out;
 
@@ -55,6 +59,9 @@ public final class AnimateCommand implements Callable<Integer> {
     FigureArgs.checkOut(out, Set.of("gif"), "MP4 is not supported yet");
     var r = FigureArgs.load(run);
     var subject = FigureArgs.subject(r);
+    if (grandTour) {
+      return grandTour(r, subject, sz);
+    }
     double secs = seconds != null ? seconds : Math.min(40, 1.2 * (subject.trace().size() - 1));
     AnimationOptions opt;
     try {
@@ -74,6 +81,36 @@ public final class AnimateCommand implements Callable<Integer> {
       JsonDocument.print(spec.commandLine().getOut(), doc, Provenance.of(r));
     } else {
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s) in %.1f s%n", out, opt.frames(), secs, took);
+    }
+    return KneadCommand.OK;
+  }
+
+  private Integer grandTour(dev.knead.core.run.Run r, dev.knead.render.Subject subject, FigureArgs.Size sz) {
+    if (tour) {
+      throw new BadInputException("--tour and --grand-tour are two different views; give one");
+    }
+    int k = subject.trace().layerEnds().size();
+    double secs = seconds != null ? seconds : 2.0 * k;
+    dev.knead.render.animate.TourAnimation.Options opt;
+    try {
+      opt = new dev.knead.render.animate.TourAnimation.Options(FigureOptions.of(sz.width(), sz.height()).withScale(scale), fps,
+          secs / k, 0.25, 0);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    long start = System.nanoTime();
+    dev.knead.render.animate.TourAnimation.write(subject, opt, Provenance.of(r), out);
+    double took = (System.nanoTime() - start) / 1e9;
+    if (json) {
+      com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();
+      doc.set("files", Written.files(out));
+      doc.put("frames", opt.frames(k));
+      doc.put("fps", fps);
+      doc.put("seconds", secs);
+      JsonDocument.print(spec.commandLine().getOut(), doc, Provenance.of(r));
+    } else {
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s, grand tour) in %.1f s%n", out, opt.frames(k),
+          secs, took);
     }
     return KneadCommand.OK;
   }

@@ -110,9 +110,10 @@ public final class ExplainCommand implements Callable<Integer> {
     out.println("Stages (Betti numbers β₀,β₁,… per class, each stage read on its own: the k-NN hop numbers that hold"
         + " over the longest run of k, shown after them)");
     for (StageMeasure s : report.stages()) {
-      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s %-14s separable %-3s probe %5.1f %%  kNN %5.1f %%  dim≈%.1f%s%s%n", s.name(), s.dim(),
+      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s %-14s separable %-3s probe %5.1f %%  kNN %5.1f %%  silhouette %5.2f  within/between %4.2f  dim≈%.1f%s%s%n",
+          s.name(), s.dim(),
           s.betti().toString().replace(" ", ""), kRanges(s), s.separable() ? "yes" : "no", 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
-          s.intrinsicDimension(),
+          s.gathering().silhouette(), s.gathering().ratio(), s.intrinsicDimension(),
           s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v))
               .orElse(s.linkingUndefined().isPresent() ? "  link undefined (the carried curves touch)" : ""),
           s.windingNumber().map(v -> String.format(Locale.ROOT, "  winding %.2f", v)).orElse(""));
@@ -131,6 +132,11 @@ public final class ExplainCommand implements Callable<Integer> {
     out.println("What each layer did");
     for (String line : report.account()) {
       out.println("  " + line);
+    }
+    if (!report.narration().isEmpty()) {
+      out.println();
+      out.println("What each layer does to the classes (from the stage measures above; all points, k = 5)");
+      report.narration().forEach(n -> out.println("  " + n.text()));
     }
     List<Badge> seen = java.util.Arrays.stream(Badge.values())
         .filter(b -> report.layers().stream().anyMatch(m -> m.has(b))).toList();

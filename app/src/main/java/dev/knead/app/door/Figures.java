@@ -30,7 +30,7 @@ import java.util.Locale;
 public final class Figures {
   /** The figures. */
   public enum Kind {
-    STAGE, STAGES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
+    STAGE, STAGES, TOUR, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
 
     /** @return the kind named (any case), or null */
     public static Kind named(String s) {
@@ -93,6 +93,7 @@ public final class Figures {
       return switch (k) {
         case STAGE -> new StageFigure(subject, stage == null ? defaultStage(subject) : stage, opt);
         case STAGES -> new StagesFigure(subject, opt);
+        case TOUR -> new dev.knead.render.figure.TourFigure(subject, opt, 0, 0);
         case LIFT -> new LiftFigure(subject, opt, -0.65);
         case CURVES -> new CurvesFigure(history, subject.description(), opt);
         case REGIONS -> new RegionsFigure(subject, opt);

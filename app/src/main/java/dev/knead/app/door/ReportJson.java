@@ -2,6 +2,7 @@ package dev.knead.app.door;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.knead.analysis.Narration;
 import dev.knead.analysis.Report;
 import dev.knead.analysis.StageMeasure;
 import dev.knead.core.io.Json;
@@ -75,6 +76,12 @@ public final class ReportJson {
       so.set("linear_probe_accuracy", Json.num(s.probeAccuracy()));
       so.set("knn_accuracy", Json.num(s.knnAccuracy()));
       so.set("intrinsic_dimension", Json.num(s.intrinsicDimension()));
+      so.set("silhouette", Json.num(s.gathering().silhouette()));
+      so.set("within_between_ratio", Json.num(s.gathering().ratio()));
+      ArrayNode insep = so.putArray("inseparable_pairs");
+      s.inseparable().forEach(p -> insep.addArray().add(p.get(0)).add(p.get(1)));
+      matrix(so.putArray("touching"), s.gathering().touching());
+      matrix(so.putArray("knn_confusion"), s.gathering().confused());
       so.set("linking_number", s.linkingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
       // null number with a reason: the carried curves touch, so there is no linking number
       so.set("linking_undefined", s.linkingUndefined().<com.fasterxml.jackson.databind.JsonNode>map(Json.NODES::textNode)
@@ -122,7 +129,32 @@ public final class ReportJson {
     o.set("verdicts_after", verdicts(r.after()));
     ArrayNode account = o.putArray("account");
     r.account().forEach(account::add);
+    ArrayNode narration = o.putArray("narration");
+    for (Narration.Sentence n : r.narration()) {
+      ObjectNode no = narration.addObject();
+      no.put("stage", n.stage());
+      no.put("kind", n.kind().name().toLowerCase(Locale.ROOT));
+      no.put("text", n.text());
+      ArrayNode cites = no.putArray("cites");
+      for (Narration.Cite c : n.cites()) {
+        ObjectNode co = cites.addObject();
+        co.put("measure", c.measure());
+        co.put("stage", c.stage());
+        co.put("a", c.a());
+        co.put("b", c.b());
+        co.set("value", Json.num(c.value()));
+      }
+    }
     return o;
+  }
+
+  private static void matrix(ArrayNode a, int[][] m) {
+    for (int[] row : m) {
+      ArrayNode r = a.addArray();
+      for (int v : row) {
+        r.add(v);
+      }
+    }
   }
 
   public static ArrayNode verdicts(List<Verdict> vs) {

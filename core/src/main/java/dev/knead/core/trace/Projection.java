@@ -148,6 +148,11 @@ public final class Projection {
     return out;
   }
 
+  /** @return all d principal axes, d × d row-major, largest spread first (the identity for d ≤ 3) */
+  public double[] axes() {
+    return axes.clone();
+  }
+
   /** @return the mean the view is centred on (zeros for the identity) */
   public double[] mean() {
     return mean.clone();

@@ -39,7 +39,8 @@ class ClaimsCanFailTest {
       "naitzat", ClaimsCanFailTest::naitzat,
       "naitzat-depth", ClaimsCanFailTest::naitzatDepth,
       "intrinsic-dimension", ClaimsCanFailTest::intrinsicDimension,
-      "word-analogy", ClaimsCanFailTest::wordAnalogy);
+      "word-analogy", ClaimsCanFailTest::wordAnalogy,
+      "class-gathering", ClaimsCanFailTest::gathering);
 
   @Test
   void everyExperimentOfTheCatalogueHasCounterCases() {
@@ -245,5 +246,38 @@ class ClaimsCanFailTest {
         List.of("king", "man", "woman", "queen", "monarch"), 3,
         new double[] {1, 1, 0, 0, 1, 0, w[0], w[1], w[2], 1, -1, 0.9, q[0], q[1], q[2]});
     return List.of(WordAnalogyExperiment.claim(v, "king", "man", "woman", "queen"));
+  }
+
+  // ---- class gathering: the classes come apart at the input and are mixed after the layers (a
+  // network that folds the classes onto each other), measured through the experiment's own code
+
+  static List<Claim> gathering() {
+    List<SeedRow> rows = new ArrayList<>();
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 120;
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 3;
+    }
+    for (int seed = 0; seed < 12; seed++) {
+      double[][] apart = new double[n][6];
+      double[][] mixed = new double[n][4];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < 6; j++) {
+          apart[i][j] = 0.3 * gauss(rng) + (j == y[i] ? 4 : 0);
+        }
+        for (int j = 0; j < 4; j++) {
+          mixed[i][j] = gauss(rng); // the labels no longer say where a point is
+        }
+      }
+      double[] sil = GatheringExperiment.silhouettes(List.of(apart, mixed, mixed), y);
+      rows.add(SeedRow.of(seed, "folding net").put("kept", true).put("rise", GatheringExperiment.rise(sil)).build());
+    }
+    GatheringExperiment e = new GatheringExperiment();
+    return List.of(GatheringExperiment.claim(rows, Settings.resolve(e, Map.of(), true)));
+  }
+
+  private static double gauss(SplittableRandom r) {
+    return Math.sqrt(-2 * Math.log1p(-r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 }

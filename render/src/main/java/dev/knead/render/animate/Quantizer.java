@@ -31,7 +31,7 @@ public final class Quantizer {
     for (int i = 0; i < 16; i++) {
       c[k++] = Palette.mix(p.ink(), p.background(), (i + 0.5) / 16);
     }
-    int classes = Math.min(8, p.classes().size());
+    int classes = Math.min(10, p.classes().size()); // 4 + 16 + 10 × 15 entries leave 85 for the cube
     for (int cl = 0; cl < classes; cl++) {
       int col = p.classColor(cl);
       c[k++] = col;

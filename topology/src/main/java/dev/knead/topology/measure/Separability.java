@@ -193,7 +193,15 @@ public final class Separability {
    *
    * @return (w, b) whose smallest margin over all points exceeds {@link #MARGIN}, or null
    */
-  private static double[] solve(double[][] z, int[] y) {
+  static double[] solve(double[][] z, int[] y) {
+    // a separator found by the perceptron is a proof on its own; the LP is needed only to show
+    // that none exists (at 64-D and ten classes it took ~50 s for the 45 pairs; the perceptron ~0.3 s)
+    final double[] quick = perceptron(z, y, PERCEPTRON_EPOCHS);
+    return quick != null ? quick : lp(z, y);
+  }
+
+  /** The LP alone, by constraint generation (see {@link #solve}). */
+  static double[] lp(double[][] z, int[] y) {
     final int m = z.length;
     final int d = z[0].length;
     final boolean[] in = new boolean[m];
@@ -229,6 +237,51 @@ public final class Separability {
         active.add(violated.get(k));
       }
     }
+  }
+
+  /** Passes of the perceptron before the LP takes over. */
+  static final int PERCEPTRON_EPOCHS = 200;
+
+  /**
+   * Rosenblatt's perceptron on the scaled points (deterministic order): after a pass without
+   * mistakes its (w, b), scaled into the LP's box (|w_j| ≤ 1, |b| ≤ d + 1), is returned if its
+   * smallest margin over every point exceeds {@link #MARGIN} — the same test the LP's answer
+   * passes, so the verdict is the LP's; otherwise null.
+   */
+  static double[] perceptron(double[][] z, int[] y, int epochs) {
+    final int m = z.length;
+    final int d = z[0].length;
+    final double[] wb = new double[d + 1];
+    for (int e = 0; e < epochs; e++) {
+      int mistakes = 0;
+      for (int i = 0; i < m; i++) {
+        if (y[i] * (dot(wb, z[i]) + wb[d]) <= 0) {
+          for (int j = 0; j < d; j++) {
+            wb[j] += y[i] * z[i][j];
+          }
+          wb[d] += y[i];
+          mistakes++;
+        }
+      }
+      if (mistakes == 0) {
+        double big = Math.abs(wb[d]) / (d + 1);
+        for (int j = 0; j < d; j++) {
+          big = Math.max(big, Math.abs(wb[j]));
+        }
+        if (big == 0) {
+          return null;
+        }
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j <= d; j++) {
+          wb[j] /= big;
+        }
+        for (int i = 0; i < m; i++) {
+          smallest = Math.min(smallest, y[i] * (dot(wb, z[i]) + wb[d]));
+        }
+        return smallest > MARGIN ? wb : null;
+      }
+    }
+    return null;
   }
 
   /** max t subject to y_i (w·z_i + b) ≥ t on the rows, −1 ≤ w_j ≤ 1, |b| ≤ d + 1, t ≤ 1. @return (w, b, t) */

@@ -65,4 +65,11 @@ class IntrinsicDimensionTest {
     }
     assertThat(IntrinsicDimension.twoNN(flat, p.length, p[0].length)).isEqualTo(IntrinsicDimension.twoNN(p));
   }
+
+  /** Points on a 5-D plane placed in 64-D (the digits' width): TwoNN sees the plane, not the room. */
+  @org.junit.jupiter.api.Test
+  void fiveDimensionalPlaneInSixtyFourDimensions() {
+    double[][] p = embeddedCube(2000, 5, 59, 11);
+    assertThat(IntrinsicDimension.twoNN(p)).isCloseTo(5, within(0.75));
+  }
 }

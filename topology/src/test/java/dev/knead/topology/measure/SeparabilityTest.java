@@ -244,4 +244,47 @@ class SeparabilityTest {
       }
     }
   }
+
+  /**
+   * The perceptron shortcut never changes a verdict: on random clouds in [−1, 1]^d, separable
+   * and not (classes shifted apart by a varying gap, some overlapping), the LP alone and the
+   * perceptron-then-LP agree, and a perceptron answer separates every point inside the LP's box.
+   */
+  @Test
+  void perceptronShortcutAgreesWithTheLp() {
+    Random rng = new Random(12);
+    int separable = 0;
+    for (int trial = 0; trial < 60; trial++) {
+      int d = 2 + rng.nextInt(20);
+      int m = 20 + rng.nextInt(80);
+      double gap = rng.nextDouble() * 1.2 - 0.3;
+      double[][] z = new double[m][d];
+      int[] y = new int[m];
+      for (int i = 0; i < m; i++) {
+        y[i] = i % 2 == 0 ? 1 : -1;
+        for (int j = 0; j < d; j++) {
+          z[i][j] = rng.nextDouble() * 2 - 1;
+        }
+        z[i][0] = y[i] * gap + (1 - Math.abs(gap)) * (rng.nextDouble() * 2 - 1) * 0.9;
+      }
+      double[] both = Separability.solve(z, y);
+      double[] lp = Separability.lp(z, y);
+      assertThat(both != null).as("trial %d (d %d, m %d, gap %.2f)", trial, d, m, gap).isEqualTo(lp != null);
+      double[] quick = Separability.perceptron(z, y, Separability.PERCEPTRON_EPOCHS);
+      if (quick != null) {
+        separable++;
+        for (int j = 0; j < d; j++) {
+          assertThat(Math.abs(quick[j])).isLessThanOrEqualTo(1 + 1e-12);
+        }
+        for (int i = 0; i < m; i++) {
+          double s = quick[d];
+          for (int j = 0; j < d; j++) {
+            s += quick[j] * z[i][j];
+          }
+          assertThat(y[i] * s).isGreaterThan(Separability.MARGIN);
+        }
+      }
+    }
+    assertThat(separable).as("cases the shortcut decided").isBetween(5, 55);
+  }
 }
