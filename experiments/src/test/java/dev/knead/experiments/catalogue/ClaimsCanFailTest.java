@@ -29,18 +29,18 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimsCanFailTest {
   /** Per experiment: its claims, decided on counter-cases to every one of them. */
-  private static final Map<String, Supplier<List<Claim>>> COUNTER_CASES = Map.of(
-      "sandwich", ClaimsCanFailTest::sandwich,
-      "disk-annulus", ClaimsCanFailTest::enclosedDisk,
-      "nested-spheres", ClaimsCanFailTest::nestedSpheres,
-      "spirals", ClaimsCanFailTest::spirals,
-      "hopf-link", ClaimsCanFailTest::hopfLink,
-      "homeomorphisms", ClaimsCanFailTest::homeomorphisms,
-      "naitzat", ClaimsCanFailTest::naitzat,
-      "naitzat-depth", ClaimsCanFailTest::naitzatDepth,
-      "intrinsic-dimension", ClaimsCanFailTest::intrinsicDimension,
-      "word-analogy", ClaimsCanFailTest::wordAnalogy,
-      "class-gathering", ClaimsCanFailTest::gathering);
+  private static final Map<String, Supplier<List<Claim>>> COUNTER_CASES = Map.ofEntries(
+      Map.entry("sandwich", ClaimsCanFailTest::sandwich),
+      Map.entry("disk-annulus", ClaimsCanFailTest::enclosedDisk),
+      Map.entry("nested-spheres", ClaimsCanFailTest::nestedSpheres),
+      Map.entry("spirals", ClaimsCanFailTest::spirals),
+      Map.entry("hopf-link", ClaimsCanFailTest::hopfLink),
+      Map.entry("homeomorphisms", ClaimsCanFailTest::homeomorphisms),
+      Map.entry("naitzat", ClaimsCanFailTest::naitzat),
+      Map.entry("naitzat-depth", ClaimsCanFailTest::naitzatDepth),
+      Map.entry("intrinsic-dimension", ClaimsCanFailTest::intrinsicDimension),
+      Map.entry("word-analogy", ClaimsCanFailTest::wordAnalogy),
+      Map.entry("class-gathering", ClaimsCanFailTest::gathering));
 
   @Test
   void everyExperimentOfTheCatalogueHasCounterCases() {
