@@ -34,6 +34,16 @@ class IdxFilesTest {
     assertThat(d.labels()).containsExactly(1, 0, 1);
   }
 
+  /** The labels file is part of the experiment: the run file's config keeps it. */
+  @Test
+  void theLabelsFileRoundTripsThroughTheConfigJson() {
+    var spec = new DataSpec("a-idx3-ubyte", Map.of(), 3, 0.2, Optional.empty(), Optional.of("a-idx1-ubyte"));
+    var config = new dev.knead.core.run.ExperimentConfig(spec, dev.knead.core.train.TrainConfig.defaults());
+    var back = dev.knead.core.io.ConfigJson.read(dev.knead.core.io.ConfigJson.write(config), "t");
+    assertThat(back.data().labelsFile()).contains("a-idx1-ubyte");
+    assertThat(back).isEqualTo(config);
+  }
+
   @Test
   void idxNamesAreRecognised() {
     for (String n : new String[] {"a.idx", "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte", "x-idx1-ubyte.gz", "A.IDX.gz"}) {
