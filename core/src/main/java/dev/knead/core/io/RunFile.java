@@ -159,7 +159,8 @@ public final class RunFile {
       dataset = config.data().load();
     } else {
       Path copy = file.getParent() == null ? Path.of("data.csv") : file.getParent().resolve("data.csv");
-      dataset = DataFiles.load(copy, LoadOptions.defaults());
+      // the copy Knead wrote of data it accepted: up to the largest input (an IDX file) and its text
+      dataset = DataFiles.load(copy, LoadOptions.defaults().withLimits(4L << 30, LoadOptions.IDX_MAX_VALUES));
       dataset = new Dataset(Json.text(data, "name", where), dataset.params(), dataset.points(), dataset.labels(),
           dataset.classNames(), dataset.truth());
     }

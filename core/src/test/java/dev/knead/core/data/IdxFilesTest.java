@@ -34,6 +34,43 @@ class IdxFilesTest {
     assertThat(d.labels()).containsExactly(1, 0, 1);
   }
 
+  /** The labels file is part of the experiment: the run file's config keeps it. */
+  @Test
+  void theLabelsFileRoundTripsThroughTheConfigJson() {
+    var spec = new DataSpec("a-idx3-ubyte", Map.of(), 3, 0.2, Optional.empty(), Optional.of("a-idx1-ubyte"));
+    var config = new dev.knead.core.run.ExperimentConfig(spec, dev.knead.core.train.TrainConfig.defaults());
+    var back = dev.knead.core.io.ConfigJson.read(dev.knead.core.io.ConfigJson.write(config), "t");
+    assertThat(back.data().labelsFile()).contains("a-idx1-ubyte");
+    assertThat(back).isEqualTo(config);
+  }
+
+  /**
+   * A run on an IDX file wider than the CSV limit (5,001 × 1,000 = 5,001,000 values) saves its
+   * data.csv copy and opens again: the copy Knead wrote is read with the limits its data came in with.
+   */
+  @Test
+  void aRunOnALargeIdxFileOpensAgain() throws IOException {
+    int n = 5001;
+    int d = 1000;
+    byte[] px = new byte[n * d];
+    byte[] ys = new byte[n];
+    for (int i = 0; i < n; i++) {
+      ys[i] = (byte) (i % 2);
+      px[i * d + (i % 2)] = 1;
+    }
+    Path x = write("big-idx3-ubyte", IdxArrayTest.idx(0x08, new int[] {n, d}, px));
+    Path y = write("big-idx1-ubyte", IdxArrayTest.idx(0x08, new int[] {n}, ys));
+    var values = new java.util.LinkedHashMap<dev.knead.core.train.ConfigField<?>, Object>();
+    values.put(dev.knead.core.train.TrainSchema.EPOCHS, 0L);
+    values.put(dev.knead.core.train.TrainSchema.HIDDEN, java.util.List.of());
+    var config = new dev.knead.core.run.ExperimentConfig(
+        new DataSpec(x.toString(), Map.of(), 1, 0.2, Optional.empty(), Optional.of(y.toString())),
+        dev.knead.core.train.TrainConfig.of(values));
+    var run = dev.knead.core.run.Runs.execute(config, dev.knead.core.train.TrainListener.NONE);
+    dev.knead.core.io.RunFile.save(run, dir.resolve("run"));
+    assertThat(dev.knead.core.io.RunFile.load(dir.resolve("run")).data().hash()).isEqualTo(run.data().hash());
+  }
+
   @Test
   void idxNamesAreRecognised() {
     for (String n : new String[] {"a.idx", "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte", "x-idx1-ubyte.gz", "A.IDX.gz"}) {
