@@ -40,6 +40,10 @@ final class Job implements TrainListener {
 
   final String id;
   final String session;
+  /** the page's token: only it controls or cancels this run */
+  final String token;
+  /** live connections open to this run */
+  final java.util.concurrent.atomic.AtomicInteger watchers = new java.util.concurrent.atomic.AtomicInteger();
   final LabRequest request;
   final Dataset data;
   final Split split;
@@ -65,8 +69,9 @@ final class Job implements TrainListener {
   private volatile Failure failure;
   private volatile TrainResult result;
 
-  Job(String id, LabRequest request, Dataset data) {
+  Job(String id, LabRequest request, Dataset data, String token) {
     this.id = id;
+    this.token = token;
     this.session = request.session();
     this.request = request;
     this.data = data;
