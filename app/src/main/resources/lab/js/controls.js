@@ -70,6 +70,7 @@ export function createControls(el, datasets, onChange, onUpload) {
 
   function change(mutate) {
     mutate(state);
+    runClasses = null; // the next run says which classes its data has
     render();
     onChange(state);
   }

@@ -80,7 +80,8 @@ async function scrubberNow() {
 }
 const runbar = createRunbar($('runbar'), {
   play: () => ctx.runId && api.control(ctx.runId, { action: 'resume' }),
-  pause: () => ctx.runId && api.control(ctx.runId, { action: 'pause' }).then(scrubberNow),
+  // the server's answer is shown at once: a paused run sends no more updates to say so
+  pause: () => ctx.runId && api.control(ctx.runId, { action: 'pause' }).then(r => { runbar.status(r); return scrubberNow(); }),
   step: () => ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150)),
   reset: () => restart(),
   speed: s => { state.speed = s; save(state); ctx.runId && api.control(ctx.runId, { action: 'speed', speed: s }); },
@@ -256,6 +257,7 @@ async function restart() {
     runbar.starting();
     const r = await api.start(req);
     ctx.runId = r.run;
+    document.body.dataset.run = r.run;
     ctx.classNames = r.class_names;
     ctx.dim = r.dim;
     controls.setClasses(r.class_names);
