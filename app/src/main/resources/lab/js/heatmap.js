@@ -12,10 +12,7 @@ export function createHeatmap(el, onAdd, onRemove) {
   const field = document.createElement('canvas');
   field.className = 'field';
   const top = document.createElement('canvas');
-  const note = document.createElement('div');
-  note.className = 'note';
-  note.hidden = true;
-  el.append(field, top, note);
+  el.append(field, top);
   const figure = el.closest('figure');
   const caption = document.getElementById('heatmap-caption');
   const discrete = document.getElementById('discrete');

@@ -79,9 +79,15 @@ async function scrubberNow() {
   } catch (e) { runbar.error(e.message); }
 }
 const runbar = createRunbar($('runbar'), {
-  play: () => ctx.runId && api.control(ctx.runId, { action: 'resume' }),
   // the server's answer is shown at once: a paused run sends no more updates to say so
-  pause: () => ctx.runId && api.control(ctx.runId, { action: 'pause' }).then(r => { runbar.status(r); return scrubberNow(); }),
+  // the picture stops at the click; the server's answer (and the epoch it stopped at) follows
+  pause: () => {
+    if (!ctx.runId) return;
+    ctx.frozen = true;
+    document.body.dataset.pausedAt = String(performance.now());
+    return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; runbar.status(r); schedule(); return scrubberNow(); });
+  },
+  play: () => { ctx.frozen = false; return ctx.runId && api.control(ctx.runId, { action: 'resume' }); },
   step: () => ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150)),
   reset: () => restart(),
   speed: s => { state.speed = s; save(state); ctx.runId && api.control(ctx.runId, { action: 'speed', speed: s }); },
@@ -143,6 +149,7 @@ function schedule() {
 /** One painted frame: the newest update only, however many arrived since the last one. */
 function paint() {
   pending.scheduled = false;
+  if (ctx.frozen) return; // paused by the person: the next paint waits for the server's answer
   if (pending.status) { runbar.status(pending.status); showRewinds($('alert'), pending.status.rewinds); pending.status = null; }
   if (pending.rows.length) { curves.addAll(pending.rows); pending.rows = []; }
   if (pending.trace) {
@@ -245,12 +252,15 @@ async function restart() {
   topology.reset();
   heat.reset();
   explaining++;
+  ctx.frozen = false;
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
   pending.trace = null; pending.labels = null; pending.status = null; pending.rows = [];
   lastTrace = null;
   sheets = [];
   $('sheets').innerHTML = '';
   delete document.body.dataset.done;
+  document.body.dataset.painted = '0';
+  document.body.dataset.frames = '0';
   const req = request(state, session);
   const before = api.explainBefore(req);
   try {

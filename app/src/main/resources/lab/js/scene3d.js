@@ -9,7 +9,8 @@ import { CLASS_COLOURS } from './palette.js';
 export function createScene(el) {
   let renderer;
   try {
-    renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    // no multisampling: in a software-WebGL browser it costs more than all the other drawing
+    renderer = new THREE.WebGLRenderer({ antialias: false, preserveDrawingBuffer: true });
   } catch (e) {
     el.innerHTML = '<div class="note">This browser has no WebGL: the 3-D view is off.</div>';
     return { show() {}, clear() {} };
@@ -22,7 +23,7 @@ export function createScene(el) {
   el.append(note);
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(35, 1, 0.01, 100);
-  camera.position.set(3.4, 2.3, 3.6); // the whole [−1, 1]³ box in view from any side
+  camera.position.set(4.3, 2.9, 4.5); // the whole [−1, 1]³ box in view from any side
   const controls = new OrbitControls(camera, renderer.domElement);
   controls.enableDamping = false;
   const colours = CLASS_COLOURS.map(c => new THREE.Color(c));
@@ -55,7 +56,7 @@ export function createScene(el) {
   const gridGeo = new THREE.BufferGeometry();
   const grid = new THREE.LineSegments(gridGeo, new THREE.LineBasicMaterial({ color: 0x8090a0, transparent: true, opacity: 0.3 }));
   const plane = new THREE.Mesh(new THREE.PlaneGeometry(3.2, 3.2),
-    new THREE.MeshBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.22, side: THREE.DoubleSide, depthWrite: false }));
+    new THREE.MeshBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.16, side: THREE.DoubleSide, depthWrite: false }));
   const rim = new THREE.LineSegments(new THREE.EdgesGeometry(new THREE.PlaneGeometry(3.2, 3.2)),
     new THREE.LineBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.6 }));
   plane.add(rim);

@@ -74,10 +74,21 @@ export function createTopology(el, actions) {
       }
       const shown = r.stages.filter(s => s.stage === 0 || /bend|output layer · shift/.test(s.name));
       html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch cls-${i % 8}"></span>β ${esc(c)}</th>`).join('')}<th>linking</th><th>winding</th><th>cut by a line?</th></tr>`;
-      for (const s of shown) {
-        html += `<tr><td>${esc(s.name)}</td>${s.betti.map(b => `<td>${b.join(',')}</td>`).join('')}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
-      }
+      // a measured change from the stage before is marked, so the table and the sentences below can be read together
+      const changed = [];
+      shown.forEach((s, row) => {
+        const prev = row > 0 ? shown[row - 1] : null;
+        const cells = s.betti.map((b, c) => {
+          const was = prev?.betti[c];
+          const moved = was && was.join(',') !== b.join(',');
+          if (moved) changed.push(`${classNames[c] ?? 'class ' + c}: β ${was.join(',')} → ${b.join(',')} at ${s.name}`);
+          return `<td class="${moved ? 'changed' : ''}" title="${moved ? 'measured: differs from the stage before (' + was.join(',') + ')' : ''}">${b.join(',')}</td>`;
+        }).join('');
+        html += `<tr><td>${esc(s.name)}</td>${cells}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
+      });
       html += '</table>';
+      html += `<p class="movehelp">β = (pieces, holes${r.stages.some(s => s.betti.some(b => b.length > 2)) ? ', cavities' : ''}) measured on each class's points (at most ${esc(r.betti_procedure?.max_points_per_class ?? '—')} a class, the numbers that hold over the most neighbourhood sizes), as <code>knead explain</code> measures them.
+        ${changed.length ? 'Measured changes (marked): ' + changed.map(esc).join('; ') + '. A layer the badges call a homeomorphism keeps every hole in exact arithmetic; a measured loss there means its points were squeezed closer than the measuring scale (saturation), not torn.' : 'No stage changes a class’s measured β.'}</p>`;
       for (const c of r.certificates || []) html += `<div class="verdict">${esc(c.sentence)}</div>`;
       for (const v of r.verdicts_after || []) html += `<div class="verdict ${v.kind === 'impossible' ? '' : 'ok'}">${esc(v.statement)}<cite>${esc(v.citation)}</cite></div>`;
       html += `<ul>${(r.account || []).map(a => `<li>${esc(a)}</li>`).join('')}</ul>`;
