@@ -16,8 +16,8 @@ export function createHeatmap(el, onAdd, onRemove) {
   const figure = el.closest('figure');
   const caption = document.getElementById('heatmap-caption');
   const discrete = document.getElementById('discrete');
-  let last = null, lastInput = null, lastLabels = null, lastUnit = null;
-  discrete?.addEventListener('change', () => last && draw(last, lastInput, lastLabels, lastUnit));
+  let last = null, lastInput = null, lastLabels = null, lastUnit = null, lastTest = null;
+  discrete?.addEventListener('change', () => last && draw(last, lastInput, lastLabels, lastUnit, lastTest));
   const CAPTION = 'Decision map in input space <small>(click to add a point)</small>';
 
   top.addEventListener('click', e => {
@@ -62,8 +62,8 @@ export function createHeatmap(el, onAdd, onRemove) {
     return m || 1;
   }
 
-  function draw(t, input, labels, unit) {
-    last = t; lastInput = input; lastLabels = labels; lastUnit = unit;
+  function draw(t, input, labels, unit, test) {
+    last = t; lastInput = input; lastLabels = labels; lastUnit = unit; lastTest = test;
     const d = t.domain.length / 2;
     figure?.classList.toggle('off', d === 3 || !t.field_side);
     if (d === 3 || !t.field_side) {
@@ -101,13 +101,17 @@ export function createHeatmap(el, onAdd, onRemove) {
     const y0 = d === 2 ? t.domain[2] : 0, y1 = d === 2 ? t.domain[3] : 1;
     const k = input.k;
     if (input.n) top.dataset.firstPoint = `${(input.pts[0] - x0) / (x1 - x0)},${d === 2 ? 1 - (input.pts[1] - y0) / (y1 - y0) : 0.5}`; // for tests
+    const held = test && test.mask.length === input.n ? test : null;
     for (let i = 0; i < input.n; i++) {
+      if (held && held.mask[i] && !held.show) continue;
       const x = input.pts[k * i];
       // on a line, the classes sit at different heights so they do not hide each other
       const y = d === 2 ? input.pts[k * i + 1] : 0.3 + 0.4 * ((labels[i] % 4) / 3);
+      c.beginPath(); c.arc(((x - x0) / (x1 - x0)) * w, h - ((y - y0) / (y1 - y0)) * h, 2.4, 0, 6.2832);
+      if (held && held.mask[i]) { c.strokeStyle = classColour(labels[i]); c.lineWidth = 1.4; c.stroke(); continue; } // test: a ring
       c.fillStyle = classColour(labels[i]);
-      c.strokeStyle = '#fff';
-      c.beginPath(); c.arc(((x - x0) / (x1 - x0)) * w, h - ((y - y0) / (y1 - y0)) * h, 2.4, 0, 6.2832); c.fill(); c.stroke();
+      c.strokeStyle = '#fff'; c.lineWidth = 1;
+      c.fill(); c.stroke();
     }
   }
 

@@ -155,7 +155,11 @@ function paint() {
   if (pending.trace) {
     const t = pending.trace;
     pending.trace = null;
-    if (pending.labels) { ctx.labels = unpackBytes(pending.labels); pending.labels = null; }
+    if (pending.labels) {
+      ctx.labels = unpackBytes(pending.labels);
+      ctx.test = pending.test ? unpackBytes(pending.test) : null;
+      pending.labels = null;
+    }
     ctx.fieldClasses = unpackBytes(t.field_classes);
     ctx.fieldConf = unpackBytes(t.field_confidence);
     t.decoded = decodeLive(t, ctx.inputStage);
@@ -184,7 +188,7 @@ function redraw() {
     sh.stage = st;
     sh.map = drawSheet(sh.canvas, st, {
       labels: ctx.labels, fieldClasses: ctx.fieldClasses, fieldConf: ctx.fieldConf,
-      cut: st.index === t.cut_stage ? t.cut : null, trace: ctx.traced,
+      cut: st.index === t.cut_stage ? t.cut : null, trace: ctx.traced, test: testShown(),
     });
     const shape = st.pca ? `${st.dim}-D, top 3 principal axes` : `${st.dim}-D`;
     sh.cap.textContent = `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '');
@@ -201,7 +205,7 @@ function redraw() {
     $('view3d-caption').textContent = '3-D view';
   }
   const unitStage = ctx.unit && t.decoded.find(s => s.index === ctx.unit.stage);
-  heat.draw(t, t.decoded[0], ctx.labels, unitStage ? { stage: unitStage, unit: ctx.unit.unit } : null);
+  heat.draw(t, t.decoded[0], ctx.labels, unitStage ? { stage: unitStage, unit: ctx.unit.unit } : null, testShown());
 }
 
 function onFrame(run, f) {
@@ -214,7 +218,7 @@ function onFrame(run, f) {
   if (f.trace) {
     // the first update carries the input stage, later ones refer to it: decode it now, it may be overtaken
     if (f.trace.stages[0] && !f.trace.stages[0].unchanged) ctx.inputStage = decodeLive({ stages: [f.trace.stages[0]] }, null)[0];
-    if (f.labels) pending.labels = f.labels;
+    if (f.labels) { pending.labels = f.labels; pending.test = f.test; }
     pending.trace = f.trace;
   }
   schedule();
@@ -237,9 +241,17 @@ async function onEnd(run, end) {
   } catch (e) { runbar.error(e.message); }
 }
 
-/** The class legend: the run's own classes (3 spiral arms, an upload's labels). */
+/** Test points as the page shows them: {mask, show} (drawn as rings, or hidden), or null before the labels came. */
+function testShown() {
+  return ctx.test ? { mask: ctx.test, show: $('show-test')?.checked ?? true } : null;
+}
+
+/** The class legend: the run's own classes (3 spiral arms, an upload's labels), and the test points' switch. */
 function legend(names) {
-  $('legend').innerHTML = names.map((c, i) => `<span><span class="swatch cls-${i % 8}"></span>${c.replace(/[&<>"]/g, '')}</span>`).join('');
+  const show = $('show-test')?.checked ?? true;
+  $('legend').innerHTML = names.map((c, i) => `<span><span class="swatch cls-${i % 8}"></span>${c.replace(/[&<>"]/g, '')}</span>`).join('')
+    + `<label class="inline"><input type="checkbox" id="show-test" ${show ? 'checked' : ''}> test points (rings)</label>`;
+  $('show-test').addEventListener('change', paintAll);
 }
 
 async function restart() {

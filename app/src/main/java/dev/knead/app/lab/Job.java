@@ -80,7 +80,7 @@ final class Job implements TrainListener {
     this.livePoints = subsample(data.size(), LIVE_POINTS, request.config().data().seed());
     this.speed = request.speed();
     this.liveCloud = data.points().select(livePoints);
-    this.live = new LiveFrame(liveCloud, liveLabels(), domain);
+    this.live = new LiveFrame(liveCloud, liveLabels(), liveTest(), domain);
   }
 
   /** Trains; called once, on a worker. Same bits as {@code Trainer.train(train, test, config, …)}. */
@@ -292,6 +292,20 @@ final class Job implements TrainListener {
     int[] out = new int[livePoints.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = all[livePoints[i]];
+    }
+    return out;
+  }
+
+  /** @return 1 for each live point the split holds out for testing (found by its coordinates), else 0 */
+  int[] liveTest() {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    Points test = split.test().points();
+    for (int i = 0; i < test.n(); i++) {
+      held.add(java.util.Arrays.toString(test.row(i)));
+    }
+    int[] out = new int[livePoints.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = held.contains(java.util.Arrays.toString(liveCloud.row(i))) ? 1 : 0;
     }
     return out;
   }

@@ -215,6 +215,11 @@ class LabClassroomE2ETest {
     double map = ((Number) page.evaluate("document.querySelector('#heatmap').getBoundingClientRect().width")).doubleValue();
     assertThat(w).isGreaterThan(1.6 * map).isGreaterThan(450);
     page.locator(".view3d").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-3d.png")));
+    // test points off: the input stage is drawn without them
+    String with = (String) page.evaluate("document.querySelector('.sheet canvas').toDataURL()");
+    page.uncheck("#show-test");
+    page.waitForFunction("w => document.querySelector('.sheet canvas').toDataURL() !== w", with, LONG);
+    page.check("#show-test");
     // a unit's heat map in input space, and the discretised map
     page.click(".sheet:nth-child(2) .units [data-unit='0']");
     page.waitForFunction("() => document.querySelector('#heatmap-caption').textContent.startsWith('Unit 1')", null, LONG);

@@ -292,6 +292,16 @@ class LabRoutesTest {
       assertThat(end).isTrue();
       // the first update with stages is whole; later ones leave out what never changes
       assertThat(frames.get(0)).contains("\"labels\"").doesNotContain("\"unchanged\"");
+      // which points are held out: the request's test share (0.2 of 60 per class) of them, stratified
+      JsonNode first = Json.MAPPER.readTree(frames.get(0).substring("data: ".length()));
+      byte[] test = java.util.Base64.getDecoder().decode(first.get("test").asText());
+      byte[] labels = java.util.Base64.getDecoder().decode(first.get("labels").asText());
+      assertThat(test).hasSameSizeAs(labels);
+      int held = 0;
+      for (byte b : test) {
+        held += b;
+      }
+      assertThat(held).isEqualTo(24);
       for (String f : frames.subList(1, frames.size())) {
         assertThat(f).contains(LiveFrame.UNCHANGED_INPUT).doesNotContain("\"labels\"");
       }
