@@ -28,6 +28,8 @@ export const api = {
   run: id => call('GET', `/api/runs/${id}`),
   cancel: id => call('DELETE', `/api/runs/${id}`),
   control: (id, body) => call('POST', `/api/runs/${id}/control`, body),
+  weights: id => call('GET', `/api/runs/${id}/weights`),
+  editWeight: (id, layer, row, col, value) => call('POST', `/api/runs/${id}/weights`, { layer, row, col, value }),
   trace: (id, snapshot = 'latest') => call('GET', `/api/runs/${id}/trace?snapshot=${snapshot}`),
   frame: (id, position, snapshot = 'latest') => call('GET', `/api/runs/${id}/trace?snapshot=${snapshot}&position=${position}`),
   explainBefore: req => call('POST', '/api/explain', req),

@@ -12,6 +12,7 @@ import { createScrubber } from './scrubber.js';
 import { createTopology, showRewinds } from './topology.js';
 import { createControls } from './controls.js';
 import { createRunbar } from './runbar.js';
+import { createWeights } from './weights.js';
 
 const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
@@ -65,10 +66,27 @@ const topology = createTopology($('topology'), {
   widen: () => { state.hidden = state.hidden.map(w => Math.max(3, w)); controls.set(state); restart(); },
 });
 
-/** After a pause or a step: the scrubber gets this run's moves and snapshots so far. */
+const weights = createWeights($('weights'), {
+  edit: async (l, r, c, v) => {
+    await api.editWeight(ctx.runId, l, r, c, v);
+    ctx.edited = true; // play or step now trains on from these weights
+    scrubber.refresh();
+  },
+  error: text => runbar.error(text),
+});
+
+/** Play or step after an edit: a new run of this page from the edited weights. */
+async function fromEdited(then) {
+  const req = { ...request(state, session), from: ctx.runId };
+  await restart(req);
+  if (then && ctx.runId) await then(ctx.runId);
+}
+
+/** After a pause or a step: the scrubber gets this run's moves and snapshots so far, the weights panel its weights. */
 async function scrubberNow() {
   const run = ctx.runId;
   if (!run) return;
+  api.weights(run).then(w => run === ctx.runId && weights.show(w)).catch(() => {});
   try {
     const r = await api.run(run);
     const tr = await api.trace(run);
@@ -87,8 +105,15 @@ const runbar = createRunbar($('runbar'), {
     document.body.dataset.pausedAt = String(performance.now());
     return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; runbar.status(r); schedule(); return scrubberNow(); });
   },
-  play: () => { ctx.frozen = false; return ctx.runId && api.control(ctx.runId, { action: 'resume' }); },
-  step: () => ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150)),
+  play: () => {
+    ctx.frozen = false;
+    if (ctx.edited) return fromEdited();
+    return ctx.runId && api.control(ctx.runId, { action: 'resume' });
+  },
+  step: () => {
+    if (ctx.edited) return fromEdited(run => api.control(run, { action: 'step', epochs: 1 }));
+    return ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150));
+  },
   reset: () => restart(),
   speed: s => { state.speed = s; save(state); ctx.runId && api.control(ctx.runId, { action: 'speed', speed: s }); },
   exportUrl: () => ctx.runId && api.exportUrl(ctx.runId),
@@ -238,6 +263,7 @@ async function onEnd(run, end) {
     scrubber.setStages(tr.stage_names);
     scrubber.refresh();
     document.body.dataset.done = 'true';
+    api.weights(run).then(w => run === ctx.runId && weights.show(w)).catch(() => {});
   } catch (e) { runbar.error(e.message); }
 }
 
@@ -254,7 +280,8 @@ function legend(names) {
   $('show-test').addEventListener('change', paintAll);
 }
 
-async function restart() {
+/** @param edited a run request starting from the page's edited weights, or undefined for a fresh run */
+async function restart(edited) {
   save(state);
   stop();
   stop = () => {};
@@ -264,7 +291,8 @@ async function restart() {
   topology.reset();
   heat.reset();
   explaining++;
-  ctx.frozen = false;
+  ctx.frozen = false; ctx.edited = false;
+  weights.reset();
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
   pending.trace = null; pending.labels = null; pending.status = null; pending.rows = [];
   lastTrace = null;
@@ -277,7 +305,7 @@ async function restart() {
   const before = api.explainBefore(req);
   try {
     runbar.starting();
-    const r = await api.start(req);
+    const r = await api.start(edited || req);
     ctx.runId = r.run;
     document.body.dataset.run = r.run;
     ctx.classNames = r.class_names;

@@ -53,12 +53,17 @@ final class Jobs implements AutoCloseable {
    * @return the new run, its token the page's
    */
   synchronized Job start(LabRequest request, Dataset data, String token) {
+    return start(request, data, token, null);
+  }
+
+  /** @param from weights to start from (the page's own run's, edited), or null */
+  synchronized Job start(LabRequest request, Dataset data, String token, dev.knead.core.net.Network from) {
     String owner = token != null && byToken.containsKey(token) ? token : newToken();
     Job old = byToken.get(owner);
     if (old != null) {
       old.cancel();
     }
-    Job job = new Job("r" + next.getAndIncrement(), request, data, owner);
+    Job job = new Job("r" + next.getAndIncrement(), request, data, owner, from);
     try {
       pool.execute(job::run);
     } catch (RejectedExecutionException e) {

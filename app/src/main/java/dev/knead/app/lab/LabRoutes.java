@@ -68,9 +68,22 @@ final class LabRoutes {
   }
 
   void startRun(Context ctx) {
-    LabRequest r = LabConfig.read(body(ctx));
+    JsonNode b = body(ctx);
+    LabRequest r = LabConfig.read(b);
     Dataset data = LabData.load(r, uploads);
-    Job job = jobs.start(r, data, ctx.header(Jobs.TOKEN_HEADER));
+    Network from = null;
+    if (b.hasNonNull("from")) {
+      // train on from this page's run's (edited) weights: the same shapes and data are required
+      Job source = jobs.owned(LabConfig.id(b, "from", null), ctx.header(Jobs.TOKEN_HEADER));
+      from = source.latest().orElseThrow(() -> new LabException(409, "from", "that run has no weights yet"));
+      var arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
+      List<?> acts = from.layers().subList(0, from.depth()).stream().map(l -> l.activation()).toList();
+      if (!from.hiddenWidths().equals(arch.hidden()) || !acts.equals(arch.activations()) || from.inputDim() != data.dim()
+          || from.classes() != data.classes()) {
+        throw LabException.bad("from", "that run's network is " + from.describe() + "; this request's is " + arch);
+      }
+    }
+    Job job = jobs.start(r, data, ctx.header(Jobs.TOKEN_HEADER), from);
     ObjectNode o = LiveFrame.status(job);
     o.put("token", job.token);
     o.put("data", data.name());
@@ -91,6 +104,30 @@ final class LabRoutes {
     ArrayNode snaps = o.putArray("snapshot_epochs");
     job.snapshots().forEach(s -> snaps.add(s.epoch()));
     o.set("config", dev.knead.core.io.ConfigJson.write(job.request.config()));
+    json(ctx, 200, o);
+  }
+
+  /** The newest weights, as run.json's network ({@code NetworkJson}). */
+  void weights(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    Network net = job.latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
+    json(ctx, 200, NetworkJson.write(net));
+  }
+
+  /** Changes one weight or bias of a paused run's newest weights: {layer, row, col (−1: bias), value}. */
+  void editWeight(Context ctx) {
+    Job job = jobs.owned(ctx.pathParam("id"), ctx.header(Jobs.TOKEN_HEADER));
+    JsonNode b = body(ctx);
+    long layer = LabConfig.integer(b, "layer", -2, "layer");
+    long row = LabConfig.integer(b, "row", -2, "row");
+    long col = LabConfig.integer(b, "col", -2, "col");
+    if (!b.hasNonNull("value")) {
+      throw LabException.bad("value", "give the new value");
+    }
+    double value = LabConfig.number(b, "value", 0, "value");
+    job.edit((int) Math.max(-2, Math.min(layer, 1000)), (int) Math.max(-2, Math.min(row, 100_000)), (int) Math.max(-2, Math.min(col, 100_000)), value);
+    ObjectNode o = LiveFrame.status(job);
+    o.put("version", job.version());
     json(ctx, 200, o);
   }
 

@@ -149,6 +149,8 @@ public final class LabServer implements AutoCloseable {
       r.get("/api/runs/{id}", routes::getRun);
       r.delete("/api/runs/{id}", routes::cancelRun);
       r.post("/api/runs/{id}/control", routes::control);
+      r.get("/api/runs/{id}/weights", routes::weights);
+      r.post("/api/runs/{id}/weights", routes::editWeight);
       r.sse("/api/runs/{id}/live", routes::liveStream);
       r.get("/api/runs/{id}/trace", routes::trace);
       r.get("/api/runs/{id}/explain", routes::explainRun);

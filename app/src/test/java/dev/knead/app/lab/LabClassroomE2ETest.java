@@ -184,10 +184,15 @@ class LabClassroomE2ETest {
     page.waitForFunction("() => document.querySelectorAll('#legend .swatch').length === 3", null, LONG);
     assertThat(page.locator("#class-buttons [data-class]").count()).isEqualTo(3);
     page.waitForFunction("() => document.body.dataset.done === 'true'", null, LONG);
-    page.selectOption("#data", "sandwich"); // 1-D
-    page.waitForFunction("() => document.body.dataset.dim === '1' && +(document.body.dataset.painted || 0) >= 1", null, LONG);
+    assertThat(page.textContent("#play")).contains("done");
+    // a change after the end: the run bar plays the new run (it used to keep saying done)
+    page.fill("#tr-epochs", "100000");
+    page.dispatchEvent("#tr-epochs", "change");
+    page.waitForFunction("() => +(document.body.dataset.painted || 0) >= 1 && !document.body.dataset.done", null, LONG);
     assertThat(page.isDisabled("#play")).isFalse();
     assertThat(page.textContent("#play")).contains("pause");
+    page.selectOption("#data", "sandwich"); // 1-D
+    page.waitForFunction("() => document.body.dataset.dim === '1' && +(document.body.dataset.painted || 0) >= 1", null, LONG);
     page.waitForSelector(".verdict, #before .ok", new Page.WaitForSelectorOptions().setTimeout(30_000));
     assertThat(page.locator("#try-narrow").count()).as("the width-2 hint on 1-D data").isZero();
     Object tinted = page.evaluate("() => { const c = document.querySelector('#heatmap canvas.field'); const d = c.getContext('2d')"

@@ -152,6 +152,40 @@ class LabRoutesTest {
     assertThat(send("DELETE", "/api/runs/" + other.json().get("run").asText(), null, otherToken).status()).isEqualTo(200);
   }
 
+  /** A weight edited on a finished run moves its sheet, reads back, and a new run starts from it. */
+  @Test
+  void editedWeightMovesTheSheetAndANewRunStartsFromIt() throws Exception {
+    Reply started = send("POST", "/api/runs", SMALL.replace("s1", "s-edit"));
+    String id = started.json().get("run").asText();
+    String token = started.json().get("token").asText();
+    waitFor(id, "done");
+    JsonNode w = send("GET", "/api/runs/" + id + "/weights", null).json();
+    double w00 = w.get("layers").get(0).get("weights").get(0).get(0).asDouble();
+    String before = send("GET", "/api/runs/" + id + "/trace?position=4", null).json().get("points").asText(); // after layer 1's shift
+    String edit = "{\"layer\":0,\"row\":0,\"col\":0,\"value\":" + (w00 + 5) + "}";
+    assertField(send("POST", "/api/runs/" + id + "/weights", edit), 403, Jobs.TOKEN_HEADER);
+    assertThat(send("POST", "/api/runs/" + id + "/weights", edit, token).status()).isEqualTo(200);
+    assertThat(send("GET", "/api/runs/" + id + "/weights", null).json().get("layers").get(0).get("weights").get(0).get(0).asDouble())
+        .isEqualTo(w00 + 5);
+    String after = send("GET", "/api/runs/" + id + "/trace?position=4", null).json().get("points").asText();
+    assertThat(after).isNotEqualTo(before);
+    // the input stage does not depend on the weights
+    assertThat(send("GET", "/api/runs/" + id + "/trace?position=0", null).json().get("points").asText())
+        .isEqualTo(send("GET", "/api/runs/" + id + "/trace?snapshot=0&position=0", null).json().get("points").asText());
+    assertField(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":9,\"row\":0,\"col\":0,\"value\":1}", token), 400, "layer");
+    assertField(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":0,\"row\":0,\"col\":5,\"value\":1}", token), 400, "col");
+    assertField(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":0,\"row\":0,\"col\":0,\"value\":\"x\"}", token), 400, "value");
+    // a new run of this page from the edited weights: its first snapshot is them
+    Reply next = send("POST", "/api/runs", SMALL.replace("s1", "s-edit").replace("{\"session\"", "{\"from\":\"" + id + "\",\"session\""), token);
+    assertThat(next.status()).as(next.text()).isEqualTo(201);
+    String id2 = next.json().get("run").asText();
+    waitFor(id2, "done");
+    assertThat(send("GET", "/api/runs/" + id2 + "/trace?snapshot=0&position=4", null).json().get("points").asText()).isEqualTo(after);
+    assertField(send("POST", "/api/runs", SMALL.replace("[3]", "[4]").replace("{\"session\"", "{\"from\":\"" + id2 + "\",\"session\""), token),
+        400, "from");
+    assertField(send("POST", "/api/runs", SMALL.replace("{\"session\"", "{\"from\":\"" + id2 + "\",\"session\"")), 403, Jobs.TOKEN_HEADER);
+  }
+
   void waitFor(String id, String status) throws Exception {
     String now = "";
     for (int i = 0; i < 200 && !now.equals(status); i++) {
