@@ -146,6 +146,16 @@ class LabClassroomE2ETest {
     page.evaluate("() => { const s = document.querySelector('#move-slider'); s.value = 9.5; s.dispatchEvent(new Event('input')); }");
     page.waitForFunction("() => document.querySelector('#scrubber canvas').dataset.position === '9.5'", null, LONG);
     assertThat(page.textContent("#move-name")).contains("output");
+    // click a weight, give it a new value: the sheet of layer 1 moves
+    page.click("#weights-panel summary");
+    page.waitForSelector("#weights button.w", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    page.waitForTimeout(500); // the frame the server sent for the paused weights
+    String sheet = (String) page.evaluate("document.querySelectorAll('.sheet canvas')[1].toDataURL()");
+    page.click("#weights button.w[data-l='0'][data-r='0'][data-c='0']");
+    page.fill("input.wedit", "4");
+    page.press("input.wedit", "Enter");
+    page.waitForFunction("s => document.querySelectorAll('.sheet canvas')[1].toDataURL() !== s", sheet, LONG);
+    page.locator("#weights-panel").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-weights.png")));
     assertThat(errors).isEmpty();
   }
 
