@@ -17,7 +17,7 @@ import { createWeights } from './weights.js';
 const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
 const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], dim: 0,
-  frames: 0, painted: 0, stageNames: [], unit: null };
+  frames: 0, painted: 0, stageNames: [], unit: null, generation: 0 };
 let stop = () => {};
 let sheets = [];
 let lastTrace = null;
@@ -302,6 +302,7 @@ async function restart(edited) {
   document.body.dataset.painted = '0';
   document.body.dataset.frames = '0';
   const req = request(state, session);
+  const generation = ++ctx.generation;
   const before = api.explainBefore(req);
   try {
     runbar.starting();
@@ -319,7 +320,9 @@ async function restart(edited) {
   } catch (e) {
     runbar.error(`${e.field ? e.field + ': ' : ''}${e.message}`);
   }
-  before.then(v => topology.before(v, state, ctx.dim)).catch(e => topology.beforeError(e.message));
+  // only the newest change's verdict: an earlier one answering late must not replace it
+  before.then(v => generation === ctx.generation && topology.before(v, state, ctx.dim))
+    .catch(e => generation === ctx.generation && topology.beforeError(e.message));
 }
 
 async function boot() {
