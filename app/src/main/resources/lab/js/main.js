@@ -291,7 +291,7 @@ async function restart(edited) {
   topology.reset();
   heat.reset();
   explaining++;
-  ctx.frozen = false; ctx.edited = false;
+  ctx.frozen = false; ctx.edited = false; ctx.dim = 0;
   weights.reset();
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
   pending.trace = null; pending.labels = null; pending.status = null; pending.rows = [];
