@@ -108,6 +108,7 @@ const runbar = createRunbar($('runbar'), {
   play: () => {
     ctx.frozen = false;
     if (ctx.edited) return fromEdited();
+    weights.reset(); // training moves them again: shown at the next pause
     return ctx.runId && api.control(ctx.runId, { action: 'resume' });
   },
   step: () => {
