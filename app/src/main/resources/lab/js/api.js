@@ -42,10 +42,13 @@ export const api = {
   barcodes: (id, stage, cls) => call('GET', `/api/runs/${id}/barcodes?stage=${stage}` + (cls != null ? `&class=${cls}` : '')),
 };
 
-/** Live updates: calls onFrame with each parsed frame, onEnd when the run stops. */
+/**
+ * Live updates: calls onFrame with each frame's text (unparsed: the page parses only the ones it
+ * paints), onEnd when the run stops.
+ */
 export function watch(id, onFrame, onEnd) {
   const es = new EventSource(`/api/runs/${id}/live?every=30`);
-  es.addEventListener('frame', e => onFrame(JSON.parse(e.data)));
+  es.addEventListener('frame', e => onFrame(e.data));
   es.addEventListener('end', e => { es.close(); onEnd(JSON.parse(e.data)); });
   // the server could not build a frame: the run's state says why
   es.addEventListener('failed', e => { es.close(); const f = JSON.parse(e.data); onEnd({ status: 'failed', error: f.error }); });

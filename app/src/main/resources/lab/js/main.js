@@ -22,7 +22,7 @@ let stop = () => {};
 let sheets = [];
 let lastTrace = null;
 // what the next painted frame must draw: the newest trace (undecoded), the newest status, curve rows
-const pending = { trace: null, labels: null, status: null, rows: [], sheets: false, scheduled: false };
+const pending = { text: null, trace: null, labels: null, status: null, rows: [], sheets: false, scheduled: false };
 
 const $ = id => document.getElementById(id);
 const scene = createScene($('view3d'));
@@ -176,6 +176,14 @@ function schedule() {
 function paint() {
   pending.scheduled = false;
   if (ctx.frozen) return; // paused by the person: the next paint waits for the server's answer
+  if (pending.text) {
+    const f = JSON.parse(pending.text);
+    pending.text = null;
+    document.body.dataset.epoch = String(f.epoch);
+    pending.status = f;
+    if (f.last) pending.rows.push(f.last);
+    if (f.trace) pending.trace = f.trace;
+  }
   if (pending.status) { runbar.status(pending.status); showRewinds($('alert'), pending.status.rewinds); pending.status = null; }
   if (pending.rows.length) { curves.addAll(pending.rows); pending.rows = []; }
   if (pending.trace) {
@@ -234,19 +242,22 @@ function redraw() {
   heat.draw(t, t.decoded[0], ctx.labels, unitStage ? { stage: unitStage, unit: ctx.unit.unit } : null, testShown());
 }
 
-function onFrame(run, f) {
+/**
+ * One update's text: kept, not parsed — only the newest is parsed, at the next paint — except the
+ * first, whose input stage and labels the later ones refer to.
+ */
+function onFrame(run, text) {
   if (run !== ctx.runId) return; // a late update of the run before
   ctx.frames++;
   document.body.dataset.frames = String(ctx.frames);
-  document.body.dataset.epoch = String(f.epoch);
-  pending.status = f;
-  if (f.last) pending.rows.push(f.last);
-  if (f.trace) {
-    // the first update carries the input stage, later ones refer to it: decode it now, it may be overtaken
-    if (f.trace.stages[0] && !f.trace.stages[0].unchanged) ctx.inputStage = decodeLive({ stages: [f.trace.stages[0]] }, null)[0];
-    if (f.labels) { pending.labels = f.labels; pending.test = f.test; }
-    pending.trace = f.trace;
+  if (!ctx.labels && !pending.labels) {
+    const f = JSON.parse(text);
+    if (f.trace && f.labels) {
+      if (f.trace.stages[0] && !f.trace.stages[0].unchanged) ctx.inputStage = decodeLive({ stages: [f.trace.stages[0]] }, null)[0];
+      pending.labels = f.labels; pending.test = f.test;
+    }
   }
+  pending.text = text;
   schedule();
 }
 
@@ -295,7 +306,7 @@ async function restart(edited) {
   ctx.frozen = false; ctx.edited = false; ctx.dim = 0;
   weights.reset();
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
-  pending.trace = null; pending.labels = null; pending.status = null; pending.rows = [];
+  pending.trace = null; pending.labels = null; pending.status = null; pending.rows = []; pending.text = null;
   lastTrace = null;
   sheets = [];
   $('sheets').innerHTML = '';
