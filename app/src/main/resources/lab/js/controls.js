@@ -68,6 +68,14 @@ export function createControls(el, datasets, onChange, onUpload) {
     wire(ds);
   }
 
+  function classButtons() {
+    const box = el.querySelector('#class-buttons');
+    if (!box) return;
+    const ds = datasets.find(d => d.name === state.data) || datasets[0];
+    box.innerHTML = names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 8}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('');
+    box.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; classButtons(); }));
+  }
+
   function change(mutate) {
     mutate(state);
     runClasses = null; // the next run says which classes its data has
@@ -98,7 +106,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       s.hidden[i] = Math.max(1, Math.min(SCHEMA.lab_limits?.hidden?.[1] ?? 64, s.hidden[i] + +b.dataset.d));
     })));
     state.hidden.forEach((_, i) => on('act-' + i, 'change', e => change(s => { s.acts[i] = e.target.value; })));
-    el.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; render(); }));
+    classButtons();
     on('upload', 'change', async e => {
       const f = e.target.files[0];
       if (!f) return;
@@ -117,10 +125,9 @@ export function createControls(el, datasets, onChange, onUpload) {
     set(s) { state = s; runClasses = null; document.body.classList.toggle('classroom', s.hide.length > 0); render(); },
     /** The class names of the data the run trains on: the buttons and the legend follow them. */
     setClasses(list) {
-      const same = runClasses && runClasses.length === list.length && runClasses.every((c, i) => c === list[i]);
       runClasses = list.slice();
       if (addClass >= list.length) addClass = 0;
-      if (!same) render();
+      classButtons(); // only the buttons: a whole redraw would drop a file being chosen and its error
     },
     addClass: () => addClass,
   };
