@@ -1,6 +1,11 @@
 // The lab's JSON API (docs/lab.md). Every error comes back as {error, field}; we throw it as an Error.
+// The page's token: the server gives it with the page's first run; only it controls, cancels or
+// replaces this page's runs (another page cannot stop them).
+let token = null;
+
 async function call(method, url, body, raw) {
   const init = { method, headers: {} };
+  if (token) init.headers['X-Knead-Token'] = token;
   if (body !== undefined) {
     init.body = raw ? body : JSON.stringify(body);
     if (!raw) init.headers['Content-Type'] = 'application/json';
@@ -19,14 +24,17 @@ async function call(method, url, body, raw) {
 
 export const api = {
   datasets: () => call('GET', '/api/datasets'),
-  start: req => call('POST', '/api/runs', req),
+  start: req => call('POST', '/api/runs', req).then(r => { token = r.token; return r; }),
   run: id => call('GET', `/api/runs/${id}`),
   cancel: id => call('DELETE', `/api/runs/${id}`),
   control: (id, body) => call('POST', `/api/runs/${id}/control`, body),
+  weights: id => call('GET', `/api/runs/${id}/weights`),
+  editWeight: (id, layer, row, col, value) => call('POST', `/api/runs/${id}/weights`, { layer, row, col, value }),
   trace: (id, snapshot = 'latest') => call('GET', `/api/runs/${id}/trace?snapshot=${snapshot}`),
   frame: (id, position, snapshot = 'latest') => call('GET', `/api/runs/${id}/trace?snapshot=${snapshot}&position=${position}`),
   explainBefore: req => call('POST', '/api/explain', req),
-  explainRun: id => call('GET', `/api/runs/${id}/explain`),
+  /** The explanation, or its state while it is queued or measured ({status, ahead, seconds}). */
+  explainRun: (id, wait = 1) => call('GET', `/api/runs/${id}/explain?wait=${wait}`),
   upload: (file) => file.arrayBuffer().then(buf => call('POST', `/api/upload?name=${encodeURIComponent(file.name)}`, buf, true)),
   exportUrl: id => `/api/runs/${id}/export`,
   figureUrl: (id, kind, format, stage) => `/api/runs/${id}/figure?kind=${kind}&format=${format}` + (stage != null ? `&stage=${stage}` : ''),
@@ -34,10 +42,13 @@ export const api = {
   barcodes: (id, stage, cls) => call('GET', `/api/runs/${id}/barcodes?stage=${stage}` + (cls != null ? `&class=${cls}` : '')),
 };
 
-/** Live updates: calls onFrame with each parsed frame, onEnd when the run stops. */
+/**
+ * Live updates: calls onFrame with each frame's text (unparsed: the page parses only the ones it
+ * paints), onEnd when the run stops.
+ */
 export function watch(id, onFrame, onEnd) {
   const es = new EventSource(`/api/runs/${id}/live?every=30`);
-  es.addEventListener('frame', e => onFrame(JSON.parse(e.data)));
+  es.addEventListener('frame', e => onFrame(e.data));
   es.addEventListener('end', e => { es.close(); onEnd(JSON.parse(e.data)); });
   // the server could not build a frame: the run's state says why
   es.addEventListener('failed', e => { es.close(); const f = JSON.parse(e.data); onEnd({ status: 'failed', error: f.error }); });

@@ -41,7 +41,7 @@ export function barcodeSvg(r, width = 300) {
   out += `<line x1="${left}" x2="${left + w}" y1="${y}" y2="${y}" stroke="#999"/>`
     + `<text x="${left}" y="${y + 11}" font-size="9" fill="#666">0</text>`
     + `<text x="${left + w}" y="${y + 11}" font-size="9" fill="#666" text-anchor="end">${(top / 1.08).toFixed(2)} (scale)</text>`;
-  return `<svg class="barcode" style="width:100%;height:auto" viewBox="0 0 ${width} ${y + 14}" role="img" aria-label="barcodes of ${esc(r.name)}">${out}</svg>`;
+  return `<svg class="barcode" viewBox="0 0 ${width} ${y + 14}" role="img" aria-label="barcodes of ${esc(r.name)}">${out}</svg>`;
 }
 
 function life(b) {

@@ -1,6 +1,5 @@
 // The left column: data, network, training. Every change edits the state (and so the URL);
 // the page restarts the run. Classroom mode (&hide=…) hides whole fieldsets.
-import { classColour } from './palette.js';
 import { FIELDS, SCHEMA } from './state.js';
 
 const ACTS = FIELDS.find(f => f.key === 'activations').choices;
@@ -25,7 +24,9 @@ function control(f, v) {
 const rank = f => (FIRST.includes(f.key) ? FIRST.indexOf(f.key) : FIRST.length);
 
 export function createControls(el, datasets, onChange, onUpload) {
-  let state, addClass = 0, uploadInfo = null;
+  let state, addClass = 0, uploadInfo = null, runClasses = null;
+  // the classes of the data the server built (3 spiral arms, an upload's labels), else the set's names
+  const names = ds => runClasses || (state.upload && uploadInfo?.class_names) || ds.classes;
 
   function render() {
     const ds = datasets.find(d => d.name === state.data) || datasets[0];
@@ -46,7 +47,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       <label><span>test share</span>${num('test', state.test, 0.05, 0, 0.9)}</label>
       <label><span>seed</span>${num('seed', state.seed, 1)}</label>
       <button id="regen">↻ regenerate</button>
-      <label><span>click adds class</span><span>${ds.classes.map((c, i) => `<button data-class="${i}" title="${esc(c)}" style="border-color:${classColour(i)};${i === addClass ? `background:${classColour(i)};color:#fff` : ''}">${esc(c)}</button>`).join('')}</span></label>
+      <label><span>click adds class</span><span id="class-buttons">${names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 8}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('')}</span></label>
       <p class="movehelp">Shift-click a point (decision map or any stage) to remove it.</p>
       ${state.added.length ? `<button id="clear-added">remove ${state.added.length} added point${state.added.length > 1 ? 's' : ''}</button>` : ''}
       ${state.removed.length ? `<button id="restore-removed">restore ${state.removed.length} removed point${state.removed.length > 1 ? 's' : ''}</button>` : ''}
@@ -67,8 +68,17 @@ export function createControls(el, datasets, onChange, onUpload) {
     wire(ds);
   }
 
+  function classButtons() {
+    const box = el.querySelector('#class-buttons');
+    if (!box) return;
+    const ds = datasets.find(d => d.name === state.data) || datasets[0];
+    box.innerHTML = names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 8}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('');
+    box.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; classButtons(); }));
+  }
+
   function change(mutate) {
     mutate(state);
+    runClasses = null; // the next run says which classes its data has
     render();
     onChange(state);
   }
@@ -96,7 +106,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       s.hidden[i] = Math.max(1, Math.min(SCHEMA.lab_limits?.hidden?.[1] ?? 64, s.hidden[i] + +b.dataset.d));
     })));
     state.hidden.forEach((_, i) => on('act-' + i, 'change', e => change(s => { s.acts[i] = e.target.value; })));
-    el.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; render(); }));
+    classButtons();
     on('upload', 'change', async e => {
       const f = e.target.files[0];
       if (!f) return;
@@ -112,7 +122,13 @@ export function createControls(el, datasets, onChange, onUpload) {
   }
 
   return {
-    set(s) { state = s; document.body.classList.toggle('classroom', s.hide.length > 0); render(); },
+    set(s) { state = s; runClasses = null; document.body.classList.toggle('classroom', s.hide.length > 0); render(); },
+    /** The class names of the data the run trains on: the buttons and the legend follow them. */
+    setClasses(list) {
+      runClasses = list.slice();
+      if (addClass >= list.length) addClass = 0;
+      classButtons(); // only the buttons: a whole redraw would drop a file being chosen and its error
+    },
     addClass: () => addClass,
   };
 }

@@ -19,10 +19,14 @@ export function createCurves(el) {
   return {
     reset() { rows = []; paths.forEach(p => p.attr('d', null)); },
     set(history) { rows = history.slice(); this.draw(); },
-    add(row) {
-      if (!row) return;
-      while (rows.length && rows[rows.length - 1].epoch >= row.epoch) rows.pop(); // a rewind goes back
-      rows.push(row);
+    add(row) { this.addAll([row]); },
+    /** Every row since the last painted frame, drawn once. */
+    addAll(list) {
+      for (const row of list) {
+        if (!row) continue;
+        while (rows.length && rows[rows.length - 1].epoch >= row.epoch) rows.pop(); // a rewind goes back
+        rows.push(row);
+      }
       this.draw();
     },
     draw() {

@@ -1,4 +1,6 @@
 // Wires the page: state ↔ URL, controls → a run, live frames → sheets, 3-D view, heat map, curves.
+// Live updates arrive ~30 times a second; the page keeps only the newest and paints once per
+// animation frame, and only what changed (docs/lab.md, "Painting").
 import { api, watch } from './api.js';
 import { fromUrl, save, request, removePoint } from './state.js';
 import { decodeLive, unpackBytes } from './decode.js';
@@ -10,13 +12,17 @@ import { createScrubber } from './scrubber.js';
 import { createTopology, showRewinds } from './topology.js';
 import { createControls } from './controls.js';
 import { createRunbar } from './runbar.js';
+import { createWeights } from './weights.js';
 
 const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
-const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], frames: 0, stageNames: [] };
+const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], dim: 0,
+  frames: 0, painted: 0, stageNames: [], unit: null, generation: 0 };
 let stop = () => {};
 let sheets = [];
 let lastTrace = null;
+// what the next painted frame must draw: the newest trace (undecoded), the newest status, curve rows
+const pending = { text: null, trace: null, labels: null, status: null, rows: [], sheets: false, scheduled: false };
 
 const $ = id => document.getElementById(id);
 const scene = createScene($('view3d'));
@@ -36,21 +42,79 @@ function removeLivePoint(p) {
 }
 const curves = createCurves($('curves'));
 const scrubber = createScrubber($('scrubber'), () => ctx);
+let explaining = 0;
 const topology = createTopology($('topology'), {
   explain: async () => {
     if (!ctx.runId) return;
+    const run = ctx.runId, mine = ++explaining;
     topology.busy('Measuring every stage (Betti numbers, separability, certificate)…');
-    try { topology.after(await api.explainRun(ctx.runId), ctx.classNames); } catch (e) { topology.error(e.message); }
+    try {
+      // queued on the server like a run: ask again until it is measured, showing where it is
+      for (;;) {
+        const r = await api.explainRun(run, 1);
+        if (mine !== explaining || run !== ctx.runId) return;
+        if (!r.status) { topology.after(r, ctx.classNames); return; }
+        topology.busy(r.status === 'queued'
+          ? `Queued behind ${r.ahead} other explanation${r.ahead === 1 ? '' : 's'}…`
+          : `Measuring every stage of epoch ${r.epoch} (${r.points} points: Betti numbers, separability, certificate) · ${Math.round(r.seconds)} s`);
+      }
+    } catch (e) { if (mine === explaining) topology.error(e.message); }
   },
   barcodes: (stage, cls) => ctx.runId && api.barcodes(ctx.runId, stage, cls),
   barcodePng: stage => runbar.download(ctx.runId && api.figureUrl(ctx.runId, 'barcode', 'png', stage), `knead-barcode-${stage}.png`),
   narrow: () => { state.hidden = [2]; state.acts = ['tanh']; controls.set(state); restart(); },
   widen: () => { state.hidden = state.hidden.map(w => Math.max(3, w)); controls.set(state); restart(); },
 });
+
+const weights = createWeights($('weights'), {
+  edit: async (l, r, c, v) => {
+    await api.editWeight(ctx.runId, l, r, c, v);
+    ctx.edited = true; // play or step now trains on from these weights
+    scrubber.refresh();
+  },
+  error: text => runbar.error(text),
+});
+
+/** Play or step after an edit: a new run of this page from the edited weights. */
+async function fromEdited(then) {
+  const req = { ...request(state, session), from: ctx.runId };
+  await restart(req);
+  if (then && ctx.runId) await then(ctx.runId);
+}
+
+/** After a pause or a step: the scrubber gets this run's moves and snapshots so far, the weights panel its weights. */
+async function scrubberNow() {
+  const run = ctx.runId;
+  if (!run) return;
+  api.weights(run).then(w => run === ctx.runId && weights.show(w)).catch(() => {});
+  try {
+    const r = await api.run(run);
+    const tr = await api.trace(run);
+    if (run !== ctx.runId) return;
+    scrubber.setSnapshots(r.snapshot_epochs);
+    scrubber.setStages(tr.stage_names);
+    scrubber.refresh();
+  } catch (e) { runbar.error(e.message); }
+}
 const runbar = createRunbar($('runbar'), {
-  play: () => ctx.runId && api.control(ctx.runId, { action: 'resume' }),
-  pause: () => ctx.runId && api.control(ctx.runId, { action: 'pause' }).then(() => scrubber.refresh()),
-  step: () => ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }),
+  // the server's answer is shown at once: a paused run sends no more updates to say so
+  // the picture stops at the click; the server's answer (and the epoch it stopped at) follows
+  pause: () => {
+    if (!ctx.runId) return;
+    ctx.frozen = true;
+    document.body.dataset.pausedAt = String(performance.now());
+    return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; runbar.status(r); schedule(); return scrubberNow(); });
+  },
+  play: () => {
+    ctx.frozen = false;
+    if (ctx.edited) return fromEdited();
+    weights.reset(); // training moves them again: shown at the next pause
+    return ctx.runId && api.control(ctx.runId, { action: 'resume' });
+  },
+  step: () => {
+    if (ctx.edited) return fromEdited(run => api.control(run, { action: 'step', epochs: 1 }));
+    return ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150));
+  },
   reset: () => restart(),
   speed: s => { state.speed = s; save(state); ctx.runId && api.control(ctx.runId, { action: 'speed', speed: s }); },
   exportUrl: () => ctx.runId && api.exportUrl(ctx.runId),
@@ -62,13 +126,13 @@ let controls;
 function buildSheets(stages) {
   const box = $('sheets');
   box.innerHTML = '';
-  sheets = stages.map((s, i) => {
+  sheets = stages.map(() => {
     const div = document.createElement('div');
     div.className = 'sheet';
-    div.innerHTML = `<canvas></canvas><div class="cap"></div>`;
+    div.innerHTML = `<canvas></canvas><div class="cap"></div><div class="units"></div>`;
     box.append(div);
     const canvas = div.querySelector('canvas');
-    const sheet = { canvas, cap: div.querySelector('.cap'), map: null, stage: null };
+    const sheet = { canvas, cap: div.querySelector('.cap'), units: div.querySelector('.units'), map: null, stage: null, unitsFor: null };
     canvas.addEventListener('click', e => {
       if (!sheet.stage || !sheet.map) return;
       const r = canvas.getBoundingClientRect();
@@ -76,93 +140,201 @@ function buildSheets(stages) {
       if ((e.shiftKey || e.altKey) && p >= 0) { removeLivePoint(p); return; }
       ctx.traced = p === ctx.traced ? -1 : p;
       ctx.chosenStage = sheet.stage.index; // the stage the 'one stage' figure and the barcodes show
-      redraw();
+      paintAll();
+    });
+    sheet.units.addEventListener('click', e => {
+      const b = e.target.closest('[data-unit]');
+      if (!b) return;
+      const u = { stage: sheet.stage.index, unit: +b.dataset.unit };
+      ctx.unit = ctx.unit && ctx.unit.stage === u.stage && ctx.unit.unit === u.unit ? null : u;
+      paintAll();
     });
     return sheet;
   });
 }
 
+/** The unit buttons under a hidden stage whose coordinates are its units (not principal axes). */
+function unitButtons(sh, st) {
+  const key = `${st.index}:${ctx.unit?.stage}:${ctx.unit?.unit}`;
+  if (sh.unitsFor === key) return;
+  sh.unitsFor = key;
+  const hidden = st.kind === 'bend' && !st.pca;
+  sh.units.innerHTML = hidden ? 'unit ' + Array.from({ length: st.k }, (_, j) =>
+    `<button data-unit="${j}" class="${ctx.unit && ctx.unit.stage === st.index && ctx.unit.unit === j ? 'on' : ''}"
+      title="this unit's value over the input plane, in the decision map">${j + 1}</button>`).join('') : '';
+}
+
+function paintAll() { pending.sheets = true; schedule(); }
+
+function schedule() {
+  if (pending.scheduled) return;
+  pending.scheduled = true;
+  requestAnimationFrame(paint);
+}
+
+/** One painted frame: the newest update only, however many arrived since the last one. */
+function paint() {
+  pending.scheduled = false;
+  if (ctx.frozen) return; // paused by the person: the next paint waits for the server's answer
+  if (pending.text) {
+    const f = JSON.parse(pending.text);
+    pending.text = null;
+    document.body.dataset.epoch = String(f.epoch);
+    pending.status = f;
+    if (f.last) pending.rows.push(f.last);
+    if (f.trace) pending.trace = f.trace;
+  }
+  if (pending.status) { runbar.status(pending.status); showRewinds($('alert'), pending.status.rewinds); pending.status = null; }
+  if (pending.rows.length) { curves.addAll(pending.rows); pending.rows = []; }
+  if (pending.trace) {
+    const t = pending.trace;
+    pending.trace = null;
+    if (pending.labels) {
+      ctx.labels = unpackBytes(pending.labels);
+      ctx.test = pending.test ? unpackBytes(pending.test) : null;
+      pending.labels = null;
+    }
+    ctx.fieldClasses = unpackBytes(t.field_classes);
+    ctx.fieldConf = unpackBytes(t.field_confidence);
+    t.decoded = decodeLive(t, ctx.inputStage);
+    ctx.inputStage = t.decoded[0];
+    t.fieldClasses = ctx.fieldClasses; t.fieldConf = ctx.fieldConf;
+    if (sheets.length !== t.decoded.length) buildSheets(t.decoded);
+    if (!ctx.choicesSet) {
+      topology.choices(t.decoded.map(s => ({ index: s.index, name: s.name })), ctx.classNames);
+      ctx.choicesSet = true;
+    }
+    lastTrace = t;
+    pending.sheets = true;
+  }
+  if (pending.sheets && lastTrace && ctx.labels) {
+    pending.sheets = false;
+    redraw();
+    ctx.painted++;
+    document.body.dataset.painted = String(ctx.painted);
+  }
+}
+
 function redraw() {
-  if (!lastTrace) return;
   const t = lastTrace;
   t.decoded.forEach((st, i) => {
     const sh = sheets[i];
     sh.stage = st;
     sh.map = drawSheet(sh.canvas, st, {
       labels: ctx.labels, fieldClasses: ctx.fieldClasses, fieldConf: ctx.fieldConf,
-      cut: st.index === t.cut_stage ? t.cut : null, trace: ctx.traced,
+      cut: st.index === t.cut_stage ? t.cut : null, trace: ctx.traced, test: testShown(),
     });
     const shape = st.pca ? `${st.dim}-D, top 3 principal axes` : `${st.dim}-D`;
     sh.cap.textContent = `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '');
+    unitButtons(sh, st);
   });
   const three = t.decoded.find(s => s.index === t.cut_stage && s.k === 3) || t.decoded.find(s => s.k === 3);
+  document.querySelector('.views').classList.toggle('lifted', !!three);
   if (three) {
     scene.show(three, ctx.labels, three.index === t.cut_stage ? t.cut : null);
-    $('view3d-caption').textContent = `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the plane is the output layer’s cut' : '');
+    $('view3d-caption').textContent = `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the translucent plane is the output layer’s cut' : '')
+      + ' · drag to orbit, scroll to zoom';
   } else {
     scene.clear('Every stage is 2-D or less: nothing to lift. Give a hidden layer 3 units to see the data lifted into 3-D and cut by a plane.');
     $('view3d-caption').textContent = '3-D view';
   }
-  if (t.decoded[0].dim === 2) heat.draw(t, t.decoded[0], ctx.labels);
+  const unitStage = ctx.unit && t.decoded.find(s => s.index === ctx.unit.stage);
+  heat.draw(t, t.decoded[0], ctx.labels, unitStage ? { stage: unitStage, unit: ctx.unit.unit } : null, testShown());
 }
 
-function onFrame(f) {
-  runbar.status(f);
-  curves.add(f.last);
-  showRewinds($('alert'), f.rewinds);
-  if (!f.trace) return;
-  const t = f.trace;
-  if (f.labels) ctx.labels = unpackBytes(f.labels); // only in a stream's first update: they never change
-  ctx.fieldClasses = unpackBytes(t.field_classes);
-  ctx.fieldConf = unpackBytes(t.field_confidence);
-  t.decoded = decodeLive(t, ctx.inputStage);
-  ctx.inputStage = t.decoded[0];
-  t.fieldClasses = ctx.fieldClasses; t.fieldConf = ctx.fieldConf;
-  if (sheets.length !== t.decoded.length) buildSheets(t.decoded);
-  if (!ctx.choicesSet) {
-    topology.choices(t.decoded.map(s => ({ index: s.index, name: s.name })), ctx.classNames);
-    ctx.choicesSet = true;
-  }
-  lastTrace = t;
+/**
+ * One update's text: kept, not parsed — only the newest is parsed, at the next paint — except the
+ * first, whose input stage and labels the later ones refer to.
+ */
+function onFrame(run, text) {
+  if (run !== ctx.runId) return; // a late update of the run before
   ctx.frames++;
   document.body.dataset.frames = String(ctx.frames);
-  document.body.dataset.epoch = String(f.epoch);
-  requestAnimationFrame(redraw);
+  if (!ctx.labels && !pending.labels) {
+    const f = JSON.parse(text);
+    if (f.trace && f.labels) {
+      if (f.trace.stages[0] && !f.trace.stages[0].unchanged) ctx.inputStage = decodeLive({ stages: [f.trace.stages[0]] }, null)[0];
+      pending.labels = f.labels; pending.test = f.test;
+    }
+  }
+  pending.text = text;
+  schedule();
 }
 
-async function onEnd(end) {
-  if (!ctx.runId) return;
+async function onEnd(run, end) {
+  if (run !== ctx.runId) return;
   if (end && end.status === 'failed') { runbar.error(end.error); return; }
   try {
-    const r = await api.run(ctx.runId);
+    const r = await api.run(run);
+    if (run !== ctx.runId) return;
     runbar.status(r);
     curves.set(r.history);
     scrubber.setSnapshots(r.snapshot_epochs);
-    const tr = await api.trace(ctx.runId);
+    const tr = await api.trace(run);
+    if (run !== ctx.runId) return;
     scrubber.setStages(tr.stage_names);
     scrubber.refresh();
     document.body.dataset.done = 'true';
+    api.weights(run).then(w => run === ctx.runId && weights.show(w)).catch(() => {});
   } catch (e) { runbar.error(e.message); }
 }
 
-async function restart() {
+/** Test points as the page shows them: {mask, show} (drawn as rings, or hidden), or null before the labels came. */
+function testShown() {
+  return ctx.test ? { mask: ctx.test, show: $('show-test')?.checked ?? true } : null;
+}
+
+/** The class legend: the run's own classes (3 spiral arms, an upload's labels), and the test points' switch. */
+function legend(names) {
+  const show = $('show-test')?.checked ?? true;
+  $('legend').innerHTML = names.map((c, i) => `<span><span class="swatch cls-${i % 8}"></span>${c.replace(/[&<>"]/g, '')}</span>`).join('')
+    + `<label class="inline"><input type="checkbox" id="show-test" ${show ? 'checked' : ''}> test points (rings)</label>`;
+  $('show-test').addEventListener('change', paintAll);
+}
+
+/** @param edited a run request starting from the page's edited weights, or undefined for a fresh run */
+async function restart(edited) {
   save(state);
   stop();
+  stop = () => {};
+  ctx.runId = null;
   curves.reset();
-  ctx.traced = -1; ctx.frames = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false;
+  scrubber.reset();
+  topology.reset();
+  heat.reset();
+  explaining++;
+  ctx.frozen = false; ctx.edited = false; ctx.dim = 0;
+  weights.reset();
+  ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
+  pending.trace = null; pending.labels = null; pending.status = null; pending.rows = []; pending.text = null;
+  lastTrace = null;
+  sheets = [];
+  $('sheets').innerHTML = '';
   delete document.body.dataset.done;
+  document.body.dataset.painted = '0';
+  document.body.dataset.frames = '0';
   const req = request(state, session);
-  api.explainBefore(req).then(v => topology.before(v, state)).catch(e => topology.beforeError(e.message));
+  const generation = ++ctx.generation;
+  const before = api.explainBefore(req);
   try {
-    const r = await api.start(req);
+    runbar.starting();
+    const r = await api.start(edited || req);
     ctx.runId = r.run;
+    document.body.dataset.run = r.run;
     ctx.classNames = r.class_names;
+    ctx.dim = r.dim;
+    controls.setClasses(r.class_names);
+    legend(r.class_names);
+    document.body.dataset.dim = String(r.dim);
     runbar.status(r);
     runbar.error('');
-    stop = watch(r.run, onFrame, onEnd);
+    stop = watch(r.run, f => onFrame(r.run, f), e => onEnd(r.run, e));
   } catch (e) {
     runbar.error(`${e.field ? e.field + ': ' : ''}${e.message}`);
   }
+  // only the newest change's verdict: an earlier one answering late must not replace it
+  before.then(v => generation === ctx.generation && topology.before(v, state, ctx.dim))
+    .catch(e => generation === ctx.generation && topology.beforeError(e.message));
 }
 
 async function boot() {

@@ -56,10 +56,17 @@ export function createRunbar(el, act) {
   return {
     download,
     setSpeed(s) { el.querySelector('#speed').value = String(s); },
+    /** A new run: the button plays again, whatever the last run ended as. */
+    starting() {
+      play.disabled = false;
+      setPaused(false);
+      el.querySelector('#stat').textContent = 'starting…';
+    },
     status(f) {
       if (f.status === 'paused') setPaused(true);
       play.disabled = ['done', 'cancelled', 'diverged', 'failed'].includes(f.status);
       if (play.disabled) play.textContent = f.status;
+      else if (play.textContent !== (paused ? '▶ play' : '❚❚ pause')) setPaused(paused);
       const l = f.last || {};
       el.querySelector('#stat').textContent = `${f.status} · epoch ${f.epoch}/${f.epochs} · loss ${fmt(l.loss)} · accuracy ${l.accuracy == null ? '—' : (100 * l.accuracy).toFixed(1) + ' %'}`
         + (l.test_accuracy != null ? ` · test ${(100 * l.test_accuracy).toFixed(1)} %` : '');

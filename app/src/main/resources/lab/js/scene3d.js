@@ -1,5 +1,7 @@
 // The orbit view: a 3-wide stage (or 3-D data, or the top three principal axes of a wider stage)
-// with its points, grid and, where the output layer cuts it, the separating plane.
+// with its points, grid and, where the output layer cuts it, the separating plane, translucent.
+// It renders only when something changed (new points, an orbit, a resize): a software-WebGL
+// browser would otherwise spend every frame here and leave none for the controls.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { CLASS_COLOURS } from './palette.js';
@@ -7,90 +9,119 @@ import { CLASS_COLOURS } from './palette.js';
 export function createScene(el) {
   let renderer;
   try {
-    renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    // no multisampling: in a software-WebGL browser it costs more than all the other drawing
+    renderer = new THREE.WebGLRenderer({ antialias: false, preserveDrawingBuffer: true });
   } catch (e) {
     el.innerHTML = '<div class="note">This browser has no WebGL: the 3-D view is off.</div>';
     return { show() {}, clear() {} };
   }
-  renderer.setPixelRatio(window.devicePixelRatio || 1);
+  renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setClearColor(0xffffff);
   el.append(renderer.domElement);
   const note = document.createElement('div');
   note.className = 'note';
   el.append(note);
   const scene = new THREE.Scene();
-  const camera = new THREE.PerspectiveCamera(40, 1, 0.01, 100);
-  camera.position.set(2.6, 1.6, 2.6);
+  const camera = new THREE.PerspectiveCamera(35, 1, 0.01, 100);
+  camera.position.set(4.3, 2.9, 4.5); // the whole [−1, 1]³ box in view from any side
   const controls = new OrbitControls(camera, renderer.domElement);
-  controls.autoRotate = true;
-  controls.autoRotateSpeed = 1.2;
-  const group = new THREE.Group();
-  scene.add(group);
+  controls.enableDamping = false;
   const colours = CLASS_COLOURS.map(c => new THREE.Color(c));
+
+  let queued = false;
+  function render() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; renderer.render(scene, camera); el.dataset.rendered = String(+(el.dataset.rendered || 0) + 1); });
+  }
+  controls.addEventListener('change', render);
 
   function resize() {
     const w = el.clientWidth || 300, h = el.clientHeight || 300;
     renderer.setSize(w, h, false);
     camera.aspect = w / h;
     camera.updateProjectionMatrix();
+    render();
   }
   new ResizeObserver(resize).observe(el);
   resize();
-  renderer.setAnimationLoop(() => { controls.update(); renderer.render(scene, camera); });
 
-  function clearGroup() {
-    for (const o of [...group.children]) { group.remove(o); o.geometry?.dispose(); o.material?.dispose(); }
+  // the frame of reference: the box the data is scaled into
+  const box = new THREE.LineSegments(new THREE.EdgesGeometry(new THREE.BoxGeometry(2, 2, 2)),
+    new THREE.LineBasicMaterial({ color: 0xc8d0d8 }));
+  scene.add(box);
+  // geometry kept between updates: the buffers are refilled, not rebuilt
+  const pointGeo = new THREE.BufferGeometry();
+  const points = new THREE.Points(pointGeo, new THREE.PointsMaterial({ size: 0.06, vertexColors: true, sizeAttenuation: true }));
+  const gridGeo = new THREE.BufferGeometry();
+  const grid = new THREE.LineSegments(gridGeo, new THREE.LineBasicMaterial({ color: 0x8090a0, transparent: true, opacity: 0.3 }));
+  const plane = new THREE.Mesh(new THREE.PlaneGeometry(3.2, 3.2),
+    new THREE.MeshBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.16, side: THREE.DoubleSide, depthWrite: false }));
+  const rim = new THREE.LineSegments(new THREE.EdgesGeometry(new THREE.PlaneGeometry(3.2, 3.2)),
+    new THREE.LineBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.6 }));
+  plane.add(rim);
+  plane.renderOrder = 2;
+  scene.add(points, grid, plane);
+
+  function buffer(geo, name, length) {
+    const a = geo.getAttribute(name);
+    if (a && a.array.length === length) return a;
+    const b = new THREE.BufferAttribute(new Float32Array(length), 3);
+    geo.setAttribute(name, b);
+    return b;
   }
 
   return {
     element: renderer.domElement,
-    clear(text) { clearGroup(); note.textContent = text; note.hidden = false; },
-    /** @param st decoded stage with k = 3; labels per point; cut plane or null */
+    clear(text) {
+      points.visible = grid.visible = plane.visible = box.visible = false;
+      note.textContent = text; note.hidden = false;
+      render();
+    },
+    /** @param st decoded stage with k = 3; labels per point (none yet: one colour); cut plane or null */
     show(st, labels, cut) {
-      clearGroup();
       note.hidden = true;
+      points.visible = grid.visible = box.visible = true;
       const b = st.box, c = [0, 1, 2].map(j => (b[2 * j] + b[2 * j + 1]) / 2);
       const span = Math.max(...[0, 1, 2].map(j => b[2 * j + 1] - b[2 * j])) || 1;
       const f = 2 / span;
       const put = (arr, i, out, o) => { for (let j = 0; j < 3; j++) out[o + j] = (arr[i * 3 + j] - c[j]) * f; };
-      const pos = new Float32Array(st.n * 3), col = new Float32Array(st.n * 3);
+      const pos = buffer(pointGeo, 'position', st.n * 3), col = buffer(pointGeo, 'color', st.n * 3);
       for (let i = 0; i < st.n; i++) {
-        put(st.pts, i, pos, 3 * i);
-        const k = colours[labels[i] % colours.length];
-        col[3 * i] = k.r; col[3 * i + 1] = k.g; col[3 * i + 2] = k.b;
+        put(st.pts, i, pos.array, 3 * i);
+        const k = colours[(labels ? labels[i] : 0) % colours.length];
+        col.array[3 * i] = k.r; col.array[3 * i + 1] = k.g; col.array[3 * i + 2] = k.b;
       }
-      const g = new THREE.BufferGeometry();
-      g.setAttribute('position', new THREE.BufferAttribute(pos, 3));
-      g.setAttribute('color', new THREE.BufferAttribute(col, 3));
-      group.add(new THREE.Points(g, new THREE.PointsMaterial({ size: 0.045, vertexColors: true })));
-      if (st.lines > 0) {
-        const seg = [];
-        const tmp = new Float32Array(6);
-        for (let l = 0; l < st.lines; l++) {
-          for (let m = 0; m + 1 < st.samples; m++) {
-            const i = l * st.samples + m;
-            put(st.grid, i, tmp, 0); put(st.grid, i + 1, tmp, 3);
-            if (tmp.every(Number.isFinite)) seg.push(...tmp);
-          }
+      pos.needsUpdate = true; col.needsUpdate = true;
+      pointGeo.computeBoundingSphere();
+      const segs = st.lines * Math.max(0, st.samples - 1);
+      const gp = buffer(gridGeo, 'position', segs * 6);
+      const tmp = new Float32Array(6);
+      let used = 0;
+      for (let l = 0; l < st.lines; l++) {
+        for (let m = 0; m + 1 < st.samples; m++) {
+          const i = l * st.samples + m;
+          put(st.grid, i, tmp, 0); put(st.grid, i + 1, tmp, 3);
+          if (tmp.every(Number.isFinite)) { gp.array.set(tmp, used); used += 6; }
         }
-        const lg = new THREE.BufferGeometry();
-        lg.setAttribute('position', new THREE.BufferAttribute(new Float32Array(seg), 3));
-        group.add(new THREE.LineSegments(lg, new THREE.LineBasicMaterial({ color: 0x8090a0, transparent: true, opacity: 0.35 })));
       }
+      gridGeo.setDrawRange(0, used / 3);
+      gp.needsUpdate = true;
+      gridGeo.computeBoundingSphere();
+      plane.visible = false;
       if (cut && !st.pca && cut.normal.length === 3) {
         // n·h + o = 0 in stage coordinates → n·(p/f + c) + o = 0 in view coordinates
         const n = new THREE.Vector3(...cut.normal);
         const len = n.length();
         if (len > 1e-12) {
           const d = (cut.offset + n.x * c[0] + n.y * c[1] + n.z * c[2]) * f / len;
-          const plane = new THREE.Mesh(new THREE.PlaneGeometry(3, 3),
-            new THREE.MeshBasicMaterial({ color: 0x333333, transparent: true, opacity: 0.18, side: THREE.DoubleSide, depthWrite: false }));
           const unit = n.clone().normalize();
           plane.quaternion.setFromUnitVectors(new THREE.Vector3(0, 0, 1), unit);
           plane.position.copy(unit.multiplyScalar(-d));
-          group.add(plane);
+          plane.visible = true;
         }
       }
+      render();
     },
   };
 }

@@ -1,7 +1,7 @@
 // One slider through every move of the whole network: the points and the grid travel
 // continuously through each rotate, stretch, rotate, shift and bend; the current move is named.
 import { api } from './api.js';
-import { decodeStage } from './decode.js';
+import { decodeStage, unpackBytes } from './decode.js';
 import { drawSheet } from './sheet.js';
 
 const HELP = {
@@ -41,9 +41,13 @@ export function createScrubber(el, getContext) {
     busy = true;
     try {
       const s = snapshots.length && +snap.value < snapshots.length - 1 ? +snap.value : 'latest';
-      const f = await api.frame(ctx.runId, pos, s);
+      const run = ctx.runId;
+      const f = await api.frame(run, pos, s);
+      if (run !== getContext().runId) return;
       const st = decodeStage(f);
-      drawSheet(canvas, st, { labels: ctx.labels, fieldClasses: ctx.fieldClasses, fieldConf: ctx.fieldConf, trace: ctx.traced });
+      // the regions of the snapshot shown, from its own weights (not the newest)
+      drawSheet(canvas, st, { labels: ctx.labels, fieldClasses: unpackBytes(f.field_classes), fieldConf: unpackBytes(f.field_confidence), trace: ctx.traced });
+      canvas.dataset.snapshot = String(s);
       name.textContent = f.caption;
       el.querySelector('#move-help').textContent = helpFor(f.caption);
       canvas.dataset.position = String(pos);
@@ -84,6 +88,20 @@ export function createScrubber(el, getContext) {
       el.querySelector('#snap-label').textContent = 'latest';
     },
     refresh() { show(+slider.value); },
+    /** A new run: nothing to scrub until it pauses or ends. */
+    reset() {
+      if (playing) { clearInterval(playing); playing = null; }
+      snapshots = [];
+      slider.max = '1'; slider.value = '0';
+      snap.max = '0'; snap.value = '0';
+      el.querySelector('#snap-label').textContent = 'latest';
+      el.querySelector('#move-ticks').innerHTML = '';
+      name.textContent = '—';
+      el.querySelector('#move-help').textContent = 'Pause or finish training, then drag the slider to carry the dough through the network one move at a time.';
+      const g = canvas.getContext('2d');
+      g.clearRect(0, 0, canvas.width, canvas.height);
+      delete canvas.dataset.position;
+    },
     canvas,
   };
 }

@@ -89,11 +89,19 @@ export function drawSheet(canvas, stage, opt) {
   }
 
   const rad = stage.n > 600 ? 1.8 : 2.5;
+  const test = opt.test && opt.test.mask.length === stage.n ? opt.test : null;
+  g.lineWidth = 1.2;
   for (let i = 0; i < stage.n; i++) {
     const [x, y] = flatten(stage.pts, k, i);
     if (!Number.isFinite(x)) continue;
-    g.fillStyle = classColour(opt.labels ? opt.labels[i] : 0);
-    g.beginPath(); g.arc(X(x), Y(y), rad, 0, 6.2832); g.fill();
+    const colour = classColour(opt.labels ? opt.labels[i] : 0);
+    g.beginPath(); g.arc(X(x), Y(y), rad, 0, 6.2832);
+    if (test && test.mask[i]) {
+      // a held-out point: a ring, or not drawn at all
+      if (test.show) { g.strokeStyle = colour; g.stroke(); }
+    } else {
+      g.fillStyle = colour; g.fill();
+    }
   }
   if (opt.trace >= 0 && opt.trace < stage.n) {
     const [x, y] = flatten(stage.pts, k, opt.trace);

@@ -1,6 +1,5 @@
 // What topology says: the verdict before training (with its citation), then per layer the
 // badges, Betti numbers per class per stage, separability, the certificate, and divergence alerts.
-import { classColour } from './palette.js';
 import { barcodeSvg } from './barcode.js';
 
 const num = v => (v == null ? '—' : Number.isInteger(v) ? String(v) : Math.abs(v) < 0.005 ? '0' : (+v).toFixed(2));
@@ -38,7 +37,14 @@ export function createTopology(el, actions) {
       bcClass.innerHTML = '<option value="">every class</option>' + classNames.map((c, i) => `<option value="${i}">${esc(c)}</option>`).join('');
       bcClass.value = keepC;
     },
-    before(v, state) {
+    /** The panel after a change: nothing measured yet for the new run. */
+    reset() {
+      el.querySelector('#before').textContent = '…';
+      el.querySelector('#after').innerHTML = '<p class="movehelp">Badges per layer, Betti numbers per class per stage, linking and winding numbers, separability and the certificate — computed on the current weights.</p>';
+      el.querySelector('#barcodes').innerHTML = '';
+    },
+    /** @param dim the data's dimension: the width-2 story (a disk in the plane) is told on 2-D data only */
+    before(v, state, dim) {
       const box = el.querySelector('#before');
       if (!v) { box.textContent = '…'; return; }
       const list = v.verdicts_before || [];
@@ -48,9 +54,11 @@ export function createTopology(el, actions) {
         html += `<div class="verdict ${x.kind === 'impossible' ? '' : 'ok'}"><b>${esc(x.kind)}</b>: ${esc(x.statement)}
           <cite>${esc(x.citation)}</cite>${x.caveat ? `<cite>Caveat: ${esc(x.caveat)}</cite>` : ''}</div>`;
       }
-      html += narrow
-        ? '<button id="fix-width">Give every hidden layer a third unit</button>'
-        : '<button id="try-narrow">Try the width-2 network (2-2-2)</button>';
+      if (dim === 2) {
+        html += narrow
+          ? '<button id="fix-width">Give every hidden layer a third unit</button>'
+          : '<button id="try-narrow">Try the width-2 network (2-2-2)</button>';
+      }
       box.innerHTML = html;
       box.querySelector('#fix-width')?.addEventListener('click', () => actions.widen());
       box.querySelector('#try-narrow')?.addEventListener('click', () => actions.narrow());
@@ -65,11 +73,22 @@ export function createTopology(el, actions) {
           ${l.badges.map(b => `<span class="badge ${b.badge}" title="${esc(b.explanation)}">${b.badge.replace('_', ' ')}</span>`).join('')}</div>`;
       }
       const shown = r.stages.filter(s => s.stage === 0 || /bend|output layer · shift/.test(s.name));
-      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch" style="background:${classColour(i)}"></span>β ${esc(c)}</th>`).join('')}<th>linking</th><th>winding</th><th>cut by a line?</th></tr>`;
-      for (const s of shown) {
-        html += `<tr><td>${esc(s.name)}</td>${s.betti.map(b => `<td>${b.join(',')}</td>`).join('')}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
-      }
+      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch cls-${i % 8}"></span>β ${esc(c)}</th>`).join('')}<th>linking</th><th>winding</th><th>cut by a line?</th></tr>`;
+      // a measured change from the stage before is marked, so the table and the sentences below can be read together
+      const changed = [];
+      shown.forEach((s, row) => {
+        const prev = row > 0 ? shown[row - 1] : null;
+        const cells = s.betti.map((b, c) => {
+          const was = prev?.betti[c];
+          const moved = was && was.join(',') !== b.join(',');
+          if (moved) changed.push(`${classNames[c] ?? 'class ' + c}: β ${was.join(',')} → ${b.join(',')} at ${s.name}`);
+          return `<td class="${moved ? 'changed' : ''}" title="${moved ? 'measured: differs from the stage before (' + was.join(',') + ')' : ''}">${b.join(',')}</td>`;
+        }).join('');
+        html += `<tr><td>${esc(s.name)}</td>${cells}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
+      });
       html += '</table>';
+      html += `<p class="movehelp">β = (pieces, holes${r.stages.some(s => s.betti.some(b => b.length > 2)) ? ', cavities' : ''}) measured on each class's points (at most ${esc(r.betti_procedure?.max_points_per_class ?? '—')} a class, the numbers that hold over the most neighbourhood sizes), as <code>knead explain</code> measures them.
+        ${changed.length ? 'Measured changes (marked): ' + changed.map(esc).join('; ') + '. A layer the badges call a homeomorphism keeps every hole in exact arithmetic; a measured loss there means its points were squeezed closer than the measuring scale (saturation), not torn.' : 'No stage changes a class’s measured β.'}</p>`;
       for (const c of r.certificates || []) html += `<div class="verdict">${esc(c.sentence)}</div>`;
       for (const v of r.verdicts_after || []) html += `<div class="verdict ${v.kind === 'impossible' ? '' : 'ok'}">${esc(v.statement)}<cite>${esc(v.citation)}</cite></div>`;
       html += `<ul>${(r.account || []).map(a => `<li>${esc(a)}</li>`).join('')}</ul>`;

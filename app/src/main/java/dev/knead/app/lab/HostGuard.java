@@ -19,14 +19,15 @@ final class HostGuard {
     return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
   }
 
-  /** @return whether a Host header value (name, optionally with the port) may reach the lab */
+  /** @return whether a Host header value (name and the server's port; no port only on port 80) may reach the lab */
   boolean hostAllowed(String host, int port) {
     if (host == null || host.isBlank()) {
       return false;
     }
     String h = host.toLowerCase(Locale.ROOT).trim();
     for (String n : names) {
-      if (h.equals(n) || h.equals(n + ":" + port)) {
+      // a Host without a port means port 80: it names this server only when it listens there
+      if (h.equals(n + ":" + port) || h.equals(n) && port == 80) {
         return true;
       }
     }

@@ -40,6 +40,10 @@ final class Job implements TrainListener {
 
   final String id;
   final String session;
+  /** the page's token: only it controls or cancels this run */
+  final String token;
+  /** live connections open to this run */
+  final java.util.concurrent.atomic.AtomicInteger watchers = new java.util.concurrent.atomic.AtomicInteger();
   final LabRequest request;
   final Dataset data;
   final Split split;
@@ -65,8 +69,17 @@ final class Job implements TrainListener {
   private volatile Failure failure;
   private volatile TrainResult result;
 
-  Job(String id, LabRequest request, Dataset data) {
+  /** weights to start from (another run's, edited by the person), or null for the initialiser's */
+  private final Network start;
+
+  Job(String id, LabRequest request, Dataset data, String token) {
+    this(id, request, data, token, null);
+  }
+
+  Job(String id, LabRequest request, Dataset data, String token, Network start) {
     this.id = id;
+    this.token = token;
+    this.start = start;
     this.session = request.session();
     this.request = request;
     this.data = data;
@@ -75,7 +88,7 @@ final class Job implements TrainListener {
     this.livePoints = subsample(data.size(), LIVE_POINTS, request.config().data().seed());
     this.speed = request.speed();
     this.liveCloud = data.points().select(livePoints);
-    this.live = new LiveFrame(liveCloud, liveLabels(), domain);
+    this.live = new LiveFrame(liveCloud, liveLabels(), liveTest(), domain);
   }
 
   /** Trains; called once, on a worker. Same bits as {@code Trainer.train(train, test, config, …)}. */
@@ -83,8 +96,9 @@ final class Job implements TrainListener {
     try {
       TrainConfig c = request.config().train();
       SplittableRandom root = new SplittableRandom(c.seed());
-      Network init = c.layers().isEmpty() ? c.initializer().build(c.architecture(data.dim(), data.classes()), root.split())
-          : Trainer.initial(split.train(), c, root.split());
+        Network drawn = c.layers().isEmpty() ? c.initializer().build(c.architecture(data.dim(), data.classes()), root.split())
+            : Trainer.initial(split.train(), c, root.split());
+        Network init = start == null ? drawn : start; // the initialiser's draw is made either way: the same seeds after it
       synchronized (this) {
         snapshots.add(new Snapshot(0, init));
         if (status == Status.QUEUED) {
@@ -216,6 +230,45 @@ final class Job implements TrainListener {
     speed = epochsPerSecond;
   }
 
+  /**
+   * One weight (or bias, when col is −1) of the newest weights changed by the person, on a paused
+   * or finished run: the live view shows the sheet move. Training does not take it up (the trainer
+   * keeps its own state); a new run can start from it.
+   *
+   * @return the edited network
+   */
+  synchronized Network edit(int layer, int row, int col, double value) {
+    if (!(paused || finished())) {
+      throw new LabException(409, "id", "pause the run before editing a weight");
+    }
+    Network net = latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
+    if (layer < 0 || layer >= net.layers().size()) {
+      throw LabException.bad("layer", "must be in 0 … " + (net.layers().size() - 1));
+    }
+    dev.knead.core.net.Layer l = net.layer(layer);
+    if (row < 0 || row >= l.out()) {
+      throw LabException.bad("row", "must be in 0 … " + (l.out() - 1) + " (the layer's units)");
+    }
+    if (col < -1 || col >= l.in()) {
+      throw LabException.bad("col", "must be in 0 … " + (l.in() - 1) + ", or −1 for the bias");
+    }
+    if (!Double.isFinite(value) || Math.abs(value) > 1e6) {
+      throw LabException.bad("value", "must be a finite number of magnitude at most 1e6");
+    }
+    double[] w = l.weights().toArray();
+    double[] b = l.bias();
+    if (col < 0) {
+      b[row] = value;
+    } else {
+      w[row * l.in() + col] = value;
+    }
+    List<dev.knead.core.net.Layer> layers = new ArrayList<>(net.layers());
+    layers.set(layer, new dev.knead.core.net.Layer(dev.knead.core.net.Matrix.of(l.out(), l.in(), w), b, l.activation()));
+    Network edited = new Network(layers);
+    publish(edited);
+    return edited;
+  }
+
   synchronized void cancel() {
     cancelled = true;
     notifyAll();
@@ -288,6 +341,20 @@ final class Job implements TrainListener {
     int[] out = new int[livePoints.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = all[livePoints[i]];
+    }
+    return out;
+  }
+
+  /** @return 1 for each live point the split holds out for testing (found by its coordinates), else 0 */
+  int[] liveTest() {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    Points test = split.test().points();
+    for (int i = 0; i < test.n(); i++) {
+      held.add(java.util.Arrays.toString(test.row(i)));
+    }
+    int[] out = new int[livePoints.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = held.contains(java.util.Arrays.toString(liveCloud.row(i))) ? 1 : 0;
     }
     return out;
   }

@@ -39,9 +39,11 @@ final class LabRoutes {
   private final Uploads uploads;
   private final LiveStream live;
   private final FigureExports exports;
+  private final Explanations explanations;
   private final String datasets;
 
-  LabRoutes(Jobs jobs, Uploads uploads, LiveStream live, FigureExports exports) {
+  LabRoutes(Jobs jobs, Uploads uploads, LiveStream live, FigureExports exports, Explanations explanations) {
+    this.explanations = explanations;
     this.jobs = jobs;
     this.uploads = uploads;
     this.live = live;
@@ -66,10 +68,24 @@ final class LabRoutes {
   }
 
   void startRun(Context ctx) {
-    LabRequest r = LabConfig.read(body(ctx));
+    JsonNode b = body(ctx);
+    LabRequest r = LabConfig.read(b);
     Dataset data = LabData.load(r, uploads);
-    Job job = jobs.start(r, data);
+    Network from = null;
+    if (b.hasNonNull("from")) {
+      // train on from this page's run's (edited) weights: the same shapes and data are required
+      Job source = jobs.owned(LabConfig.id(b, "from", null), ctx.header(Jobs.TOKEN_HEADER));
+      from = source.latest().orElseThrow(() -> new LabException(409, "from", "that run has no weights yet"));
+      var arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
+      List<?> acts = from.layers().subList(0, from.depth()).stream().map(l -> l.activation()).toList();
+      if (!from.hiddenWidths().equals(arch.hidden()) || !acts.equals(arch.activations()) || from.inputDim() != data.dim()
+          || from.classes() != data.classes()) {
+        throw LabException.bad("from", "that run's network is " + from.describe() + "; this request's is " + arch);
+      }
+    }
+    Job job = jobs.start(r, data, ctx.header(Jobs.TOKEN_HEADER), from);
     ObjectNode o = LiveFrame.status(job);
+    o.put("token", job.token);
     o.put("data", data.name());
     o.put("points", data.size());
     o.put("dim", data.dim());
@@ -91,14 +107,38 @@ final class LabRoutes {
     json(ctx, 200, o);
   }
 
-  void cancelRun(Context ctx) {
+  /** The newest weights, as run.json's network ({@code NetworkJson}). */
+  void weights(Context ctx) {
     Job job = jobs.get(ctx.pathParam("id"));
+    Network net = job.latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
+    json(ctx, 200, NetworkJson.write(net));
+  }
+
+  /** Changes one weight or bias of a paused run's newest weights: {layer, row, col (−1: bias), value}. */
+  void editWeight(Context ctx) {
+    Job job = jobs.owned(ctx.pathParam("id"), ctx.header(Jobs.TOKEN_HEADER));
+    JsonNode b = body(ctx);
+    long layer = LabConfig.integer(b, "layer", -2, "layer");
+    long row = LabConfig.integer(b, "row", -2, "row");
+    long col = LabConfig.integer(b, "col", -2, "col");
+    if (!b.hasNonNull("value")) {
+      throw LabException.bad("value", "give the new value");
+    }
+    double value = LabConfig.number(b, "value", 0, "value");
+    job.edit((int) Math.max(-2, Math.min(layer, 1000)), (int) Math.max(-2, Math.min(row, 100_000)), (int) Math.max(-2, Math.min(col, 100_000)), value);
+    ObjectNode o = LiveFrame.status(job);
+    o.put("version", job.version());
+    json(ctx, 200, o);
+  }
+
+  void cancelRun(Context ctx) {
+    Job job = jobs.owned(ctx.pathParam("id"), ctx.header(Jobs.TOKEN_HEADER));
     job.cancel();
     json(ctx, 200, LiveFrame.status(job));
   }
 
   void control(Context ctx) {
-    Job job = jobs.get(ctx.pathParam("id"));
+    Job job = jobs.owned(ctx.pathParam("id"), ctx.header(Jobs.TOKEN_HEADER));
     JsonNode b = body(ctx);
     String action = LabConfig.text(b, "action", "", "action");
     switch (action) {
@@ -123,19 +163,39 @@ final class LabRoutes {
     json(ctx, 200, LiveFrame.status(job));
   }
 
+  /**
+   * Checks a live-stream request before the stream opens, so a bad one is an HTTP 4xx JSON error
+   * (once the event stream has started its status is 200).
+   */
+  void liveCheck(Context ctx) {
+    jobs.get(ctx.pathParam("id"));
+    everyMillis(ctx);
+  }
+
   void liveStream(SseClient client) {
     Context ctx = client.ctx();
     Job job = jobs.get(ctx.pathParam("id"));
+    jobs.watched(job);
+    live.attach(client, job, everyMillis(ctx), () -> jobs.unwatched(job));
+  }
+
+  /** @return the query's every (ms between updates), 10 … 5000, by value */
+  static int everyMillis(Context ctx) {
     String every = ctx.queryParam("every");
-    int ms = LiveStream.DEFAULT_EVERY_MS;
-    if (every != null) {
-      try {
-        ms = Integer.parseInt(every);
-      } catch (NumberFormatException e) {
-        throw LabException.bad("every", "must be a whole number of milliseconds");
-      }
+    if (every == null) {
+      return LiveStream.DEFAULT_EVERY_MS;
     }
-    live.attach(client, job, ms);
+    long ms;
+    try {
+      java.math.BigDecimal v = every.length() > 32 ? null : new java.math.BigDecimal(every.trim());
+      ms = v == null || v.stripTrailingZeros().scale() > 0 ? -1 : v.compareTo(java.math.BigDecimal.valueOf(100_000)) > 0 ? -1 : v.longValue();
+    } catch (NumberFormatException e) {
+      ms = -1;
+    }
+    if (ms < LiveStream.MIN_EVERY_MS || ms > 5_000) {
+      throw LabException.bad("every", "must be a whole number of milliseconds in " + LiveStream.MIN_EVERY_MS + " … 5000");
+    }
+    return (int) ms;
   }
 
   /** The whole trace of a snapshot (every stage), or one position of the move scrubber. */
@@ -155,7 +215,11 @@ final class LabRoutes {
       if (!(s >= 0 && s <= tr.size() - 1)) {
         throw LabException.bad("position", "must be in 0 … " + (tr.size() - 1));
       }
-      json(ctx, 200, TraceJson.frame(tr.atPosition(s), s));
+      ObjectNode f = TraceJson.frame(tr.atPosition(s), s);
+      // the regions of this snapshot's weights, not the newest ones the live view shows
+      f.put("field_classes", Packed.bytes(tr.fieldClasses()));
+      f.put("field_confidence", Packed.bytes(TraceJson.confidence(tr)));
+      json(ctx, 200, f);
       return;
     }
     int[] all = new int[tr.size()];
@@ -196,15 +260,40 @@ final class LabRoutes {
     json(ctx, 200, o);
   }
 
-  /** The full analysis of the run's newest weights: badges, Betti numbers, certificate. */
+  /** Longest a request for an explanation waits for it (?wait=seconds, 0 … this). */
+  static final int EXPLAIN_WAIT_SECONDS = 120;
+
+  /**
+   * The full analysis of the run's newest weights: badges, Betti numbers, certificate. Measured on
+   * the lab's one explaining thread (queued, at most {@link Explanations#QUEUE} waiting);
+   * {@code ?wait=s} waits at most s seconds, then answers 202 with the state (queued with how
+   * many ahead, or measuring for how long) for the page to show and ask again.
+   */
   void explainRun(Context ctx) {
     Job job = jobs.get(ctx.pathParam("id"));
+    long version = job.version();
     Network net = job.latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
-    // the CLI's entry and numbers: knead explain RUN --json on the exported run gives this report
-    Report report = Analyst.analyse(net, job.data, explainOptions(job.request.config().data().seed()));
-    ObjectNode o = ReportJson.write(report);
-    o.put("epoch", job.history().isEmpty() ? 0 : job.history().get(job.history().size() - 1).epoch());
-    json(ctx, 200, o);
+    int epoch = job.history().isEmpty() ? 0 : job.history().get(job.history().size() - 1).epoch();
+    int wait = ctx.queryParam("wait") == null ? EXPLAIN_WAIT_SECONDS : (int) number(ctx, "wait", 0, EXPLAIN_WAIT_SECONDS);
+    Explanations.Task task = explanations.submit(job.id, version, () -> {
+      // the CLI's entry and numbers: knead explain RUN --json on the exported run gives this report
+      Report report = Analyst.analyse(net, job.data, explainOptions(job.request.config().data().seed()));
+      ObjectNode o = ReportJson.write(report);
+      o.put("epoch", epoch);
+      return o;
+    });
+    try {
+      json(ctx, 200, Explanations.await(task, wait * 1000L));
+    } catch (java.util.concurrent.TimeoutException e) {
+      ObjectNode o = Json.object();
+      boolean measuring = task.startedAt != 0;
+      o.put("status", measuring ? "measuring" : "queued");
+      o.put("ahead", explanations.ahead(task));
+      o.put("seconds", Math.round((System.nanoTime() - (measuring ? task.startedAt : task.queuedAt)) / 1e8) / 10.0);
+      o.put("points", job.data.size());
+      o.put("epoch", epoch);
+      json(ctx, 202, o);
+    }
   }
 
   /**

@@ -39,13 +39,15 @@ public final class LabServer implements AutoCloseable {
   private final Jobs jobs;
   private final LiveStream live;
   private final FigureExports exports;
+  private final Explanations explanations;
   private final String host;
 
-  private LabServer(Javalin app, Jobs jobs, LiveStream live, FigureExports exports, String host) {
+  private LabServer(Javalin app, Jobs jobs, LiveStream live, FigureExports exports, Explanations explanations, String host) {
     this.app = app;
     this.jobs = jobs;
     this.live = live;
     this.exports = exports;
+    this.explanations = explanations;
     this.host = host;
   }
 
@@ -56,16 +58,18 @@ public final class LabServer implements AutoCloseable {
       Jobs jobs = new Jobs(opt.workers());
       LiveStream live = new LiveStream(2);
       FigureExports exports = new FigureExports();
-      Javalin app = create(opt.host(), jobs, new Uploads(), live, exports);
+      Explanations explanations = new Explanations();
+      Javalin app = create(opt.host(), jobs, new Uploads(), live, exports, explanations);
       try {
         app.start(opt.host(), opt.port() == 0 ? 0 : opt.port() + i);
-        return new LabServer(app, jobs, live, exports, opt.host());
+        return new LabServer(app, jobs, live, exports, explanations, opt.host());
       } catch (RuntimeException e) {
         last = e;
         app.stop();
         jobs.close();
         live.close();
         exports.close();
+        explanations.close();
       }
     }
     throw new BadInputException("could not listen on " + opt.host() + ":" + opt.port()
@@ -96,14 +100,16 @@ public final class LabServer implements AutoCloseable {
   public void close() {
     live.close();
     exports.close();
+    explanations.close();
     jobs.close();
     app.stop();
   }
 
-  static Javalin create(String host, Jobs jobs, Uploads uploads, LiveStream live, FigureExports exports) {
-    LabRoutes routes = new LabRoutes(jobs, uploads, live, exports);
+  static Javalin create(String host, Jobs jobs, Uploads uploads, LiveStream live, FigureExports exports, Explanations explanations) {
+    LabRoutes routes = new LabRoutes(jobs, uploads, live, exports, explanations);
     HostGuard guard = new HostGuard(host);
     String index = indexPage();
+    String csp = contentSecurityPolicy(index);
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -117,7 +123,13 @@ public final class LabServer implements AutoCloseable {
       });
       var r = cfg.routes;
       r.before(ctx -> {
-        int port = ctx.port();
+        // no other site may frame the lab (clickjacking, runs started from a hidden frame)
+        ctx.header("Content-Security-Policy", csp);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        // the port the connection came in on: ctx.port() is read from the Host header itself
+        int port = ctx.req().getLocalPort();
         if (!guard.hostAllowed(ctx.header("Host"), port)) {
           throw new LabException(403, "Host", "this lab only answers to localhost (Host header '" + ctx.header("Host") + "')");
         }
@@ -125,6 +137,11 @@ public final class LabServer implements AutoCloseable {
           throw new LabException(403, "Origin", "requests from another site are refused");
         }
       });
+      r.before("/api/runs/{id}/live", routes::liveCheck);
+      // the page lives at / only: /lab/ holds its files, and its index would load without its import map
+      r.get("/lab", ctx -> ctx.redirect("/"));
+      r.get("/lab/", ctx -> ctx.redirect("/"));
+      r.get("/lab/index.html", ctx -> ctx.redirect("/"));
       r.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(index));
       r.get("/api/datasets", routes::datasets);
       r.get("/api/schema", routes::schema);
@@ -132,6 +149,8 @@ public final class LabServer implements AutoCloseable {
       r.get("/api/runs/{id}", routes::getRun);
       r.delete("/api/runs/{id}", routes::cancelRun);
       r.post("/api/runs/{id}/control", routes::control);
+      r.get("/api/runs/{id}/weights", routes::weights);
+      r.post("/api/runs/{id}/weights", routes::editWeight);
       r.sse("/api/runs/{id}/live", routes::liveStream);
       r.get("/api/runs/{id}/trace", routes::trace);
       r.get("/api/runs/{id}/explain", routes::explainRun);
@@ -178,6 +197,26 @@ public final class LabServer implements AutoCloseable {
       o.put("field", field);
     }
     LabRoutes.json(ctx, status, o);
+  }
+
+  /**
+   * A strict policy: scripts, styles and connections from the lab itself only, the one inline
+   * script (the import map) allowed by its hash, no plugins, no framing by any page.
+   */
+  static String contentSecurityPolicy(String page) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script type=\"importmap\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
+        .matcher(page);
+    String hash = "";
+    if (m.find()) {
+      try {
+        byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+        hash = " 'sha256-" + java.util.Base64.getEncoder().encodeToString(d) + "'";
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return "default-src 'none'; script-src 'self'" + hash + "; style-src 'self'; img-src 'self' data: blob:; connect-src 'self';"
+        + " font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
   }
 
   /** The page with its import map pointing at the WebJars on the classpath. */

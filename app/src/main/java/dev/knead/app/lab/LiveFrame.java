@@ -25,7 +25,7 @@ final class LiveFrame {
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
   /**
-   * @param full the first update a page gets: every stage and the labels
+   * @param full the first update a page gets: every stage, the labels and which points are test points
    * @param delta every later one: the input stage as {@link #UNCHANGED_INPUT}, no labels
    * @param hasTrace whether the update carries stages (a run has no weights before it starts)
    */
@@ -48,10 +48,15 @@ final class LiveFrame {
    * @param domain the input box of the rubber sheet and the region samples
    */
   LiveFrame(dev.knead.core.data.Points points, int[] labels, dev.knead.core.trace.Domain domain) {
+    this(points, labels, new int[labels.length], domain);
+  }
+
+  /** @param test 1 for each point held out for testing, else 0 (the page can show or hide them) */
+  LiveFrame(dev.knead.core.data.Points points, int[] labels, int[] test, dev.knead.core.trace.Domain domain) {
     this.points = points;
     this.labelArray = labels.clone();
     this.domain = domain;
-    this.labels = Packed.bytes(labels);
+    this.labels = Packed.bytes(labels) + "\",\"test\":\"" + Packed.bytes(test);
   }
 
   /**

@@ -20,6 +20,8 @@ final class LiveStream implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
   static final int MIN_EVERY_MS = 10;
   static final int DEFAULT_EVERY_MS = 30;
+  /** Longest silence on a stream before a comment checks the page is still connected. */
+  static final long HEARTBEAT_NANOS = 1_000_000_000L;
 
   private final ScheduledExecutorService ticker;
 
@@ -32,20 +34,30 @@ final class LiveStream implements AutoCloseable {
     });
   }
 
-  void attach(SseClient client, Job job, int everyMs) {
+  /** @param onGone called once when the connection closes (the page went away or the run ended) */
+  void attach(SseClient client, Job job, int everyMs, Runnable onGone) {
     client.keepAlive();
     AtomicLong sent = new AtomicLong(-1);
     java.util.concurrent.atomic.AtomicBoolean inputSent = new java.util.concurrent.atomic.AtomicBoolean();
     AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable once = () -> {
+      if (told.compareAndSet(false, true)) {
+        onGone.run();
+      }
+    };
+    AtomicLong quiet = new AtomicLong(System.nanoTime());
     client.onClose(() -> {
       closed.set(true);
       cancel(task);
+      once.run();
     });
     Runnable tick = () -> {
       if (closed.get() || client.terminated()) {
         closed.set(true);
         cancel(task);
+        once.run();
         return;
       }
       boolean finished = job.finished();
@@ -56,6 +68,17 @@ final class LiveStream implements AutoCloseable {
         client.sendEvent("frame", inputSent.get() ? u.delta() : u.full());
         inputSent.compareAndSet(false, u.hasTrace());
         sent.set(u.version());
+        quiet.set(System.nanoTime());
+      } else if (System.nanoTime() - quiet.get() > HEARTBEAT_NANOS) {
+        // a paused run sends nothing: a comment finds out whether the page is still there
+        client.sendComment("");
+        quiet.set(System.nanoTime());
+        if (client.terminated()) {
+          closed.set(true);
+          cancel(task);
+          once.run();
+          return;
+        }
       }
       if (finished && v == job.version()) {
         client.sendEvent("end", dev.knead.core.io.Json.writeLine(LiveFrame.status(job)));
@@ -84,6 +107,7 @@ final class LiveStream implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
           client.close();
         }
+        once.run();
       }
     };
     task.set(ticker.scheduleWithFixedDelay(safe, 1, Math.max(MIN_EVERY_MS, everyMs), TimeUnit.MILLISECONDS));

@@ -40,7 +40,15 @@ class LabRoutesTest {
   record Reply(int status, JsonNode json, String text) {}
 
   Reply send(String method, String path, String body) throws Exception {
+    return send(method, path, body, null);
+  }
+
+  /** A request carrying a page's token (X-Knead-Token), or none when token is null. */
+  Reply send(String method, String path, String body, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header(Jobs.TOKEN_HEADER, token);
+    }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode j = null;
@@ -117,21 +125,178 @@ class LabRoutesTest {
     Reply explain = send("GET", "/api/runs/" + id + "/explain", null);
     assertThat(explain.status()).isEqualTo(200);
     assertThat(explain.json().get("layers").size()).isEqualTo(2);
-    assertThat(send("DELETE", "/api/runs/" + id, null).status()).isEqualTo(200);
+    assertThat(send("DELETE", "/api/runs/" + id, null).status()).isEqualTo(403); // no token: not this client's run
+  }
+
+  /** A page's token controls its runs; no other page or client can pause, cancel or replace them. */
+  @Test
+  void onlyThePagesTokenControlsItsRuns() throws Exception {
+    String body = SMALL.replace("\"epochs\":40", "\"epochs\":100000").replace("\"speed\":0", "\"speed\":20");
+    Reply mine = send("POST", "/api/runs", body);
+    String id = mine.json().get("run").asText();
+    String token = mine.json().get("token").asText();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(20);
+    Reply other = send("POST", "/api/runs", body); // the same session name, another page: no token
+    String otherToken = other.json().get("token").asText();
+    assertThat(otherToken).isNotEqualTo(token);
+    assertThat(send("GET", "/api/runs/" + id, null).json().get("status").asText()).isNotEqualTo("cancelled");
+    assertField(send("DELETE", "/api/runs/" + id, null), 403, Jobs.TOKEN_HEADER);
+    assertField(send("DELETE", "/api/runs/" + id, null, otherToken), 403, Jobs.TOKEN_HEADER);
+    assertField(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"pause\"}", otherToken), 403, Jobs.TOKEN_HEADER);
+    assertThat(send("GET", "/api/runs/" + id, null).json().get("status").asText()).isNotEqualTo("cancelled");
+    // the page's next run replaces its last
+    Reply next = send("POST", "/api/runs", body, token);
+    assertThat(next.json().get("token").asText()).isEqualTo(token);
+    waitFor(id, "cancelled");
+    assertThat(send("DELETE", "/api/runs/" + next.json().get("run").asText(), null, token).status()).isEqualTo(200);
+    assertThat(send("DELETE", "/api/runs/" + other.json().get("run").asText(), null, otherToken).status()).isEqualTo(200);
+  }
+
+  /** A weight edited on a finished run moves its sheet, reads back, and a new run starts from it. */
+  @Test
+  void editedWeightMovesTheSheetAndANewRunStartsFromIt() throws Exception {
+    Reply started = send("POST", "/api/runs", SMALL.replace("s1", "s-edit"));
+    String id = started.json().get("run").asText();
+    String token = started.json().get("token").asText();
+    waitFor(id, "done");
+    JsonNode w = send("GET", "/api/runs/" + id + "/weights", null).json();
+    double w00 = w.get("layers").get(0).get("weights").get(0).get(0).asDouble();
+    String before = send("GET", "/api/runs/" + id + "/trace?position=4", null).json().get("points").asText(); // after layer 1's shift
+    String edit = "{\"layer\":0,\"row\":0,\"col\":0,\"value\":" + (w00 + 5) + "}";
+    assertField(send("POST", "/api/runs/" + id + "/weights", edit), 403, Jobs.TOKEN_HEADER);
+    assertThat(send("POST", "/api/runs/" + id + "/weights", edit, token).status()).isEqualTo(200);
+    assertThat(send("GET", "/api/runs/" + id + "/weights", null).json().get("layers").get(0).get("weights").get(0).get(0).asDouble())
+        .isEqualTo(w00 + 5);
+    String after = send("GET", "/api/runs/" + id + "/trace?position=4", null).json().get("points").asText();
+    assertThat(after).isNotEqualTo(before);
+    // the input stage does not depend on the weights
+    assertThat(send("GET", "/api/runs/" + id + "/trace?position=0", null).json().get("points").asText())
+        .isEqualTo(send("GET", "/api/runs/" + id + "/trace?snapshot=0&position=0", null).json().get("points").asText());
+    assertField(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":9,\"row\":0,\"col\":0,\"value\":1}", token), 400, "layer");
+    assertField(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":0,\"row\":0,\"col\":5,\"value\":1}", token), 400, "col");
+    assertField(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":0,\"row\":0,\"col\":0,\"value\":\"x\"}", token), 400, "value");
+    // a new run of this page from the edited weights: its first snapshot is them
+    Reply next = send("POST", "/api/runs", SMALL.replace("s1", "s-edit").replace("{\"session\"", "{\"from\":\"" + id + "\",\"session\""), token);
+    assertThat(next.status()).as(next.text()).isEqualTo(201);
+    String id2 = next.json().get("run").asText();
+    waitFor(id2, "done");
+    assertThat(send("GET", "/api/runs/" + id2 + "/trace?snapshot=0&position=4", null).json().get("points").asText()).isEqualTo(after);
+    assertField(send("POST", "/api/runs", SMALL.replace("[3]", "[4]").replace("{\"session\"", "{\"from\":\"" + id2 + "\",\"session\""), token),
+        400, "from");
+    assertField(send("POST", "/api/runs", SMALL.replace("{\"session\"", "{\"from\":\"" + id2 + "\",\"session\"")), 403, Jobs.TOKEN_HEADER);
+  }
+
+  void waitFor(String id, String status) throws Exception {
+    String now = "";
+    for (int i = 0; i < 200 && !now.equals(status); i++) {
+      now = send("GET", "/api/runs/" + id, null).json().get("status").asText();
+      Thread.sleep(50);
+    }
+    assertThat(now).isEqualTo(status);
+  }
+
+  /** A run ends with its page: the live connection closes (tab closed, reloaded) and the run is cancelled. */
+  @Test
+  void aRunEndsWhenItsPageGoes() throws Exception {
+    String body = SMALL.replace("\"epochs\":40", "\"epochs\":100000").replace("\"speed\":0", "\"speed\":20");
+    String id = send("POST", "/api/runs", body).json().get("run").asText();
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write(("GET /api/runs/" + id + "/live HTTP/1.1\r\nHost: localhost:" + server.port()
+          + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null && !line.equals("event: frame")) {
+        // until the first update
+      }
+      assertThat(send("GET", "/api/runs/" + id, null).json().get("status").asText()).isIn("running", "queued");
+    }
+    long t0 = System.nanoTime();
+    String now = "";
+    while (!now.equals("cancelled") && System.nanoTime() - t0 < 15e9) {
+      now = send("GET", "/api/runs/" + id, null).json().get("status").asText();
+      Thread.sleep(100);
+    }
+    assertThat(now).as("status after the page went away").isEqualTo("cancelled");
+  }
+
+  /** Errors on the live stream are HTTP 4xx JSON, not a 200 event stream. */
+  @Test
+  void liveStreamErrorsAreHttp4xx() throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/runs/r999/live"))
+        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build();
+    HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).isEqualTo(404);
+    assertThat(res.body()).contains("\"field\":\"id\"");
+    String id = finishedRun();
+    for (String every : new String[] {"x", "0", "2.5", "1e9", "99999999999999999999"}) {
+      assertField(send("GET", "/api/runs/" + id + "/live?every=" + every, null), 400, "every");
+    }
+  }
+
+  /** Strict CSP and no framing, on the page and on every answer. */
+  @Test
+  void noSiteMayFrameTheLab() throws Exception {
+    for (String path : new String[] {"/", "/api/datasets", "/lab/js/main.js", "/api/nothing"}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(res.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      String csp = res.headers().firstValue("Content-Security-Policy").orElse("");
+      assertThat(csp).as(path).contains("frame-ancestors 'none'").contains("default-src 'none'").doesNotContain("unsafe");
+    }
+    // the one inline script, the import map, is allowed by its hash
+    String page = send("GET", "/", null).text();
+    String map = page.substring(page.indexOf("<script type=\"importmap\">") + "<script type=\"importmap\">".length(), page.indexOf("</script>"));
+    String hash = java.util.Base64.getEncoder().encodeToString(
+        java.security.MessageDigest.getInstance("SHA-256").digest(map.getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(res.headers().firstValue("Content-Security-Policy").orElse("")).contains("'sha256-" + hash + "'");
+  }
+
+  /** /lab/ holds the page's files: its address sends the browser to the page itself (with its import map). */
+  @Test
+  void labPathIsThePage() throws Exception {
+    for (String path : new String[] {"/lab", "/lab/", "/lab/index.html"}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(path).isBetween(301, 308);
+      assertThat(res.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+    }
+  }
+
+  /** Explain is queued: ?wait=0 answers at once with the state, and the report comes when it is ready. */
+  @Test
+  void explainIsQueuedWithItsProgress() throws Exception {
+    String id = finishedRun(SMALL.replace("s1", "s-wait"));
+    Reply first = send("GET", "/api/runs/" + id + "/explain?wait=0", null);
+    assertThat(first.status()).as(first.text()).isIn(200, 202);
+    if (first.status() == 202) {
+      assertThat(first.json().get("status").asText()).isIn("queued", "measuring");
+      assertThat(first.json().get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
+    }
+    Reply done = first;
+    for (int i = 0; i < 120 && done.status() == 202; i++) {
+      done = send("GET", "/api/runs/" + id + "/explain?wait=1", null);
+    }
+    assertThat(done.status()).isEqualTo(200);
+    assertThat(done.json().get("stages").size()).isGreaterThan(1);
+    assertField(send("GET", "/api/runs/" + id + "/explain?wait=9999", null), 400, "wait");
   }
 
   @Test
   void controlPauseStepResumeCancel() throws Exception {
     Reply r = send("POST", "/api/runs", SMALL.replace("\"epochs\":40", "\"epochs\":100000").replace("s1", "s2").replace("\"speed\":0", "\"speed\":50"));
     String id = r.json().get("run").asText();
-    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"pause\"}").status()).isEqualTo(200);
-    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"step\",\"epochs\":2}").status()).isEqualTo(200);
-    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"speed\",\"speed\":0}").status()).isEqualTo(200);
-    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"resume\"}").status()).isEqualTo(200);
-    Reply bad = send("POST", "/api/runs/" + id + "/control", "{\"action\":\"fly\"}");
+    String token = r.json().get("token").asText();
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"pause\"}", token).status()).isEqualTo(200);
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"step\",\"epochs\":2}", token).status()).isEqualTo(200);
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"speed\",\"speed\":0}", token).status()).isEqualTo(200);
+    assertThat(send("POST", "/api/runs/" + id + "/control", "{\"action\":\"resume\"}", token).status()).isEqualTo(200);
+    Reply bad = send("POST", "/api/runs/" + id + "/control", "{\"action\":\"fly\"}", token);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("field").asText()).isEqualTo("action");
-    assertThat(send("DELETE", "/api/runs/" + id, null).status()).isEqualTo(200);
+    assertThat(send("DELETE", "/api/runs/" + id, null, token).status()).isEqualTo(200);
   }
 
   @Test
@@ -161,6 +326,16 @@ class LabRoutesTest {
       assertThat(end).isTrue();
       // the first update with stages is whole; later ones leave out what never changes
       assertThat(frames.get(0)).contains("\"labels\"").doesNotContain("\"unchanged\"");
+      // which points are held out: the request's test share (0.2 of 60 per class) of them, stratified
+      JsonNode first = Json.MAPPER.readTree(frames.get(0).substring("data: ".length()));
+      byte[] test = java.util.Base64.getDecoder().decode(first.get("test").asText());
+      byte[] labels = java.util.Base64.getDecoder().decode(first.get("labels").asText());
+      assertThat(test).hasSameSizeAs(labels);
+      int held = 0;
+      for (byte b : test) {
+        held += b;
+      }
+      assertThat(held).isEqualTo(24);
       for (String f : frames.subList(1, frames.size())) {
         assertThat(f).contains(LiveFrame.UNCHANGED_INPUT).doesNotContain("\"labels\"");
       }
@@ -359,6 +534,17 @@ class LabRoutesTest {
     HttpRequest ok = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/datasets"))
         .header("Origin", "http://localhost:" + server.port()).GET().build();
     assertThat(http.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    // a Host without a port is port 80, not this server's
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write("GET /api/datasets HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 403").contains("\"field\":\"Host\"");
+    }
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write(("GET /api/datasets HTTP/1.1\r\nHost: localhost:" + (server.port() + 1) + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 403");
+    }
   }
 
   @Test
