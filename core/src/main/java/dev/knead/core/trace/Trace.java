@@ -162,7 +162,8 @@ public record Trace(Network network, int[] labels, int[] fieldClasses, Domain do
   /** @return "layer 1", …, or "output layer" for the last (a block that is not dense adds its kind) */
   public static String layerName(Network net, int l) {
     String name = l == net.blocks().size() - 1 ? "output layer" : "layer " + (l + 1);
-    return net.block(l) instanceof Layer ? name : name + " (" + net.block(l).label() + ")";
+    // the block's short spec (ode:3, knn:32): figure captions are narrow
+    return net.block(l) instanceof Layer ? name : name + " (" + dev.knead.core.net.LayerSpec.of(net.block(l)).text() + ")";
   }
 
   public int size() {
