@@ -154,7 +154,7 @@ public final class OnnxNetwork {
           if (LAST.contains(n.op())) {
             ended = true;
           } else if (!PASS.contains(n.op())) {
-            throw new BadInputException(where + ": operator '" + n.op() + "' is not one Knead imports (Gemm, MatMul, Add, Relu, "
+            throw new BadInputException(where + ": operator '" + shown(n.op()) + "' is not one Knead imports (Gemm, MatMul, Add, Relu, "
                 + "Tanh, Sigmoid, LeakyRelu, Elu, Softplus, Sin; Identity, Dropout, Flatten; a final Softmax)");
           }
         }
@@ -222,7 +222,7 @@ public final class OnnxNetwork {
     if (a == null) {
       return dflt;
     }
-    for (Field f : a.message(n.op())) {
+    for (Field f : a.message(shown(n.op()))) {
       if (f.number() == 3 && f.wire() == Protobuf.VARINT) {
         return f.value();
       }
@@ -235,7 +235,7 @@ public final class OnnxNetwork {
     if (a == null) {
       return dflt;
     }
-    for (Field f : a.message(n.op())) {
+    for (Field f : a.message(shown(n.op()))) {
       if (f.number() == 2 && f.wire() == Protobuf.FIXED32) {
         return Float.intBitsToFloat((int) f.value());
       }
