@@ -44,7 +44,7 @@ public final class NpzNetwork {
     if (arrays.containsKey("W0")) {
       for (String k : arrays.keySet()) {
         if (!INDEXED.matcher(k).matches()) {
-          throw new BadInputException(name + ": array '" + k + "' is not named W0, b0, W1, b1, …");
+          throw new BadInputException(name + ": array '" + OnnxNetwork.shown(k) + "' is not named W0, b0, W1, b1, …");
         }
       }
       for (int l = 0; arrays.containsKey("W" + l); l++) {
@@ -62,7 +62,7 @@ public final class NpzNetwork {
       for (String k : arrays.keySet()) {
         Matcher m = NAMED.matcher(k);
         if (!m.matches()) {
-          throw new BadInputException(name + ": array '" + k + "' is neither W0, b0, … nor NAME.weight / NAME.bias");
+          throw new BadInputException(name + ": array '" + OnnxNetwork.shown(k) + "' is neither W0, b0, … nor NAME.weight / NAME.bias");
         }
         if (m.group(2).equals("weight")) {
           layers.add(m.group(1));
@@ -70,7 +70,7 @@ public final class NpzNetwork {
       }
       for (String l : layers) {
         if (!arrays.containsKey(l + ".bias")) {
-          throw new BadInputException(name + ": " + l + ".weight has no " + l + ".bias");
+          throw new BadInputException(name + ": " + OnnxNetwork.shown(l) + ".weight has no bias");
         }
         pairs.add(new NpyArray[] {arrays.get(l + ".weight"), arrays.get(l + ".bias")});
       }

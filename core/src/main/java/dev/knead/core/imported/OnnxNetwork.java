@@ -66,7 +66,7 @@ public final class OnnxNetwork {
         case 5 -> {
           List<Field> t = f.message(name);
           String tn = text(t, 8, name);
-          init.put(tn, tensor(t, name + ": tensor '" + tn + "'", budget));
+          init.put(tn, tensor(t, name + ": tensor '" + shown(tn) + "'", budget));
         }
         case 11 -> inputs.add(text(f.message(name), 1, name));
         case 12 -> outputs.add(text(f.message(name), 1, name));
@@ -87,16 +87,16 @@ public final class OnnxNetwork {
       final String x = current;
       List<Node> next = nodes.stream().filter(n -> n.inputs().contains(x)).toList();
       if (next.size() != 1) {
-        throw new BadInputException(name + ": '" + x + "' feeds " + next.size() + " operations; Knead imports one chain of layers");
+        throw new BadInputException(name + ": '" + shown(x) + "' feeds " + next.size() + " operations; Knead imports one chain of layers");
       }
       Node n = next.get(0);
       if (!used.add(n) || n.outputs().isEmpty()) {
         throw new BadInputException(name + ": the graph loops or has an operation without output");
       }
       if (ended) {
-        throw new BadInputException(name + ": " + n.op() + " after the final " + "Softmax; Knead imports logits or a softmax at the very end");
+        throw new BadInputException(name + ": " + shown(n.op()) + " after the final " + "Softmax; Knead imports logits or a softmax at the very end");
       }
-      String where = name + ": " + n.op() + " node";
+      String where = name + ": " + shown(n.op()) + " node";
       switch (n.op()) {
         case "Gemm" -> {
           if (w != null) {
@@ -135,7 +135,7 @@ public final class OnnxNetwork {
           String other = n.inputs().get(0).equals(x) ? (n.inputs().size() > 1 ? n.inputs().get(1) : "") : n.inputs().get(0);
           Tensor t = init.get(other);
           if (t == null) {
-            throw new BadInputException(where + ": adds '" + other + "', which is not a weight stored in the file");
+            throw new BadInputException(where + ": adds '" + shown(other) + "', which is not a weight stored in the file");
           }
           double[] c = bias(t, w.length, where);
           for (int i = 0; i < b.length; i++) {
@@ -154,7 +154,7 @@ public final class OnnxNetwork {
           if (LAST.contains(n.op())) {
             ended = true;
           } else if (!PASS.contains(n.op())) {
-            throw new BadInputException(where + ": operator '" + n.op() + "' is not one Knead imports (Gemm, MatMul, Add, Relu, "
+            throw new BadInputException(where + ": operator '" + shown(n.op()) + "' is not one Knead imports (Gemm, MatMul, Add, Relu, "
                 + "Tanh, Sigmoid, LeakyRelu, Elu, Softplus, Sin; Identity, Dropout, Flatten; a final Softmax)");
           }
         }
@@ -171,6 +171,21 @@ public final class OnnxNetwork {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(name + ": " + e.getMessage());
     }
+  }
+
+  /** A name from the file as a message shows it: on one line, control characters escaped, at most 60 characters. */
+  static String shown(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length() && b.length() < 60; i++) {
+      char ch = s.charAt(i);
+      if (Character.isISOControl(ch) || Character.getType(ch) == Character.LINE_SEPARATOR
+          || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.length() < 60 || s.length() <= 60 ? b.toString() : b + "…";
   }
 
   private static Node node(List<Field> f, String where) {
@@ -207,7 +222,7 @@ public final class OnnxNetwork {
     if (a == null) {
       return dflt;
     }
-    for (Field f : a.message(n.op())) {
+    for (Field f : a.message(shown(n.op()))) {
       if (f.number() == 3 && f.wire() == Protobuf.VARINT) {
         return f.value();
       }
@@ -220,7 +235,7 @@ public final class OnnxNetwork {
     if (a == null) {
       return dflt;
     }
-    for (Field f : a.message(n.op())) {
+    for (Field f : a.message(shown(n.op()))) {
       if (f.number() == 2 && f.wire() == Protobuf.FIXED32) {
         return Float.intBitsToFloat((int) f.value());
       }

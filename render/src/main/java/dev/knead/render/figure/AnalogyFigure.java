@@ -41,7 +41,7 @@ public final class AnalogyFigure implements Figure {
       loy = Math.min(loy, y[i]);
       hiy = Math.max(hiy, y[i]);
     }
-    double top = fs * 3.5;
+    double top = fs * 5.5;
     double bottom = height - fs * 4.2;
     double left = fs * 4;
     double right = width - fs * 8;
@@ -81,6 +81,9 @@ public final class AnalogyFigure implements Figure {
         }
       }
       placed.add(new double[] {lx, ly, lx + lw});
+      if (ly != py[i] + fs * 0.35) {
+        c.line(px[i], py[i], lx - fs * 0.15, ly - fs * 0.35, pal.muted(), 0.6); // a label moved off its point
+      }
       int col = i == 3 ? pal.classColor(2) : pal.muted();
       if (i == 3) {
         c.polyline(new double[] {qx, px[i]}, new double[] {qy, py[i]}, 2, pal.muted(), 1, true);

@@ -137,7 +137,15 @@ public final class WordVectorText {
     return v;
   }
 
+  /** A word or number as a message shows it: control characters escaped, at most 40 characters. */
   private static String shorten(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(s.length(), 40); i++) {
+      char ch = s.charAt(i);
+      b.append(Character.isISOControl(ch) || Character.getType(ch) == Character.LINE_SEPARATOR
+          || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch)
+          : String.valueOf(ch));
+    }
+    return s.length() > 40 ? b + "…" : b.toString();
   }
 }
