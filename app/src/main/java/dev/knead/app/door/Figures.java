@@ -124,7 +124,7 @@ public final class Figures {
         List.of(new dev.knead.render.figure.MeasuresFigure.Series("k-NN accuracy (k = 5)", of.apply(m -> m.knnAccuracy())),
             new dev.knead.render.figure.MeasuresFigure.Series("linear probe accuracy", of.apply(m -> m.probeAccuracy())),
             new dev.knead.render.figure.MeasuresFigure.Series("silhouette", of.apply(m -> m.gathering().silhouette())),
-            new dev.knead.render.figure.MeasuresFigure.Series("within/between distance", of.apply(m -> m.gathering().ratio()))),
+            new dev.knead.render.figure.MeasuresFigure.Series("within/between distance ratio", of.apply(m -> m.gathering().ratio()))),
         of.apply(m -> m.intrinsicDimension()), opt);
   }
 

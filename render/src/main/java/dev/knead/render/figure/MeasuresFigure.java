@@ -49,8 +49,8 @@ public record MeasuresFigure(String description, List<String> stages, List<Serie
     double bottom = 92;
     double left = 50;
     double gap = 60;
-    double pw = (w - left - gap - 30) * 0.64;
-    double qw = (w - left - gap - 30) - pw;
+    double pw = (w - left - gap - 50) * 0.64;
+    double qw = (w - left - gap - 50) - pw;
     double ph = h - top - bottom;
     double lo = 0; // a silhouette can be negative
     for (Series s : series) {
