@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code knead render}: one figure of a saved run, as PNG or SVG. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draw a figure of a run: stage, stages (small multiples), tour (every layer through one grand-tour view), lift, curves, regions, barcode, diagram, betti, certificate, jacobian, loop, links (PNG or SVG).")
+    description = "Draw a figure of a run: stage, stages (small multiples), tour (every layer through one grand-tour view), measures (per-layer chart), lift, curves, regions, barcode, diagram, betti, certificate, jacobian, loop, links (PNG or SVG).")
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,7 +39,7 @@ public final class RenderCommand implements Callable<Integer> {
   Path run;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "stage | stages | tour | lift | curves | regions | barcode | diagram | betti | certificate | jacobian | loop | links.")
+      description = "stage | stages | tour | measures | lift | curves | regions | barcode | diagram | betti | certificate | jacobian | loop | links.")
   String kind;
 
   @Option(names = "--stage", paramLabel = "S", description = "For stage, jacobian: the stage (default: the last hidden bend); barcode, diagram, loop: default 0; "

@@ -30,7 +30,7 @@ import java.util.Locale;
 public final class Figures {
   /** The figures. */
   public enum Kind {
-    STAGE, STAGES, TOUR, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
+    STAGE, STAGES, TOUR, MEASURES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
 
     /** @return the kind named (any case), or null */
     public static Kind named(String s) {
@@ -94,6 +94,7 @@ public final class Figures {
         case STAGE -> new StageFigure(subject, stage == null ? defaultStage(subject) : stage, opt);
         case STAGES -> new StagesFigure(subject, opt);
         case TOUR -> new dev.knead.render.figure.TourFigure(subject, opt, 0, 0);
+        case MEASURES -> measures(net, data, subject, opt);
         case LIFT -> new LiftFigure(subject, opt, -0.65);
         case CURVES -> new CurvesFigure(history, subject.description(), opt);
         case REGIONS -> new RegionsFigure(subject, opt);
@@ -110,6 +111,21 @@ public final class Figures {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
+  }
+
+  /** Per-layer measures (analysis' stage measures on all points; Betti numbers are not drawn, so β₀ only). */
+  static Figure measures(Network net, Dataset data, Subject subject, FigureOptions opt) {
+    var report = dev.knead.analysis.Analyst.analyse(net, data, new dev.knead.analysis.Analyst.Options(50, 0, false, 0));
+    var st = report.stages();
+    java.util.function.Function<java.util.function.ToDoubleFunction<dev.knead.analysis.StageMeasure>, double[]> of =
+        f -> st.stream().mapToDouble(f).toArray();
+    return new dev.knead.render.figure.MeasuresFigure(subject.description(),
+        st.stream().map(dev.knead.analysis.StageMeasure::name).toList(),
+        List.of(new dev.knead.render.figure.MeasuresFigure.Series("k-NN accuracy (k = 5)", of.apply(m -> m.knnAccuracy())),
+            new dev.knead.render.figure.MeasuresFigure.Series("linear probe accuracy", of.apply(m -> m.probeAccuracy())),
+            new dev.knead.render.figure.MeasuresFigure.Series("silhouette", of.apply(m -> m.gathering().silhouette())),
+            new dev.knead.render.figure.MeasuresFigure.Series("within/between distance ratio", of.apply(m -> m.gathering().ratio()))),
+        of.apply(m -> m.intrinsicDimension()), opt);
   }
 
   /** The last hidden layer's bend: the space the output layer cuts with a line or plane. */

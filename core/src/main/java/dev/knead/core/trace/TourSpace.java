@@ -101,16 +101,24 @@ public final class TourSpace {
   public void show(int s, double[] view, double[] y) {
     double[] x = placed.get(s);
     int k = view.length / dim;
+    if (k != GrandTour.K) {
+      throw new IllegalArgumentException("a view has " + GrandTour.K + " rows of " + dim + ", got " + view.length + " values");
+    }
     for (int i = 0; i < n; i++) {
-      for (int c = 0; c < k; c++) {
-        double sum = 0;
-        int off = i * dim;
-        int voff = c * dim;
-        for (int j = 0; j < dim; j++) {
-          sum += x[off + j] * view[voff + j];
-        }
-        y[i * k + c] = sum;
+      // the three view rows in one pass over the point (one read of its D coordinates)
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      int off = i * dim;
+      for (int j = 0; j < dim; j++) {
+        double v = x[off + j];
+        s0 += v * view[j];
+        s1 += v * view[dim + j];
+        s2 += v * view[2 * dim + j];
       }
+      y[i * 3] = s0;
+      y[i * 3 + 1] = s1;
+      y[i * 3 + 2] = s2;
     }
   }
 

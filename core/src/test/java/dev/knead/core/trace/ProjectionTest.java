@@ -209,6 +209,19 @@ class ProjectionTest {
       stretchMoved = Math.max(stretchMoved, Math.abs(c[i] - b[i]));
     }
     assertThat(moved).isLessThan(1e-8);
+    // a stage shown through a tour view is its placed points times the view's rows
+    double[] view = GrandTour.of(12, 4, 1).view(2.3);
+    double[] shown = new double[n * 3];
+    ts.show(2, view, shown);
+    for (int i = 0; i < n; i += 17) {
+      for (int r = 0; r < 3; r++) {
+        double want = 0;
+        for (int j = 0; j < 12; j++) {
+          want += c[i * 12 + j] * view[r * 12 + j];
+        }
+        assertThat(shown[i * 3 + r]).isCloseTo(want, within(1e-12));
+      }
+    }
     assertThat(stretchMoved).isGreaterThan(1);
     // placing is an isometry of each stage: pairwise distances kept
     double[] s = ts.placed(2);

@@ -21,7 +21,16 @@ public final class Quantizer {
   private final IndexColorModel model;
   private final IndexColorModel deltaModel;
 
+  /** A table with ramps for the first eight class colours (the move-by-move GIFs). */
   public Quantizer(Palette p) {
+    this(p, 8);
+  }
+
+  /**
+   * @param rampClasses how many class colours get their own ramps (at most 10: 4 + 16 + 10 × 15
+   *     entries leave 85 for the cube); the digits' ten classes need ten
+   */
+  public Quantizer(Palette p, int rampClasses) {
     int[] c = new int[256];
     int k = 0;
     c[k++] = p.background();
@@ -31,7 +40,7 @@ public final class Quantizer {
     for (int i = 0; i < 16; i++) {
       c[k++] = Palette.mix(p.ink(), p.background(), (i + 0.5) / 16);
     }
-    int classes = Math.min(10, p.classes().size()); // 4 + 16 + 10 × 15 entries leave 85 for the cube
+    int classes = Math.min(Math.min(10, rampClasses), p.classes().size());
     for (int cl = 0; cl < classes; cl++) {
       int col = p.classColor(cl);
       c[k++] = col;

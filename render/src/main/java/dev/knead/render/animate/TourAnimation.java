@@ -77,7 +77,7 @@ public final class TourAnimation {
     BufferedImage image = new BufferedImage(f.pixelWidth(), f.pixelHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     Java2DCanvas canvas = new Java2DCanvas(g, f.scale());
-    Quantizer q = new Quantizer(pal);
+    Quantizer q = new Quantizer(pal, subject.trace().network().classes());
     BufferedImage indexed = q.newIndexed(image.getWidth(), image.getHeight());
     SheetStyle st = new SheetStyle(pal, Math.max(1.2, f.radiusFor(n) * 0.8), false, false, false, 11);
     double w = f.width();
