@@ -197,7 +197,7 @@ class CodeStandardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "sweep", "spark"})
+  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "sweep"})
   void libraryCodeNeitherPrintsNorUsesGlobalRandomness(String module) throws IOException {
     List<String> bad = new ArrayList<>();
     for (Path f : sources(module)) {
