@@ -9,8 +9,6 @@ import dev.knead.core.train.ConfigField;
 import dev.knead.core.train.TrainSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class SweepFileTest {
   static Sweep parse(String yaml) {
@@ -80,24 +78,28 @@ class SweepFileTest {
     }
   }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "data: {source: spirals}\ntrain: {lrr: 0.1}|s.yaml: train: unknown setting 'lrr'; known: hidden, activations",
-    "data: {source: spirals}\ntrain: {lr: [0.1, 200]}|s.yaml: train.lr[1] must be a number in (0, 100), got 200",
-    "data: {source: spirals}\ntrain: {epochs: 2.5}|s.yaml: train.epochs must be a whole number",
-    "data: {source: spirals}\ntrain: {seed: {from: 5, to: 1}}|s.yaml: train.seed: to (1) is below from (5)",
-    "data: {source: spirals, settings: {turns: 99}}|s.yaml: data.settings.turns: spirals: turns=99 is outside",
-    "data: {source: spirals, settings: {bogus: 1}}|s.yaml: data.settings.bogus: spirals: unknown parameter 'bogus'",
-    "data: {source: nowhere}|s.yaml: data.source: 'nowhere' is neither a built-in data set",
-    "data: {source: spirals}\nmeasures: [accuracy, magic]|s.yaml: measures: unknown measure 'magic'; known: accuracy",
-    "data: {source: spirals}\ntrian: {}|s.yaml: unknown field 'trian'",
-    "data: {source: spirals}\ntrain: {hidden: {width: [0], depth: 1}}|s.yaml: train.hidden.width must be a whole number in 1",
-    "data: {source: spirals}\ntrain: {hidden: [3, 3], activations: [tanh, relu, relu]}|s.yaml: 3 activations for 2 hidden layers",
-    "[1, 2|s.yaml: not valid YAML or JSON",
-  })
-  void aBadSweepFileIsOneLineNamingThePlace(String yaml, String message) {
-    assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n"))).isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith(message).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  static final String[][] BAD = {
+    {"data: {source: spirals}\ntrain: {lrr: 0.1}", "s.yaml: train: unknown setting 'lrr'; known: hidden, activations"},
+    {"data: {source: spirals}\ntrain: {lr: [0.1, 200]}", "s.yaml: train.lr[1] must be a number in (0, 100], got 200"},
+    {"data: {source: spirals}\ntrain: {epochs: 2.5}", "s.yaml: train.epochs must be a whole number"},
+    {"data: {source: spirals}\ntrain: {seed: {from: 5, to: 1}}", "s.yaml: train.seed: to (1) is below from (5)"},
+    {"data: {source: spirals, settings: {turns: 99}}", "s.yaml: data.settings.turns: spirals: turns=99 is outside"},
+    {"data: {source: spirals, settings: {bogus: 1}}", "s.yaml: data.settings.bogus: spirals: unknown parameter 'bogus'"},
+    {"data: {source: nowhere}", "s.yaml: data.source: 'nowhere' is neither a built-in data set"},
+    {"data: {source: spirals}\nmeasures: [accuracy, magic]", "s.yaml: measures: unknown measure 'magic'; known: accuracy"},
+    {"data: {source: spirals}\ntrian: {}", "s.yaml: unknown field 'trian'"},
+    {"data: {source: spirals}\ntrain: {hidden: {width: [0], depth: 1}}", "s.yaml: train.hidden.width must be a whole number in 1"},
+    {"data: {source: spirals}\ntrain: {hidden: [3, 3], activations: [tanh, relu, relu]}", "s.yaml: 3 activations for 2 hidden layers"},
+    {"[1, 2", "s.yaml: not valid YAML or JSON"},
+    {"train: {lr: 0.1}", "s.yaml: missing field 'data'"},
+  };
+
+  @Test
+  void aBadSweepFileIsOneLineNamingThePlace() {
+    for (String[] c : BAD) {
+      assertThatThrownBy(() -> parse(c[0])).as(c[0]).isInstanceOf(BadInputException.class)
+          .hasMessageStartingWith(c[1]).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
   }
 
   @Test
