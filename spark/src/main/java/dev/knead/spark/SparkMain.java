@@ -31,9 +31,11 @@ public final class SparkMain {
       System.exit(2);
       return;
     }
+    long start = System.nanoTime();
     SparkSession spark = SparkSession.builder().appName("knead sweep " + Path.of(args[0]).getFileName()).getOrCreate();
     try {
       long t0 = System.nanoTime();
+      System.err.printf(Locale.ROOT, "knead-spark: Spark session ready in %.1f s%n", (t0 - start) / 1e9);
       SparkSweep.Written w = SparkSweep.run(spark, text, Path.of(args[0]).getFileName().toString(), args[1], partitions, SparkSweep.TaskProbe.NONE);
       System.out.printf(Locale.ROOT, "%d runs, %d stage rows in %.1f s: %s, %s%n", w.runs(), w.stages(), (System.nanoTime() - t0) / 1e9,
           w.runsPath(), w.stagesPath());

@@ -86,13 +86,13 @@ public final class SparkSweep {
     JavaRDD<Row> rows = tasks.mapPartitions(new RunTask(text, source, probe));
     Dataset<Row> df = spark.createDataFrame(rows, all).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> runs = df.drop("stages").orderBy("run_index");
+      // no sort: the partitions hold the runs in grid order already (a sort would add a sampling job)
+      Dataset<Row> runs = df.drop("stages");
       String runsPath = out + "/runs.parquet";
       String stagesPath = out + "/stages.parquet";
       runs.write().mode(SaveMode.Overwrite).parquet(runsPath);
-      Dataset<Row> stages = df.select(functions.explode(df.col("stages")).as("s")).select("s.*").orderBy("run_index", "layer");
       if (!schema.stages().isEmpty()) {
-        stages.write().mode(SaveMode.Overwrite).parquet(stagesPath);
+        df.select(functions.explode(df.col("stages")).as("s")).select("s.*").write().mode(SaveMode.Overwrite).parquet(stagesPath);
       }
       return new Written(spark.read().parquet(runsPath).count(),
           schema.stages().isEmpty() ? 0 : spark.read().parquet(stagesPath).count(), runsPath, stagesPath);
