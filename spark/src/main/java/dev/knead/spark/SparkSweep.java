@@ -66,7 +66,7 @@ public final class SparkSweep {
    * @param text the sweep file's text (sent to every task, each reads it again)
    * @param source its name, for messages
    * @param out a folder (local, HDFS, S3…) for runs.parquet and stages.parquet, replaced if there
-   * @param partitions tasks to split the runs into (≤ runs); 0 for one task per run
+   * @param partitions tasks to split the runs into (≤ runs); 0 for four per core
    */
   public static Written run(SparkSession spark, String text, String source, String out, int partitions, TaskProbe probe) {
     Sweep sweep = SweepFile.parse(text, source);
@@ -78,7 +78,9 @@ public final class SparkSweep {
       seen.putIfAbsent(p.key(), p.index());
     }
     indices.addAll(seen.values());
-    int slices = partitions <= 0 ? indices.size() : Math.min(partitions, indices.size());
+    // each task writes its own Parquet file: a task per run would spend more on files than on small
+    // networks, so by default four tasks per core, each a contiguous block of runs
+    int slices = Math.min(indices.size(), partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism());
     JavaRDD<Integer> tasks = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(indices, Math.max(1, slices));
     StructType runType = struct(schema.runs());
     StructType stageType = struct(schema.stages());
