@@ -47,6 +47,9 @@ public final class SweepFile {
   /** Reads a sweep file; YAML unless the name ends in .json. */
   public static Sweep read(Path file) {
     String text;
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException(file + ": no such file");
+    }
     try {
       if (Files.size(file) > 1 << 20) {
         throw new BadInputException(file + ": a sweep file is at most 1 MiB");

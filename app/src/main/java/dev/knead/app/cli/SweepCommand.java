@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code knead sweep}: a grid of runs from a sweep file, resumable, one table (docs/sweeps.md). */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Train every network of a sweep file's grid (YAML or JSON; docs/sweeps.md) in a bounded pool, with a",
-      "progress bar; a killed sweep resumes where it stopped when run again on the same --out.",
-      "Writes runs.csv/.jsonl (one row per run) and stages.csv/.jsonl (one per run × stage); Parquet via knead-spark.jar."},
+    description = "Train every network of a sweep file's grid (YAML or JSON; docs/sweeps.md) in a bounded pool, with a"
+        + " progress bar; a killed sweep resumes where it stopped when run again on the same --out. Writes runs.csv/.jsonl"
+        + " (one row per run) and stages.csv/.jsonl (one per run × stage); Parquet via knead-spark.jar (docs/sweeps.md).",
     subcommands = {SweepCommand.SummaryCommand.class, SweepCommand.PlotCommand.class, SweepCommand.MeasuresCommand.class})
 public final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
