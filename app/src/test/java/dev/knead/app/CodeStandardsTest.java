@@ -43,8 +43,10 @@ class CodeStandardsTest {
     ARROWS.put("analysis", List.of("core", "topology"));
     ARROWS.put("render", List.of("core", "topology"));
     ARROWS.put("experiments", List.of("analysis", "core", "topology"));
-    ARROWS.put("app", List.of("experiments", "render", "analysis", "core", "topology"));
-    ARROWS.put("bench", List.of("app", "experiments", "render", "analysis", "core", "topology"));
+    ARROWS.put("sweep", List.of("analysis", "core", "topology"));
+    ARROWS.put("app", List.of("sweep", "experiments", "render", "analysis", "core", "topology"));
+    ARROWS.put("bench", List.of("app", "sweep", "experiments", "render", "analysis", "core", "topology"));
+    ARROWS.put("spark", List.of("sweep", "analysis", "core", "topology"));
   }
 
   /**
@@ -93,7 +95,7 @@ class CodeStandardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "app", "bench"})
+  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "sweep", "app", "bench", "spark"})
   void arrowsPointOneWay(String module) throws IOException {
     List<String> bad = new ArrayList<>();
     for (Path f : sources(module)) {
@@ -108,7 +110,7 @@ class CodeStandardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "app", "bench"})
+  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "sweep", "app", "bench", "spark"})
   void pomsDeclareOnlyTheArrows(String module) throws IOException {
     String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
     Matcher m = Pattern.compile("<artifactId>knead-([a-z]+)</artifactId>").matcher(pom);
@@ -195,7 +197,7 @@ class CodeStandardsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments"})
+  @ValueSource(strings = {"core", "topology", "analysis", "render", "experiments", "sweep"})
   void libraryCodeNeitherPrintsNorUsesGlobalRandomness(String module) throws IOException {
     List<String> bad = new ArrayList<>();
     for (Path f : sources(module)) {
@@ -214,7 +216,7 @@ class CodeStandardsTest {
   @Test
   void noVagueClassNames() throws IOException {
     List<String> bad = new ArrayList<>();
-    for (String m : List.of("core", "topology", "analysis", "render", "experiments", "app")) {
+    for (String m : List.of("core", "topology", "analysis", "render", "experiments", "sweep", "spark", "app")) {
       for (Path f : sources(m)) {
         String name = f.getFileName().toString();
         if (name.matches(".*(Util|Utils|Helper|Manager)\\.java")) {

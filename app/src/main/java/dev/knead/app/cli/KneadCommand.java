@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Train neural networks and watch, measure and explain how each layer kneads space.",
     subcommands = {LabCommand.class, DatasetsCommand.class, TrainCommand.class, TraceCommand.class, ExplainCommand.class,
       TopologyCommand.class, RenderCommand.class, AnimateCommand.class, GalleryCommand.class, ExperimentCommand.class,
-      SchemaCommand.class, WordsCommand.class, ColoursCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+      SweepCommand.class, SchemaCommand.class, WordsCommand.class, ColoursCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class KneadCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int INTERNAL = 1;
