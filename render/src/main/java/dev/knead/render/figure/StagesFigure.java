@@ -66,10 +66,16 @@ public final class StagesFigure implements Figure {
       double x = 8 + (i % cols) * cw;
       double y = top + (i / cols) * ch;
       Scene scene = Scene.of(s.points(), s.grid(), s.field(), null);
-      String name = s.index() + " · " + s.name().replace("output layer", "out").replace("layer ", "L");
+      String name = fit(s.index() + " · " + s.name().replace("output layer", "out").replace("layer ", "L"), cw - 12, caption);
       Sheet.draw(c, x + 3, y + 2, cw - 6, ch - 6, scene, Camera.oblique(-0.65),
           new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(s), name), st);
     }
     Legend.row(c, w / 2, h - 8, subject.classNames(), t.network().classes() == 2, pal, 11);
+  }
+
+  /** A caption cut with "…" to the panel's width (about 0.56 em a character), so it never runs into the next panel. */
+  static String fit(String caption, double width, double size) {
+    int most = (int) Math.floor(width / (0.56 * size));
+    return caption.length() <= most ? caption : caption.substring(0, Math.max(1, most - 1)).stripTrailing() + "…";
   }
 }

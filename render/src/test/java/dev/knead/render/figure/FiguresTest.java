@@ -57,4 +57,13 @@ class FiguresTest {
     assertThat(Axes.label(0.5)).isEqualTo("0.5");
     assertThat(Axes.label(2)).isEqualTo("2");
   }
+
+  @Test
+  void aLongStageCaptionIsCutToItsPanel() {
+    String longName = "1 · L1 (ode:3) · augment (zero-pad 2-D → 3-D)";
+    assertThat(StagesFigure.fit("3 · L1 · bend", 150, 8)).isEqualTo("3 · L1 · bend");
+    String cut = StagesFigure.fit(longName, 150, 8);
+    assertThat(cut).endsWith("…").startsWith("1 · L1 (ode:3)");
+    assertThat(cut.length() * 0.56 * 8).isLessThanOrEqualTo(150);
+  }
 }
