@@ -174,7 +174,7 @@ async function pointer(p, x, y) {
   const pt = await pictures.get(key);
   if (!pt || box.dataset.point !== String(p) || run !== ctx.runId) return;
   const canvas = box.querySelector('canvas'), cap = box.querySelector('div');
-  cap.textContent = `point ${p} · ${ctx.classNames[pt.label] ?? pt.label}`;
+  cap.textContent = (pt.word ? `“${pt.word}” · ` : `point ${p} · `) + (ctx.classNames[pt.label] ?? pt.label);
   if (pt.image) {
     const { width: w, height: h } = pt.image;
     canvas.width = w; canvas.height = h; canvas.style.display = 'block';

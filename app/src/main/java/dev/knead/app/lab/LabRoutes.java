@@ -423,6 +423,13 @@ final class LabRoutes {
     if ((source.equals("digits") || source.equals("mnist")) && side * side == cloud.d()) {
       o.putObject("image").put("width", side).put("height", side);
     }
+    if (source.equals("words")) {
+      // the word whose shipped vector this point is (the words data set is those vectors, unchanged)
+      double[] row = cloud.row(i);
+      var vectors = dev.knead.core.data.words.WordVectors.shipped();
+      dev.knead.core.data.words.WordClasses.shipped().classes().values().stream().flatMap(List::stream)
+          .filter(w -> java.util.Arrays.equals(vectors.vector(w), row)).findFirst().ifPresent(w -> o.put("word", w));
+    }
     json(ctx, 200, Json.writeLine(o));
   }
 

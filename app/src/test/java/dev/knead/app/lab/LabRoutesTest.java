@@ -151,6 +151,17 @@ class LabRoutesTest {
     }
     assertThat(found).as("point 0's pixels are one of the digits, with its label").isTrue();
     assertField(send("GET", "/api/runs/" + id + "/points/99999", null), 400, "point");
+    // a word's point names its word: the shipped vector of that word, with that word's class
+    String words = finishedRun("{\"session\":\"w1\",\"data\":{\"name\":\"words\"},"
+        + "\"network\":{\"hidden\":[4]},\"train\":{\"epochs\":1},\"speed\":0}");
+    JsonNode w = send("GET", "/api/runs/" + words + "/points/5", null).json();
+    String word = w.get("word").asText();
+    double[] vec = dev.knead.core.data.words.WordVectors.shipped().vector(word);
+    for (int j = 0; j < vec.length; j++) {
+      assertThat(w.get("values").get(j).asDouble()).isEqualTo(vec[j]);
+    }
+    String cls = dev.knead.core.data.Datasets.generate("words", java.util.Map.of(), 1).classNames().get(w.get("label").asInt());
+    assertThat(dev.knead.core.data.words.WordClasses.shipped().classes().get(cls)).contains(word);
   }
 
   @Test
