@@ -102,24 +102,17 @@ export function createHeatmap(el, onAdd, onRemove) {
     const k = input.k;
     if (input.n) top.dataset.firstPoint = `${(input.pts[0] - x0) / (x1 - x0)},${d === 2 ? 1 - (input.pts[1] - y0) / (y1 - y0) : 0.5}`; // for tests
     const held = test && test.mask.length === input.n ? test : null;
-    // one path per class (filled and white-edged) and one per class of test rings: a few draw calls per paint
-    const filled = new Map(), rings = new Map();
     for (let i = 0; i < input.n; i++) {
       if (held && held.mask[i] && !held.show) continue;
       const x = input.pts[k * i];
       // on a line, the classes sit at different heights so they do not hide each other
       const y = d === 2 ? input.pts[k * i + 1] : 0.3 + 0.4 * ((labels[i] % 4) / 3);
-      const px = ((x - x0) / (x1 - x0)) * w, py = h - ((y - y0) / (y1 - y0)) * h;
-      const groups = held && held.mask[i] ? rings : filled;
-      const cls = labels[i] % 8;
-      let path = groups.get(cls);
-      if (!path) groups.set(cls, path = new Path2D());
-      path.moveTo(px + 2.4, py); path.arc(px, py, 2.4, 0, 6.2832);
+      c.beginPath(); c.arc(((x - x0) / (x1 - x0)) * w, h - ((y - y0) / (y1 - y0)) * h, 2.4, 0, 6.2832);
+      if (held && held.mask[i]) { c.strokeStyle = classColour(labels[i]); c.lineWidth = 1.4; c.stroke(); continue; } // test: a ring
+      c.fillStyle = classColour(labels[i]);
+      c.strokeStyle = '#fff'; c.lineWidth = 1;
+      c.fill(); c.stroke();
     }
-    c.strokeStyle = '#fff'; c.lineWidth = 1;
-    for (const [cls, path] of filled) { c.fillStyle = classColour(cls); c.fill(path); c.stroke(path); }
-    c.lineWidth = 1.4;
-    for (const [cls, path] of rings) { c.strokeStyle = classColour(cls); c.stroke(path); } // test: a ring
   }
 
   return {

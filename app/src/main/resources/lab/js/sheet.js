@@ -3,7 +3,6 @@
 import { classColour, REGION_TINTS } from './palette.js';
 
 const AZ = -0.6, EL = 0.45; // fixed oblique view for 3-wide stages, so frames do not jump
-const SHADES = 8; // confidence levels the region tint takes
 
 /** Shown coordinates (k of them) → a 2-D position. */
 export function flatten(v, k, i) {
@@ -54,36 +53,28 @@ export function drawSheet(canvas, stage, opt) {
   const k = stage.k;
 
   if (opt.fieldClasses && stage.field_n === opt.fieldClasses.length) {
-    // one path per (class, shade) bucket: a few dozen fills instead of one per region sample
     const r = Math.max(2, Math.min(6, 0.5 * w / Math.sqrt(stage.field_n)));
-    const buckets = new Map();
     for (let i = 0; i < stage.field_n; i++) {
       const [x, y] = flatten(stage.fieldPts, k, i);
       if (!Number.isFinite(x)) continue;
-      const key = (opt.fieldClasses[i] % REGION_TINTS.length) * SHADES + Math.round(((opt.fieldConf?.[i] ?? 255) / 255) * (SHADES - 1));
-      let path = buckets.get(key);
-      if (!path) buckets.set(key, path = new Path2D());
-      path.rect(X(x) - r, Y(y) - r, 2 * r, 2 * r);
-    }
-    for (const [key, path] of buckets) {
-      const [cr, cg, cb] = REGION_TINTS[Math.floor(key / SHADES)];
-      const a = 0.12 + 0.22 * ((key % SHADES) / (SHADES - 1));
+      const [cr, cg, cb] = REGION_TINTS[opt.fieldClasses[i] % REGION_TINTS.length];
+      const a = 0.12 + 0.22 * ((opt.fieldConf?.[i] ?? 255) / 255);
       g.fillStyle = `rgba(${cr},${cg},${cb},${a})`;
-      g.fill(path);
+      g.fillRect(X(x) - r, Y(y) - r, 2 * r, 2 * r);
     }
   }
 
   g.strokeStyle = 'rgba(40,50,60,0.33)';
   g.lineWidth = 0.8;
-  g.beginPath(); // every grid line in one stroke
   for (let l = 0; l < stage.lines; l++) {
+    g.beginPath();
     for (let m = 0; m < stage.samples; m++) {
       const [x, y] = flatten(stage.grid, k, l * stage.samples + m);
       if (!Number.isFinite(x)) continue;
       m === 0 ? g.moveTo(X(x), Y(y)) : g.lineTo(X(x), Y(y));
     }
+    g.stroke();
   }
-  g.stroke();
 
   if (opt.cut && k === 2 && !stage.pca) {
     const [nx, ny] = opt.cut.normal, c = opt.cut.offset;
@@ -100,22 +91,18 @@ export function drawSheet(canvas, stage, opt) {
   const rad = stage.n > 600 ? 1.8 : 2.5;
   const test = opt.test && opt.test.mask.length === stage.n ? opt.test : null;
   g.lineWidth = 1.2;
-  // one filled path and one ring path per class, not a fill per point
-  const filled = new Map(), rings = new Map();
   for (let i = 0; i < stage.n; i++) {
     const [x, y] = flatten(stage.pts, k, i);
     if (!Number.isFinite(x)) continue;
-    const held = test && test.mask[i];
-    if (held && !test.show) continue; // a held-out point: a ring, or not drawn at all
-    const groups = held ? rings : filled;
-    const c = opt.labels ? opt.labels[i] % 8 : 0;
-    let path = groups.get(c);
-    if (!path) groups.set(c, path = new Path2D());
-    const px = X(x), py = Y(y);
-    path.moveTo(px + rad, py); path.arc(px, py, rad, 0, 6.2832);
+    const colour = classColour(opt.labels ? opt.labels[i] : 0);
+    g.beginPath(); g.arc(X(x), Y(y), rad, 0, 6.2832);
+    if (test && test.mask[i]) {
+      // a held-out point: a ring, or not drawn at all
+      if (test.show) { g.strokeStyle = colour; g.stroke(); }
+    } else {
+      g.fillStyle = colour; g.fill();
+    }
   }
-  for (const [c, path] of filled) { g.fillStyle = classColour(c); g.fill(path); }
-  for (const [c, path] of rings) { g.strokeStyle = classColour(c); g.stroke(path); }
   if (opt.trace >= 0 && opt.trace < stage.n) {
     const [x, y] = flatten(stage.pts, k, opt.trace);
     g.strokeStyle = '#000'; g.lineWidth = 2;
