@@ -39,6 +39,8 @@ export const api = {
   exportUrl: id => `/api/runs/${id}/export`,
   figureUrl: (id, kind, format, stage) => `/api/runs/${id}/figure?kind=${kind}&format=${format}` + (stage != null ? `&stage=${stage}` : ''),
   animationUrl: id => `/api/runs/${id}/animation.gif`,
+  /** One point's own values, class and (images) picture size: the picture under the pointer. */
+  point: (id, i) => call('GET', `/api/runs/${id}/points/${i}`),
   barcodes: (id, stage, cls) => call('GET', `/api/runs/${id}/barcodes?stage=${stage}` + (cls != null ? `&class=${cls}` : '')),
 };
 

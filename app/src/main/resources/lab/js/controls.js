@@ -42,7 +42,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       <label><span>data set</span>${sel('data', datasets.map(d => d.name), state.upload ? '' : state.data)}</label>
       <p class="movehelp">${esc(state.upload ? 'uploaded: ' + (uploadInfo?.name || state.upload) : ds.description)}</p>
       ${pts ? `<label><span>points per class</span>${num('points', state.points, 1, 1, 5000)}</label>` : ''}
-      <label><span>noise</span>${num('noise', state.noise, 0.01, 0, 10)}</label>
+      ${ds.params.some(p => p.name === 'noise') ? `<label><span>noise</span>${num('noise', state.noise, 0.01, 0, 10)}</label>` : ''}
       ${extra.map(p => `<label title="${esc(p.description)}"><span>${esc(p.name)}</span>${num('p-' + p.name, state.params[p.name] ?? p.default, p.integer ? 1 : 'any', p.min, p.max)}</label>`).join('')}
       <label><span>test share</span>${num('test', state.test, 0.05, 0, 0.9)}</label>
       <label><span>seed</span>${num('seed', state.seed, 1)}</label>

@@ -2,7 +2,7 @@
 // Live updates arrive ~30 times a second; the page keeps only the newest and paints once per
 // animation frame, and only what changed (docs/lab.md, "Painting").
 import { api, watch } from './api.js';
-import { fromUrl, save, request, removePoint } from './state.js';
+import { fromUrl, save, request, removePoint, knowDatasets } from './state.js';
 import { decodeLive, unpackBytes } from './decode.js';
 import { drawSheet, nearestPoint } from './sheet.js';
 import { createScene } from './scene3d.js';
@@ -142,6 +142,12 @@ function buildSheets(stages) {
       ctx.chosenStage = sheet.stage.index; // the stage the 'one stage' figure and the barcodes show
       paintAll();
     });
+    canvas.addEventListener('mousemove', e => {
+      if (!sheet.stage || !sheet.map || ctx.dim <= 3) return;
+      const r = canvas.getBoundingClientRect();
+      pointer(nearestPoint(sheet.stage, sheet.map, e.clientX - r.left, e.clientY - r.top), e.clientX, e.clientY);
+    });
+    canvas.addEventListener('mouseleave', () => pointer(-1));
     sheet.units.addEventListener('click', e => {
       const b = e.target.closest('[data-unit]');
       if (!b) return;
@@ -151,6 +157,37 @@ function buildSheets(stages) {
     });
     return sheet;
   });
+}
+
+/**
+ * The picture of the point under the pointer, for wide data: an image's own pixels (8 × 8 digits,
+ * 28 × 28 MNIST), asked of the server once per point and kept for the run.
+ */
+const pictures = new Map();
+async function pointer(p, x, y) {
+  const box = $('pointer-picture');
+  if (p < 0 || !ctx.runId) { box.hidden = true; return; }
+  const run = ctx.runId, key = run + ':' + p;
+  box.style.left = (x + 14) + 'px'; box.style.top = (y + 14) + 'px';
+  box.dataset.point = String(p);
+  if (!pictures.has(key)) pictures.set(key, api.point(run, p).catch(() => null));
+  const pt = await pictures.get(key);
+  if (!pt || box.dataset.point !== String(p) || run !== ctx.runId) return;
+  const canvas = box.querySelector('canvas'), cap = box.querySelector('div');
+  cap.textContent = (pt.word ? `“${pt.word}” · ` : `point ${p} · `) + (ctx.classNames[pt.label] ?? pt.label);
+  if (pt.image) {
+    const { width: w, height: h } = pt.image;
+    canvas.width = w; canvas.height = h; canvas.style.display = 'block';
+    const g = canvas.getContext('2d'), img = g.createImageData(w, h);
+    for (let i = 0; i < w * h; i++) {
+      const v = 255 - Math.round(255 * Math.max(0, Math.min(1, pt.values[i]))); // ink dark on white
+      img.data.set([v, v, v, 255], 4 * i);
+    }
+    g.putImageData(img, 0, 0);
+  } else {
+    canvas.style.display = 'none';
+  }
+  box.hidden = false;
 }
 
 /** The unit buttons under a hidden stage whose coordinates are its units (not principal axes). */
@@ -339,6 +376,7 @@ async function restart(edited) {
 
 async function boot() {
   const datasets = await api.datasets();
+  knowDatasets(datasets);
   controls = createControls($('controls'), datasets, s => { state = s; restart(); }, f => api.upload(f));
   controls.set(state);
   runbar.setSpeed(state.speed);

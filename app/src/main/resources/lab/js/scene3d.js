@@ -6,16 +6,18 @@ import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { CLASS_COLOURS } from './palette.js';
 
+const MAX_SIDE = 720;
+
 export function createScene(el) {
   let renderer;
   try {
-    // no multisampling: in a software-WebGL browser it costs more than all the other drawing
-    renderer = new THREE.WebGLRenderer({ antialias: false, preserveDrawingBuffer: true });
+    // no multisampling and no kept drawing buffer: in a software-WebGL browser each costs more
+    // than all the other drawing (nothing reads this canvas back; screenshots take the composited page)
+    renderer = new THREE.WebGLRenderer({ antialias: false, preserveDrawingBuffer: false, powerPreference: 'low-power' });
   } catch (e) {
     el.innerHTML = '<div class="note">This browser has no WebGL: the 3-D view is off.</div>';
     return { show() {}, clear() {} };
   }
-  renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setClearColor(0xffffff);
   el.append(renderer.domElement);
   const note = document.createElement('div');
@@ -38,6 +40,9 @@ export function createScene(el) {
 
   function resize() {
     const w = el.clientWidth || 300, h = el.clientHeight || 300;
+    // at most MAX_SIDE pixels a side, never above the screen's ratio: the pixels filled per render
+    // are what software WebGL pays for; the browser scales the canvas up to the view
+    renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, MAX_SIDE / Math.max(w, h)));
     renderer.setSize(w, h, false);
     camera.aspect = w / h;
     camera.updateProjectionMatrix();

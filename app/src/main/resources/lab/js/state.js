@@ -82,6 +82,19 @@ export function removePoint(s, coords) {
   else s.removed.push(coords.map(v => +v.toFixed(3)));
 }
 
+/** Each data set's parameter names (GET /api/datasets): digits and words take none, mnist its image counts. */
+const PARAMS = new Map();
+export function knowDatasets(datasets) {
+  for (const d of datasets) PARAMS.set(d.name, new Set(d.params.map(p => p.name)));
+}
+
+/** The data set's own parameters of this state: points and noise only where the data set has them. */
+function dataParams(s) {
+  const all = { points: s.points, noise: s.noise, ...s.params };
+  const known = !s.upload && PARAMS.get(s.data);
+  return known ? Object.fromEntries(Object.entries(all).filter(([k]) => known.has(k))) : all;
+}
+
 /** The server's run request (docs/lab.md) for this state: every setting under its schema key and group. */
 export function request(s, session) {
   const network = { hidden: s.hidden, activations: s.acts };
@@ -91,7 +104,7 @@ export function request(s, session) {
     session,
     data: {
       name: s.data, upload: s.upload, seed: s.seed, test_share: s.test,
-      params: { points: s.points, noise: s.noise, ...s.params }, added: s.added, removed: s.removed,
+      params: dataParams(s), added: s.added, removed: s.removed,
     },
     network,
     train,

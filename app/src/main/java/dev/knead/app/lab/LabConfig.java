@@ -29,6 +29,10 @@ public final class LabConfig {
   public static final int MAX_EPOCHS = 100_000;
   public static final int MAX_POINTS = 5_000;
   public static final int MAX_ADDED = 2_000;
+  /** MNIST in the lab: at most this many training (and test) images, by value, before any is read. */
+  public static final int MAX_MNIST = 2_000;
+  /** The lab's MNIST sizes when the request names none (the CLI's 10,000 + 2,000 would make every update megabytes). */
+  static final Map<String, Integer> MNIST_DEFAULTS = Map.of("train", 1_000, "test", 250);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private LabConfig() {}
@@ -45,8 +49,8 @@ public final class LabConfig {
     Optional<String> upload = data.has("upload") && !data.get("upload").isNull()
         ? Optional.of(id(data, "upload", null, "data.upload")) : Optional.empty();
     String name = text(data, "name", "disk-annulus", "data.name");
-    if (upload.isEmpty() && !Datasets.names().contains(name)) {
-      throw LabException.bad("data.name", "unknown data set '" + name + "'; choose one of " + String.join(", ", Datasets.names()));
+    if (upload.isEmpty() && !Datasets.catalogueNames().contains(name)) {
+      throw LabException.bad("data.name", "unknown data set '" + name + "'; choose one of " + String.join(", ", Datasets.catalogueNames()));
     }
     Map<String, String> settings = new TreeMap<>();
     JsonNode params = data.get("params");
@@ -64,6 +68,15 @@ public final class LabConfig {
     }
     if (settings.containsKey("points") && exceeds(settings.get("points"), MAX_POINTS)) {
       throw LabException.bad("data.params.points", "at most " + MAX_POINTS + " points per class in the lab");
+    }
+    if (upload.isEmpty() && name.equals("mnist")) {
+      for (Map.Entry<String, Integer> e : MNIST_DEFAULTS.entrySet()) {
+        if (!settings.containsKey(e.getKey())) {
+          settings.put(e.getKey(), String.valueOf(e.getValue()));
+        } else if (exceeds(settings.get(e.getKey()), MAX_MNIST)) {
+          throw LabException.bad("data.params." + e.getKey(), "at most " + MAX_MNIST + " MNIST images in the lab (the command line takes all)");
+        }
+      }
     }
     long dataSeed = integer(data, "seed", 1, "data.seed");
     double testShare = number(data, "test_share", 0.2, "data.test_share");

@@ -12,6 +12,7 @@ import dev.knead.app.door.ReportJson;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
 import dev.knead.core.data.Generator;
+import dev.knead.core.data.Points;
 import dev.knead.core.io.Json;
 import dev.knead.core.io.NetworkJson;
 import dev.knead.core.io.Provenance;
@@ -49,8 +50,18 @@ final class LabRoutes {
     this.live = live;
     this.exports = exports;
     ArrayNode all = Json.array();
-    for (Generator g : Datasets.all()) {
-      all.add(DatasetJson.describe(g));
+    for (Generator g : Datasets.catalogue()) {
+      ObjectNode d = DatasetJson.describe(g);
+      if (g.name().equals("mnist")) {
+        // the lab's own bounds: what the page offers is what the lab accepts
+        for (com.fasterxml.jackson.databind.JsonNode p : d.get("params")) {
+          Integer lab = LabConfig.MNIST_DEFAULTS.get(p.get("name").asText());
+          if (lab != null) {
+            ((ObjectNode) p).put("default", lab).put("max", Math.min(p.get("max").asDouble(), LabConfig.MAX_MNIST));
+          }
+        }
+      }
+      all.add(d);
     }
     this.datasets = Json.writeLine(all);
   }
@@ -383,6 +394,45 @@ final class LabRoutes {
    * Vietoris–Rips barcodes (H₀, H₁) of one stage's points, per class (or of one class): the
    * topology module through the same code and JSON as {@code knead topology --format json}.
    */
+  /**
+   * One live point as the data set has it: its input values, its class and, for images (digits,
+   * mnist), the picture's width and height, so the page can show the image under the pointer.
+   */
+  void point(Context ctx) {
+    Job job = jobs.get(ctx.pathParam("id"));
+    Points cloud = job.liveCloud;
+    String text = ctx.pathParam("i");
+    int i;
+    try {
+      i = text.length() > 9 ? -1 : Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      i = -1;
+    }
+    if (i < 0 || i >= cloud.n()) {
+      throw LabException.bad("point", "must be a whole number in 0 … " + (cloud.n() - 1));
+    }
+    ObjectNode o = Json.object();
+    o.put("index", i);
+    o.put("label", job.liveLabels()[i]);
+    ArrayNode v = o.putArray("values");
+    for (double x : cloud.row(i)) {
+      v.add(x);
+    }
+    int side = (int) Math.round(Math.sqrt(cloud.d()));
+    String source = job.request.upload().isPresent() ? "" : job.request.config().data().source();
+    if ((source.equals("digits") || source.equals("mnist")) && side * side == cloud.d()) {
+      o.putObject("image").put("width", side).put("height", side);
+    }
+    if (source.equals("words")) {
+      // the word whose shipped vector this point is (the words data set is those vectors, unchanged)
+      double[] row = cloud.row(i);
+      var vectors = dev.knead.core.data.words.WordVectors.shipped();
+      dev.knead.core.data.words.WordClasses.shipped().classes().values().stream().flatMap(List::stream)
+          .filter(w -> java.util.Arrays.equals(vectors.vector(w), row)).findFirst().ifPresent(w -> o.put("word", w));
+    }
+    json(ctx, 200, Json.writeLine(o));
+  }
+
   void barcodes(Context ctx) {
     Job job = jobs.get(ctx.pathParam("id"));
     Network net = snapshotNetwork(ctx, job, job.snapshots());

@@ -158,6 +158,7 @@ public final class LabServer implements AutoCloseable {
       r.get("/api/runs/{id}/figure", routes::figure);
       r.get("/api/runs/{id}/animation.gif", routes::animation);
       r.get("/api/runs/{id}/barcodes", routes::barcodes);
+      r.get("/api/runs/{id}/points/{i}", routes::point);
       r.post("/api/explain", routes::explainBefore);
       r.post("/api/upload", routes::upload);
       r.exception(LabException.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));

@@ -57,6 +57,34 @@ class LabPageE2ETest {
     return page;
   }
 
+  /** The 64-D digits train on the page through the one projection, and the pointer shows the digit's 8 × 8 picture. */
+  @Test
+  void digitsTrainAndTheImageUnderThePointerShows() throws Exception {
+    Page page = open("#data=digits&hidden=8&act=tanh&epochs=30");
+    List<String> errors = new java.util.ArrayList<>();
+    page.onPageError(errors::add);
+    page.waitForFunction("() => +(document.body.dataset.painted || 0) >= 1", null, new Page.WaitForFunctionOptions().setTimeout(40_000));
+    assertThat(page.locator("#runbar .error, #runbar [role=alert]").allTextContents()).allMatch(String::isBlank);
+    assertThat(page.locator(".sheet .cap").first().textContent()).contains("64-D");
+    // hover the first point of the input stage: its own pixels, as the server has them
+    com.microsoft.playwright.Locator canvas = page.locator(".sheet canvas").first();
+    String at = (String) page.evaluate("() => { const s = document.querySelector('.sheet canvas'); return s.dataset.firstPoint || ''; }");
+    var box = canvas.boundingBox();
+    boolean shown = false;
+    // sweep the canvas until a point is under the pointer (the points fill most of it)
+    for (int i = 0; i < 40 && !shown; i++) {
+      page.mouse().move(box.x + box.width * (0.2 + 0.6 * ((i * 7) % 40) / 40.0), box.y + box.height * (0.2 + 0.6 * ((i * 13) % 40) / 40.0));
+      page.waitForTimeout(150);
+      shown = (Boolean) page.evaluate("() => !document.getElementById('pointer-picture').hidden");
+    }
+    assertThat(shown).as("a picture under the pointer (%s)", at).isTrue();
+    assertThat(page.evaluate("() => { const c = document.querySelector('#pointer-picture canvas'); return [c.width, c.height]; }"))
+        .isEqualTo(List.of(8, 8));
+    page.locator("#pointer-picture").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("digits-pointer.png")));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("digits.png")).setFullPage(true));
+    assertThat(errors).isEmpty();
+  }
+
   @Test
   void demoTrainsLiveAndEveryViewDraws() throws Exception {
     Page page = open("");

@@ -106,6 +106,64 @@ class LabRoutesTest {
     assertThat(r.text()).contains("\"disk-annulus\"", "\"params\"");
   }
 
+  /** The shipped real data (digits, mnist) are offered, with the lab's own bounded mnist sizes. */
+  @Test
+  void shippedImagesAreOfferedWithBoundedSizes() throws Exception {
+    JsonNode all = send("GET", "/api/datasets", null).json();
+    java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+    all.forEach(d -> byName.put(d.get("name").asText(), d));
+    assertThat(byName).containsKeys("digits", "mnist", "words", "colours");
+    for (JsonNode p : byName.get("mnist").get("params")) {
+      assertThat(p.get("max").asDouble()).as(p.get("name").asText()).isLessThanOrEqualTo(LabConfig.MAX_MNIST);
+      assertThat(p.get("default").asDouble()).isLessThanOrEqualTo(p.get("max").asDouble());
+    }
+    // a value over the cap is refused whatever its spelling, before any image is read
+    for (String v : new String[] {"20000", "2001.0", "\" 2.001e3\"", "1e6"}) {
+      Reply r = send("POST", "/api/runs", "{\"session\":\"m1\",\"data\":{\"name\":\"mnist\",\"params\":{\"train\":" + v + "}},"
+          + "\"network\":{\"hidden\":[4]},\"train\":{\"epochs\":1},\"speed\":0}");
+      assertField(r, 400, "data.params.train");
+    }
+    // no sizes given: the lab's defaults, not the CLI's 10,000 + 2,000
+    Reply m = send("POST", "/api/runs", "{\"session\":\"m2\",\"data\":{\"name\":\"mnist\"},"
+        + "\"network\":{\"hidden\":[4]},\"train\":{\"epochs\":1},\"speed\":0}");
+    assertThat(m.status()).isEqualTo(201);
+    assertThat(m.json().get("dim").asInt()).isEqualTo(784);
+    // the 64-D digits train and their wide stages come through the one projection (3 shown coordinates)
+    String id = finishedRun("{\"session\":\"d1\",\"data\":{\"name\":\"digits\"},"
+        + "\"network\":{\"hidden\":[8]},\"train\":{\"epochs\":3},\"speed\":0}");
+    JsonNode trace = send("GET", "/api/runs/" + id + "/trace", null).json();
+    JsonNode input = trace.get("stages").get(0);
+    assertThat(input.get("dim").asInt()).isEqualTo(64);
+    assertThat(input.get("shown").asInt()).isEqualTo(3);
+    assertThat(input.get("pca").asBoolean()).isTrue();
+    // the picture under the pointer: point 0's own pixels, as the data set has them
+    JsonNode pic = send("GET", "/api/runs/" + id + "/points/0", null).json();
+    assertThat(pic.get("image").get("width").asInt()).isEqualTo(8);
+    dev.knead.core.data.Dataset digits = dev.knead.core.data.Datasets.generate("digits", java.util.Map.of(), 1);
+    JsonNode px = pic.get("values");
+    boolean found = false;
+    for (int i = 0; i < digits.size() && !found; i++) {
+      boolean same = true;
+      for (int j = 0; j < 64 && same; j++) {
+        same = Math.abs(digits.points().get(i, j) - px.get(j).asDouble()) < 1e-9;
+      }
+      found = same && digits.labels()[i] == pic.get("label").asInt();
+    }
+    assertThat(found).as("point 0's pixels are one of the digits, with its label").isTrue();
+    assertField(send("GET", "/api/runs/" + id + "/points/99999", null), 400, "point");
+    // a word's point names its word: the shipped vector of that word, with that word's class
+    String words = finishedRun("{\"session\":\"w1\",\"data\":{\"name\":\"words\"},"
+        + "\"network\":{\"hidden\":[4]},\"train\":{\"epochs\":1},\"speed\":0}");
+    JsonNode w = send("GET", "/api/runs/" + words + "/points/5", null).json();
+    String word = w.get("word").asText();
+    double[] vec = dev.knead.core.data.words.WordVectors.shipped().vector(word);
+    for (int j = 0; j < vec.length; j++) {
+      assertThat(w.get("values").get(j).asDouble()).isEqualTo(vec[j]);
+    }
+    String cls = dev.knead.core.data.Datasets.generate("words", java.util.Map.of(), 1).classNames().get(w.get("label").asInt());
+    assertThat(dev.knead.core.data.words.WordClasses.shipped().classes().get(cls)).contains(word);
+  }
+
   @Test
   void runLifecycleTraceFrameExportExplain() throws Exception {
     String id = finishedRun();
