@@ -47,7 +47,7 @@ export function createControls(el, datasets, onChange, onUpload) {
       <label><span>test share</span>${num('test', state.test, 0.05, 0, 0.9)}</label>
       <label><span>seed</span>${num('seed', state.seed, 1)}</label>
       <button id="regen">↻ regenerate</button>
-      <label><span>click adds class</span><span id="class-buttons">${names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 8}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('')}</span></label>
+      <label><span>click adds class</span><span id="class-buttons">${names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 10}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('')}</span></label>
       <p class="movehelp">Shift-click a point (decision map or any stage) to remove it.</p>
       ${state.added.length ? `<button id="clear-added">remove ${state.added.length} added point${state.added.length > 1 ? 's' : ''}</button>` : ''}
       ${state.removed.length ? `<button id="restore-removed">restore ${state.removed.length} removed point${state.removed.length > 1 ? 's' : ''}</button>` : ''}
@@ -72,7 +72,7 @@ export function createControls(el, datasets, onChange, onUpload) {
     const box = el.querySelector('#class-buttons');
     if (!box) return;
     const ds = datasets.find(d => d.name === state.data) || datasets[0];
-    box.innerHTML = names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 8}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('');
+    box.innerHTML = names(ds).map((c, i) => `<button data-class="${i}" title="${esc(c)}" class="cls-${i % 10}${i === addClass ? ' on' : ''}">${esc(c)}</button>`).join('');
     box.querySelectorAll('[data-class]').forEach(b => b.addEventListener('click', () => { addClass = +b.dataset.class; classButtons(); }));
   }
 

@@ -324,7 +324,7 @@ function testShown() {
 /** The class legend: the run's own classes (3 spiral arms, an upload's labels), and the test points' switch. */
 function legend(names) {
   const show = $('show-test')?.checked ?? true;
-  $('legend').innerHTML = names.map((c, i) => `<span><span class="swatch cls-${i % 8}"></span>${c.replace(/[&<>"]/g, '')}</span>`).join('')
+  $('legend').innerHTML = names.map((c, i) => `<span><span class="swatch cls-${i % 10}"></span>${c.replace(/[&<>"]/g, '')}</span>`).join('')
     + `<label class="inline"><input type="checkbox" id="show-test" ${show ? 'checked' : ''}> test points (rings)</label>`;
   $('show-test').addEventListener('change', paintAll);
 }

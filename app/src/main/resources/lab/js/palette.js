@@ -1,5 +1,7 @@
-// Okabe–Ito: one colour per class, everywhere (points, regions, curves, the 3-D view).
-export const CLASS_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+// Okabe–Ito, then Tol's wine and olive: one colour per class, everywhere (points, regions, curves,
+// the 3-D view), in the order render's Palette.OKABE_ITO gives them (PaletteIsOneTest checks)
+export const CLASS_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000',
+  '#882255', '#999933'];
 export const REGION_TINTS = CLASS_COLOURS.map(hex => hexToRgb(hex));
 
 export function classColour(c) {

@@ -73,7 +73,7 @@ export function createTopology(el, actions) {
           ${l.badges.map(b => `<span class="badge ${b.badge}" title="${esc(b.explanation)}">${b.badge.replace('_', ' ')}</span>`).join('')}</div>`;
       }
       const shown = r.stages.filter(s => s.stage === 0 || /bend|output layer · shift/.test(s.name));
-      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch cls-${i % 8}"></span>β ${esc(c)}</th>`).join('')}<th>linking</th><th>winding</th><th>cut by a line?</th></tr>`;
+      html += `<table class="betti"><tr><th>stage</th>${classNames.map((c, i) => `<th><span class="swatch cls-${i % 10}"></span>β ${esc(c)}</th>`).join('')}<th>linking</th><th>winding</th><th>cut by a line?</th></tr>`;
       // a measured change from the stage before is marked, so the table and the sentences below can be read together
       const changed = [];
       shown.forEach((s, row) => {
