@@ -16,6 +16,7 @@ import dev.knead.topology.measure.Gathering;
 import dev.knead.topology.measure.IntrinsicDimension;
 import dev.knead.topology.measure.LinearProbe;
 import dev.knead.topology.measure.Separability;
+import dev.knead.topology.measure.SquaredDistances;
 import dev.knead.topology.ph.HopBetti;
 import dev.knead.topology.verdict.Explanation;
 import dev.knead.topology.verdict.StageFacts;
@@ -37,11 +38,31 @@ public final class Analyst {
    * @param maxPerClass most points per class for Betti numbers (a seeded subsample beyond it)
    * @param maxDim highest Betti number (0 … 2)
    * @param certificate whether to search for escaping decision regions
-   * @param seed for the subsample
+   * @param seed for the subsamples
+   * @param maxPoints most points per stage for every stage measure (separability, probe, k-NN,
+   *     gathering, TwoNN): beyond it one seeded class-stratified subsample, the same points at every
+   *     stage, so the CLI, the lab and a sweep read the same numbers off the same weights
    */
-  public record Options(int maxPerClass, int maxDim, boolean certificate, long seed) {
-    public static final Options DEFAULT = new Options(400, 2, true, 0);
+  public record Options(int maxPerClass, int maxDim, boolean certificate, long seed, int maxPoints) {
+    public static final Options DEFAULT = new Options(400, 2, true, 0, STAGE_POINTS);
+
+    public Options {
+      if (maxPerClass < 1 || maxPoints < 2) {
+        throw new IllegalArgumentException("need at least 1 point per class and 2 points per stage");
+      }
+    }
+
+    /** With at most {@link #STAGE_POINTS} points per stage. */
+    public Options(int maxPerClass, int maxDim, boolean certificate, long seed) {
+      this(maxPerClass, maxDim, certificate, seed, STAGE_POINTS);
+    }
   }
+
+  /**
+   * Default most points per stage: every proportion read on them (probe, k-NN) has a standard
+   * error of at most 0.5 / √2000 ≈ 1.1 points of a percent, and a stage costs seconds, not minutes.
+   */
+  public static final int STAGE_POINTS = 2000;
 
   /**
    * k tried at every stage; the hop scale is fixed. Each stage is read on its own (the Betti
@@ -83,7 +104,10 @@ public final class Analyst {
   public static Report analyse(Network net, Dataset data, Options opt) {
     DataFacts dataFacts = DataFacts.of(data, opt.maxPerClass(), opt.seed());
     List<Verdict> before = before(Facts.architecture(net), data, dataFacts);
-    Trace trace = Tracer.trace(net, data.points(), data.labels(), Tracer.Options.POINTS_ONLY); // points are all it reads
+    // one seeded class-stratified subsample for every stage: the trace, maps and measures read only it
+    int[] kept = stratified(data.labels(), data.classes(), opt.maxPoints(), opt.seed());
+    Dataset seen = kept.length == data.size() ? data : data.select(kept);
+    Trace trace = Tracer.trace(net, seen.points(), seen.labels(), Tracer.Options.POINTS_ONLY); // points are all it reads
     List<Stage> analysed = analysedStages(trace);
 
     List<LayerMap> maps = new ArrayList<>();
@@ -94,7 +118,7 @@ public final class Analyst {
           : BlockMaps.of(net.block(l), rows(trace.stageAt(ends[l]).points())));
     }
 
-    int[] labels = data.labels();
+    int[] labels = seen.labels();
     int[][] sample = subsample(labels, data.classes(), opt);
     Carried carried = Carried.of(net, dataFacts.measured());
 
@@ -133,7 +157,7 @@ public final class Analyst {
     List<String> account =
         Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames());
     return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, new BettiProcedure(KS, SCALES),
-        opt.maxPerClass(), certs, spheres, after, account, Narration.of(measures, data.classNames()));
+        opt.maxPerClass(), seen.size(), data.size(), certs, spheres, after, account, Narration.of(measures, data.classNames()));
   }
 
   private static String className(Dataset data, int c) {
@@ -177,8 +201,9 @@ public final class Analyst {
         .map(p -> List.of(Math.min(p.classA(), p.classB()), Math.max(p.classA(), p.classB()))).toList();
     double probe = LinearProbe.fit(pts, labels).accuracy();
     // one pass over the distances gives the k-NN vote (same rule as KnnAccuracy) and the gathering
-    Gathering gathering = Gathering.of(pts, labels, KNN_K);
-    double id = pts.length > 10 ? IntrinsicDimension.twoNN(pts) : Double.NaN;
+    SquaredDistances dist = SquaredDistances.of(pts); // once, for the gathering and TwoNN
+    Gathering gathering = Gathering.of(dist, labels, KNN_K);
+    double id = pts.length > 10 ? IntrinsicDimension.twoNN(dist) : Double.NaN;
     int layersDone = s.kind() == Stage.Kind.INPUT ? 0 : s.layer() + 1;
     return new StageMeasure(s.index(), s.name(), s.dim(), betti, sep.separable(), probe, gathering.knnAccuracy(), gathering,
         inseparable, id, carried.linking(layersDone), carried.winding(s.index()));
@@ -200,6 +225,60 @@ public final class Analyst {
     // that lie apart (nine disks of 15 points each merge at k = 15), so such k are not tried
     int[] ks = java.util.Arrays.stream(KS).filter(k -> k <= Math.max(KS[0], cls.length / 10)).toArray();
     return HopBetti.plateau(cls, top, ks, SCALES);
+  }
+
+  /**
+   * At most {@code max} indices, sorted, drawn without replacement within each class in
+   * proportion to the class's size (largest remainders; every non-empty class keeps at least one
+   * point); all indices when there are no more than {@code max}. Deterministic for a seed.
+   */
+  static int[] stratified(int[] labels, int classes, int max, long seed) {
+    int n = labels.length;
+    if (n <= max) {
+      return java.util.stream.IntStream.range(0, n).toArray();
+    }
+    int[] size = new int[classes];
+    for (int l : labels) {
+      size[l]++;
+    }
+    int[] quota = new int[classes];
+    double[] rest = new double[classes];
+    int given = 0;
+    for (int c = 0; c < classes; c++) {
+      double share = (double) max * size[c] / n;
+      quota[c] = size[c] == 0 ? 0 : Math.max(1, (int) Math.floor(share));
+      rest[c] = share - Math.floor(share);
+      given += quota[c];
+    }
+    while (given < max) { // hand the remaining points to the largest remainders (lowest class on ties)
+      int best = -1;
+      for (int c = 0; c < classes; c++) {
+        if (quota[c] < size[c] && (best < 0 || rest[c] > rest[best])) {
+          best = c;
+        }
+      }
+      quota[best]++;
+      rest[best] = -1;
+      given++;
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    int[] out = new int[Math.min(given, n)];
+    int at = 0;
+    for (int c = 0; c < classes; c++) {
+      final int cls = c;
+      int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> labels[i] == cls).toArray();
+      for (int i = 0; i < quota[c]; i++) { // partial Fisher–Yates
+        int j = i + rng.nextInt(idx.length - i);
+        int tmp = idx[i];
+        idx[i] = idx[j];
+        idx[j] = tmp;
+      }
+      System.arraycopy(idx, 0, out, at, quota[c]);
+      at += quota[c];
+    }
+    int[] sorted = java.util.Arrays.copyOf(out, at);
+    java.util.Arrays.sort(sorted);
+    return sorted;
   }
 
   private static int[][] subsample(int[] labels, int k, Options opt) {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param stages measurements at the input, after every hidden layer, and at the logits
  * @param bettiProcedure the k tried and the hop scale of the per-stage Betti numbers
  * @param sampledPerClass the most points per class used for Betti numbers (a seeded subsample)
+ * @param stagePoints points every stage measure read (a seeded class-stratified subsample when
+ *     fewer than totalPoints; see {@link Analyst.Options#maxPoints})
+ * @param totalPoints points in the data set
  * @param certificates for 2-D inputs: whether each checked class's decision region is bounded,
  *     and through which tunnel it escapes to infinity
  * @param sphereCertificates the same for 3-D inputs
@@ -33,6 +36,8 @@ public record Report(
     List<StageMeasure> stages,
     BettiProcedure bettiProcedure,
     int sampledPerClass,
+    int stagePoints,
+    int totalPoints,
     List<Certificate> certificates,
     List<SphereCertificate> sphereCertificates,
     List<Verdict> after,

@@ -54,6 +54,10 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--max-points", defaultValue = "400", description = "Most points per class for Betti numbers (default: ${DEFAULT-VALUE}).")
   int maxPoints;
 
+  @Option(names = "--points", defaultValue = "2000", description = "Most points per stage for every stage measure: "
+      + "beyond it one seeded class-stratified subsample, the same at every stage (default: ${DEFAULT-VALUE}).")
+  int points;
+
   @Option(names = "--no-certificate", description = "Skip the search for escaping decision regions.")
   boolean noCertificate;
 
@@ -67,6 +71,9 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (maxPoints < 10 || maxPoints > 5000) {
       throw new BadInputException("--max-points must be in 10 … 5000");
+    }
+    if (points < 100 || points > 100_000) {
+      throw new BadInputException("--points must be in 100 … 100000");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (before) {
@@ -89,7 +96,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Run r = run != null ? RunFile.load(run) : Runs.execute(train.config(), TrainListener.NONE);
     Report report = Analyst.analyse(r.network(), r.data(),
-        new Analyst.Options(maxPoints, Analyst.Options.DEFAULT.maxDim(), !noCertificate, r.config().data().seed()));
+        new Analyst.Options(maxPoints, Analyst.Options.DEFAULT.maxDim(), !noCertificate, r.config().data().seed(), points));
     if (json) {
       JsonDocument.print(out, ReportJson.write(report), Provenance.of(r));
       return KneadCommand.OK;
@@ -107,6 +114,7 @@ public final class ExplainCommand implements Callable<Integer> {
           m.badges().isEmpty() ? "" : "  [" + String.join(", ", m.badges().stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList()) + "]");
     }
     out.println();
+    out.println(sampleLine(report));
     out.println("Stages (Betti numbers β₀,β₁,… per class, each stage read on its own: the k-NN hop numbers that hold"
         + " over the longest run of k, shown after them)");
     for (StageMeasure s : report.stages()) {
@@ -135,7 +143,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (!report.narration().isEmpty()) {
       out.println();
-      out.println("What each layer does to the classes (from the stage measures above; all points, k = 5)");
+      out.println("What each layer does to the classes (from the stage measures above; " + pointsRead(report) + ", k = 5)");
       report.narration().forEach(n -> out.println("  " + n.text()));
     }
     List<Badge> seen = java.util.Arrays.stream(Badge.values())
@@ -160,6 +168,21 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     }
     out.println();
+  }
+
+  /** Which points the stage measures read: all of them, or the seeded class-stratified subsample. */
+  static String sampleLine(Report r) {
+    return r.stagePoints() == r.totalPoints()
+        ? String.format(Locale.ROOT, "Every stage measure reads all %,d points; Betti numbers at most %d points per class.",
+            r.totalPoints(), r.sampledPerClass())
+        : String.format(Locale.ROOT, "Every stage measure reads the same %,d of the %,d points (a seeded class-stratified subsample;"
+            + " --points); Betti numbers at most %d points per class of them.", r.stagePoints(), r.totalPoints(),
+            r.sampledPerClass());
+  }
+
+  private static String pointsRead(Report r) {
+    return r.stagePoints() == r.totalPoints() ? "all points"
+        : String.format(Locale.ROOT, "%,d of %,d points", r.stagePoints(), r.totalPoints());
   }
 
   /** "k 5–20,8–14": per class, the run of k over which its Betti numbers hold. */

@@ -92,6 +92,8 @@ public final class ReportJson {
     proc.put("method", "k-nearest-neighbour graph, hop distance, Vietoris–Rips at a hop scale (Naitzat et al. 2020);"
         + " every stage read on its own: the Betti numbers that hold over the longest run of the k tried");
     proc.put("max_points_per_class", r.sampledPerClass());
+    o.put("stage_points", r.stagePoints()); // every stage measure reads these (a seeded class-stratified subsample when fewer)
+    o.put("total_points", r.totalPoints());
     ArrayNode ks = proc.putArray("k_tried");
     for (int k : r.bettiProcedure().ks()) {
       ks.add(k);

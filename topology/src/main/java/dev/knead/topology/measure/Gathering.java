@@ -77,7 +77,23 @@ public record Gathering(double ratio, double silhouette, int k, int[] sizes, int
   public static Gathering of(double[][] points, int[] labels, int k) {
     Rows.dimension(points, "gathering");
     Rows.checkLabels(points, labels, "gathering");
-    final int n = points.length;
+    return of(points.length, (i, j) -> Rows.squaredDistance(points[i], points[j]), labels, k);
+  }
+
+  /** The same from distances already computed (bit for bit the same answer as from the points). */
+  public static Gathering of(SquaredDistances distances, int[] labels, int k) {
+    if (labels.length != distances.n()) {
+      throw new IllegalArgumentException("gathering: " + labels.length + " labels for " + distances.n() + " points");
+    }
+    return of(distances.n(), distances::get, labels, k);
+  }
+
+  /** squared distance between points i and j */
+  interface Pairs {
+    double squared(int i, int j);
+  }
+
+  private static Gathering of(int n, Pairs squared, int[] labels, int k) {
     if (k < 1 || k >= n) {
       throw new IllegalArgumentException("gathering: k = " + k + " must be in [1, n − 1] for n = " + n);
     }
@@ -111,12 +127,11 @@ public record Gathering(double ratio, double silhouette, int k, int[] sizes, int
       Arrays.fill(toClass, 0);
       Arrays.fill(nearD, Double.POSITIVE_INFINITY);
       Arrays.fill(nearI, -1);
-      final double[] pi = points[i];
       for (int j = 0; j < n; j++) {
         if (j == i) {
           continue;
         }
-        final double s = Rows.squaredDistance(pi, points[j]);
+        final double s = squared.squared(i, j);
         final double dist = Math.sqrt(s);
         toClass[labels[j]] += dist;
         if (s < nearD[k - 1]) { // strict: an equal distance at a higher index stays out

@@ -22,7 +22,15 @@ public final class IntrinsicDimension {
    */
   public static double twoNN(double[][] points) {
     Rows.dimension(points, "twoNN");
-    final int n = points.length;
+    return twoNN(points.length, (i, j) -> Rows.squaredDistance(points[i], points[j]));
+  }
+
+  /** The same from distances already computed. */
+  public static double twoNN(SquaredDistances distances) {
+    return twoNN(distances.n(), distances::get);
+  }
+
+  private static double twoNN(int n, Gathering.Pairs dist) {
     final double[] mu = new double[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
@@ -32,7 +40,7 @@ public final class IntrinsicDimension {
         if (j == i) {
           continue;
         }
-        final double s = Rows.squaredDistance(points[i], points[j]);
+        final double s = dist.squared(i, j);
         if (s < first) {
           second = first;
           first = s;

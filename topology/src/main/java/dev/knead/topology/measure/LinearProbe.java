@@ -8,14 +8,20 @@ import java.util.Arrays;
  *
  * <p>Features are standardised first. The step 2 / max‖x̃‖² (x̃ = standardised point with a
  * 1 appended) is below 1 / L for the softmax cross-entropy, whose Hessian is bounded by
- * ½ · max‖x̃‖², so every step lowers the loss. A small L2 penalty keeps the weights finite on
+ * ½ · max‖x̃‖², so the step is at most 1 / L. A small L2 penalty keeps the weights finite on
  * separable data. The probe answers "how linearly readable are the classes at this stage".
  */
 public final class LinearProbe {
   private LinearProbe() {}
 
-  /** Default number of gradient steps. */
-  public static final int STEPS = 500;
+  /** Default most gradient steps (accelerated; most probes stop earlier, see {@link #TOLERANCE}). */
+  public static final int STEPS = 300;
+
+  /** Steps over which the loss must still fall by {@link #TOLERANCE} (relative) to go on. */
+  public static final int WINDOW = 20;
+
+  /** Relative fall of the mean loss over {@link #WINDOW} steps below which the probe stops. */
+  public static final double TOLERANCE = 1e-3;
 
   /** L2 penalty on the weights (not the biases). */
   public static final double L2 = 1e-4;
@@ -35,7 +41,7 @@ public final class LinearProbe {
   /**
    * @param points n × d points
    * @param labels n labels (any ints; mapped to classes in increasing order)
-   * @param steps number of full-batch gradient steps
+   * @param steps most full-batch gradient steps
    * @return training accuracy and loss of the fitted probe
    */
   public static Result fit(double[][] points, int[] labels, int steps) {
@@ -79,27 +85,51 @@ public final class LinearProbe {
       maxNorm = Math.max(maxNorm, s);
     }
     final double step = 2 / (maxNorm + 2 * L2);
+    // Nesterov's accelerated gradient (the loss is convex and step ≤ 1 / L, so the loss gap falls
+    // as 1/t² rather than 1/t): far fewer full passes for the same fit. It stops once the mean
+    // loss has fallen by less than TOLERANCE (relative) over WINDOW steps.
     final double[][] w = new double[k][e];
+    final double[][] prev = new double[k][e];
+    final double[][] look = new double[k][e];
     final double[][] grad = new double[k][e];
     final double[] p = new double[k];
+    final double[] history = new double[steps + 1];
+    int taken = 0;
     for (int t = 0; t < steps; t++) {
+      final double momentum = t / (t + 3.0);
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < e; j++) {
+          look[c][j] = w[c][j] + momentum * (w[c][j] - prev[c][j]);
+        }
+      }
       for (double[] g : grad) {
         Arrays.fill(g, 0);
       }
+      double lossAtLook = 0;
       for (int i = 0; i < n; i++) {
-        softmax(w, x[i], p);
+        softmax(look, x[i], p);
+        lossAtLook -= Math.log(Math.max(p[y[i]], Double.MIN_NORMAL));
         p[y[i]] -= 1;
+        final double[] xi = x[i];
         for (int c = 0; c < k; c++) {
+          final double pc = p[c];
+          final double[] gc = grad[c];
           for (int j = 0; j < e; j++) {
-            grad[c][j] += p[c] * x[i][j];
+            gc[j] += pc * xi[j];
           }
         }
       }
+      history[t] = lossAtLook / n;
       for (int c = 0; c < k; c++) {
+        System.arraycopy(w[c], 0, prev[c], 0, e);
         for (int j = 0; j < e; j++) {
-          final double penalty = j < d ? L2 * w[c][j] : 0;
-          w[c][j] -= step * (grad[c][j] / n + penalty);
+          final double penalty = j < d ? L2 * look[c][j] : 0;
+          w[c][j] = look[c][j] - step * (grad[c][j] / n + penalty);
         }
+      }
+      taken = t + 1;
+      if (t >= WINDOW && history[t - WINDOW] - history[t] < TOLERANCE * history[t - WINDOW]) {
+        break;
       }
     }
     int correct = 0;
@@ -115,7 +145,7 @@ public final class LinearProbe {
       correct += best == y[i] ? 1 : 0;
       loss -= Math.log(Math.max(p[y[i]], Double.MIN_NORMAL));
     }
-    return new Result(correct / (double) n, loss / n, steps);
+    return new Result(correct / (double) n, loss / n, taken);
   }
 
   /** @see #fit(double[][], int[]) with flat row-major n × d points */

@@ -197,7 +197,95 @@ public final class Separability {
     // a separator found by the perceptron is a proof on its own; the LP is needed only to show
     // that none exists (at 64-D and ten classes it took ~50 s for the 45 pairs; the perceptron ~0.3 s)
     final double[] quick = perceptron(z, y, PERCEPTRON_EPOCHS);
-    return quick != null ? quick : lp(z, y);
+    if (quick != null) {
+      return quick;
+    }
+    // no more points than dimensions + 1 (wide stages: 400 points of a pair at 784-D): if they are
+    // affinely independent, w·z + b = y has an exact solution, a separator with margin 1 (the LP
+    // at such width took minutes per pair)
+    final double[] exact = z.length <= z[0].length + 1 ? interpolating(z, y) : null;
+    return exact != null ? exact : lp(z, y);
+  }
+
+  /**
+   * The least-norm (w, b) with w·z_i + b = y_i for every row, through the Gram matrix of the rows
+   * [z_i, 1] (Cholesky); null when the rows are (numerically) dependent or the separator it gives
+   * has no margin above {@link #MARGIN} once scaled as the LP's (every |w_j| ≤ 1).
+   */
+  static double[] interpolating(double[][] z, int[] y) {
+    final int m = z.length;
+    final int d = z[0].length;
+    final double[][] g = new double[m][m];
+    double top = 0;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j <= i; j++) {
+        final double v = dot(z[i], z[j]) + 1;
+        g[i][j] = v;
+        g[j][i] = v;
+      }
+      top = Math.max(top, g[i][i]);
+    }
+    for (int j = 0; j < m; j++) { // in-place Cholesky, lower triangle
+      double s = g[j][j];
+      for (int k = 0; k < j; k++) {
+        s -= g[j][k] * g[j][k];
+      }
+      if (!(s > 1e-10 * top)) {
+        return null; // dependent rows: leave it to the LP
+      }
+      final double l = Math.sqrt(s);
+      g[j][j] = l;
+      for (int i = j + 1; i < m; i++) {
+        double t = g[i][j];
+        for (int k = 0; k < j; k++) {
+          t -= g[i][k] * g[j][k];
+        }
+        g[i][j] = t / l;
+      }
+    }
+    final double[] a = new double[m]; // G a = y by forward and back substitution
+    for (int i = 0; i < m; i++) {
+      double t = y[i];
+      for (int k = 0; k < i; k++) {
+        t -= g[i][k] * a[k];
+      }
+      a[i] = t / g[i][i];
+    }
+    for (int i = m - 1; i >= 0; i--) {
+      double t = a[i];
+      for (int k = i + 1; k < m; k++) {
+        t -= g[k][i] * a[k];
+      }
+      a[i] = t / g[i][i];
+    }
+    final double[] wb = new double[d + 1];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < d; j++) {
+        wb[j] += a[i] * z[i][j];
+      }
+      wb[d] += a[i];
+    }
+    return scaled(wb, z, y);
+  }
+
+  /** (w, b) scaled so that every |w_j| ≤ 1 and |b| ≤ d + 1, if its smallest margin then exceeds {@link #MARGIN}; else null. */
+  private static double[] scaled(double[] wb, double[][] z, int[] y) {
+    final int d = z[0].length;
+    double big = Math.abs(wb[d]) / (d + 1);
+    for (int j = 0; j < d; j++) {
+      big = Math.max(big, Math.abs(wb[j]));
+    }
+    if (big == 0 || !Double.isFinite(big)) {
+      return null;
+    }
+    for (int j = 0; j <= d; j++) {
+      wb[j] /= big;
+    }
+    double smallest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < z.length; i++) {
+      smallest = Math.min(smallest, y[i] * (dot(wb, z[i]) + wb[d]));
+    }
+    return smallest > MARGIN ? wb : null;
   }
 
   /** The LP alone, by constraint generation (see {@link #solve}). */

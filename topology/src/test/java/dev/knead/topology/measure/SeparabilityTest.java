@@ -287,4 +287,40 @@ class SeparabilityTest {
     }
     assertThat(separable).as("cases the shortcut decided").isBetween(5, 55);
   }
+
+  @Test
+  void pointsInGeneralPositionNoMoreThanTheDimensionPlusOneAreSeparableWhateverTheirLabels() {
+    // theorem: m ≤ d + 1 affinely independent points can be split any way by a hyperplane
+    Random r = new Random(5);
+    int m = 60;
+    int d = 80;
+    double[][] z = new double[m][d];
+    int[] y = new int[m];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < d; j++) {
+        z[i][j] = r.nextDouble() * 2 - 1;
+      }
+      y[i] = r.nextBoolean() ? 1 : -1;
+    }
+    double[] wb = Separability.interpolating(z, y);
+    assertThat(wb).isNotNull();
+    for (int i = 0; i < m; i++) {
+      double s = wb[d];
+      for (int j = 0; j < d; j++) {
+        s += wb[j] * z[i][j];
+        assertThat(Math.abs(wb[j])).isLessThanOrEqualTo(1 + 1e-12);
+      }
+      assertThat(y[i] * s).as("margin of point %d", i).isGreaterThan(Separability.MARGIN);
+    }
+    // one point carried by both classes: rows dependent, no interpolation, and no separator at all
+    z[1] = z[0].clone();
+    y[0] = 1;
+    y[1] = -1;
+    assertThat(Separability.interpolating(z, y)).isNull();
+    int[] labels = new int[m];
+    for (int i = 0; i < m; i++) {
+      labels[i] = y[i] > 0 ? 0 : 1;
+    }
+    assertThat(Separability.linear(z, labels).separable()).isFalse();
+  }
 }
