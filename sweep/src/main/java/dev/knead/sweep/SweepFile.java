@@ -41,6 +41,8 @@ public final class SweepFile {
   private static final Set<String> TOP = Set.of("name", "data", "train", "measures", "analysis", "success_accuracy");
   private static final Set<String> DATA = Set.of("source", "settings", "seed", "test_share");
   private static final int MAX_AXIS = 100_000;
+  // thread-safe once built; a mapper per file cost more than reading a small file
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private SweepFile() {}
 
@@ -55,6 +57,8 @@ public final class SweepFile {
         throw new BadInputException(file + ": a sweep file is at most 1 MiB");
       }
       text = Files.readString(file);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException(file + ": not UTF-8 text");
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
     }
@@ -66,9 +70,37 @@ public final class SweepFile {
    * @param source the file's name, for messages
    */
   public static Sweep parse(String text, String source) {
+    try {
+      return parseChecked(text, source);
+    } catch (BadInputException e) {
+      // the messages quote the file's own text (names, values): keep them on one line
+      String shown = oneLine(e.getMessage());
+      if (shown.equals(e.getMessage())) {
+        throw e;
+      }
+      throw new BadInputException(shown);
+    }
+  }
+
+  /** @return the text with line breaks and other control characters escaped as \\uXXXX */
+  static String oneLine(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      int type = Character.getType(ch);
+      if (Character.isISOControl(ch) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  private static Sweep parseChecked(String text, String source) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+      root = YAML.readTree(text);
     } catch (JacksonException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       throw new BadInputException(source + ": not valid YAML or JSON" + where + ": " + firstLine(e.getOriginalMessage()));

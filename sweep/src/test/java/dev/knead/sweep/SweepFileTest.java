@@ -7,8 +7,12 @@ import dev.knead.core.BadInputException;
 import dev.knead.core.net.Activation;
 import dev.knead.core.train.ConfigField;
 import dev.knead.core.train.TrainSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepFileTest {
   static Sweep parse(String yaml) {
@@ -106,5 +110,21 @@ class SweepFileTest {
   void jsonIsASweepFileToo() {
     Sweep s = parse("{\"data\": {\"source\": \"xor\"}, \"train\": {\"seed\": [1, 2, 3]}}");
     assertThat(s.size()).isEqualTo(3);
+  }
+
+  @Test
+  void aFileThatIsNotUtf8SaysSo(@TempDir Path dir) throws IOException {
+    // the fuzz test's input not-utf8: the bytes 0xCE 0x3A are no UTF-8 sequence
+    Path f = dir.resolve("s.yaml");
+    Files.write(f, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xCE, ':'});
+    assertThatThrownBy(() -> SweepFile.read(f)).isInstanceOf(BadInputException.class).hasMessage(f + ": not UTF-8 text");
+  }
+
+  @Test
+  void aNameWithLineBreaksIsShownOnOneLine() {
+    // the fuzz finding finding-carriage-returns-in-a-measure-name: the message quoted the name as it was
+    assertThatThrownBy(() -> parse("data: {source: xor}\ntrain: {}\nmeasures: [\"lo\\r\\nss\"]"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("s.yaml: measures: unknown measure 'lo\\u000d\\u000ass'");
   }
 }
