@@ -96,8 +96,7 @@ final class Job implements TrainListener {
     try {
       TrainConfig c = request.config().train();
       SplittableRandom root = new SplittableRandom(c.seed());
-        Network drawn = c.layers().isEmpty() ? c.initializer().build(c.architecture(data.dim(), data.classes()), root.split())
-            : Trainer.initial(split.train(), c, root.split());
+        Network drawn = Trainer.initial(split.train(), c, root.split());
         Network init = start == null ? drawn : start; // the initialiser's draw is made either way: the same seeds after it
       synchronized (this) {
         snapshots.add(new Snapshot(0, init));

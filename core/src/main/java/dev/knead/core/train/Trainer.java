@@ -26,7 +26,7 @@ public final class Trainer {
   /**
    * What a training loop needs of the network's arithmetic: the parameter block it updates, the
    * gradient, and the loss. {@link Workspace} (dense networks, the fast kernels) and
-   * {@link BlockPass} (any blocks) provide it.
+   * {@link BlockPass} (any blocks) implement it.
    */
   interface Pass {
     double[] params();
@@ -43,36 +43,6 @@ public final class Trainer {
     default long evaluations() {
       return 0;
     }
-  }
-
-  /** The dense workspace seen as a {@link Pass} (its own arrays, its own kernels: the same bits as ever). */
-  private static Pass dense(Workspace ws) {
-    return new Pass() {
-      @Override
-      public double[] params() {
-        return ws.params;
-      }
-
-      @Override
-      public double[] grads() {
-        return ws.grads;
-      }
-
-      @Override
-      public boolean[] weightMask() {
-        return ws.weightMask();
-      }
-
-      @Override
-      public Network network() {
-        return ws.network();
-      }
-
-      @Override
-      public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] right) {
-        return ws.lossAndGradient(x, y, n, loss, backward, right);
-      }
-    };
   }
 
   /** Trains from the config's initializer and seed. */
@@ -131,7 +101,7 @@ public final class Trainer {
 
     // dense networks keep their fast kernels; any other block takes the generic pass
     Pass ws = init.isDense()
-        ? dense(new Workspace(init, Math.max(n, Math.max(test.size(), 1)), exec.threads(), config.precision()))
+        ? new Workspace(init, Math.max(n, Math.max(test.size(), 1)), exec.threads(), config.precision())
         : new BlockPass(init);
     final double[] p = ws.params();
     final double[] g = ws.grads();

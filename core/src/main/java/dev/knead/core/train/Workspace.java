@@ -15,7 +15,7 @@ import java.util.List;
  * unit-major (unit u of point i at u·n + i, see {@link DoubleDense}); inputs and logits cross
  * the boundary row-major. A step allocates nothing. Not shared between threads or calls.
  */
-public final class Workspace {
+public final class Workspace implements Trainer.Pass {
   final int layers;
   final int[] sizes;
   final Activation[] act;
@@ -235,7 +235,8 @@ public final class Workspace {
   }
 
   /** @return whether the offset lies in a weight block (penalties apply to weights only) */
-  boolean[] weightMask() {
+  @Override
+  public boolean[] weightMask() {
     boolean[] m = new boolean[params.length];
     for (int l = 0; l < layers; l++) {
       java.util.Arrays.fill(m, wOff[l], bOff[l], true);
