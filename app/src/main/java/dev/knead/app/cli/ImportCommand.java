@@ -48,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--data-seed", defaultValue = "1", description = "Seed of the generated data and the split (default: ${DEFAULT-VALUE}).")
   long dataSeed;
 
-  @Option(names = "--test-share", defaultValue = "0.2", description = "Share of points held out for testing, in [0, 1) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--test-share", defaultValue = DataSpec.DEFAULT_TEST_SHARE_TEXT, description = "Share of points held out for testing, in [0, 1) (default: ${DEFAULT-VALUE}).")
   double testShare;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/imported-WEIGHTS).")

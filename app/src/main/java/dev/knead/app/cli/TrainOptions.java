@@ -39,7 +39,7 @@ public final class TrainOptions {
   @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV only: the label column (default: the last).")
   String labelColumn;
 
-  @Option(names = "--test-share", defaultValue = "0.2", description = "Share of points held out for testing, in [0, 1) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--test-share", defaultValue = DataSpec.DEFAULT_TEST_SHARE_TEXT, description = "Share of points held out for testing, in [0, 1) (default: ${DEFAULT-VALUE}).")
   double testShare;
 
   @Option(names = "--data-seed", description = "Seed of the generated data and the split (default: the --seed value).")

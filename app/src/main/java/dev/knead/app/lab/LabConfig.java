@@ -79,7 +79,7 @@ public final class LabConfig {
       }
     }
     long dataSeed = integer(data, "seed", 1, "data.seed");
-    double testShare = number(data, "test_share", 0.2, "data.test_share");
+    double testShare = number(data, "test_share", DataSpec.DEFAULT_TEST_SHARE, "data.test_share");
     if (!(testShare >= 0 && testShare < 1)) {
       throw LabException.bad("data.test_share", "must be in [0, 1)");
     }

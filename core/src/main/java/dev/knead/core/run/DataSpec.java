@@ -23,6 +23,12 @@ import java.util.Optional;
  */
 public record DataSpec(String source, Map<String, String> settings, long seed, double testShare, Optional<String> labelColumn,
     Optional<String> labelsFile) {
+  /** The share held out when nobody says otherwise (CLI, lab, run files): one definition. */
+  public static final double DEFAULT_TEST_SHARE = 0.2;
+
+  /** {@link #DEFAULT_TEST_SHARE} as text, for option annotations. */
+  public static final String DEFAULT_TEST_SHARE_TEXT = "0.2";
+
   public DataSpec {
     settings = Map.copyOf(settings);
     if (labelsFile.isPresent() && labelColumn.isPresent()) {
@@ -39,7 +45,7 @@ public record DataSpec(String source, Map<String, String> settings, long seed, d
   }
 
   public static DataSpec of(String source, long seed) {
-    return new DataSpec(source, Map.of(), seed, 0.2, Optional.empty());
+    return new DataSpec(source, Map.of(), seed, DEFAULT_TEST_SHARE, Optional.empty());
   }
 
   /** @return whether the source names a built-in generator (otherwise it is a file) */

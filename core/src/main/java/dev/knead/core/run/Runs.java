@@ -1,5 +1,6 @@
 package dev.knead.core.run;
 
+import dev.knead.core.BadInputException;
 import dev.knead.core.Version;
 import dev.knead.core.data.Dataset;
 import dev.knead.core.data.Datasets;
@@ -28,7 +29,8 @@ public final class Runs {
 
   /**
    * The split the config asks for; with test share 0 every point trains and none tests. A real
-   * data set that comes with its own split (digits, mnist) keeps it whatever the share.
+   * data set that comes with its own split (digits, mnist) keeps it at the default share; any
+   * other share is refused rather than silently ignored.
    */
   public static Split split(Dataset data, DataSpec spec) {
     if (spec.testShare() == 0) {
@@ -37,6 +39,11 @@ public final class Runs {
     if (spec.isGenerated()) {
       java.util.Optional<Split> own = Datasets.byName(spec.source()).fixedSplit(data);
       if (own.isPresent()) {
+        if (spec.testShare() != DataSpec.DEFAULT_TEST_SHARE) {
+          throw new BadInputException(spec.source() + " comes with its own test split (" + own.get().test().size() + " of "
+              + data.size() + " points); a test share of " + spec.testShare() + " cannot apply: leave it at its default "
+              + DataSpec.DEFAULT_TEST_SHARE + ", or give 0 to train on every point");
+        }
         return own.get();
       }
     }

@@ -62,8 +62,14 @@ class ShippedDataTest {
   void digitsSplitIsFixedStratifiedAndIgnoresTheRunSeed() {
     Dataset d = Datasets.byName("digits").generate(Map.of(), 0);
     Split a = Runs.split(d, new DataSpec("digits", Map.of(), 1, 0.2, java.util.Optional.empty()));
-    Split b = Runs.split(d, new DataSpec("digits", Map.of(), 12345, 0.5, java.util.Optional.empty()));
+    Split b = Runs.split(d, new DataSpec("digits", Map.of(), 12345, 0.2, java.util.Optional.empty()));
     assertThat(a.test().hash()).isEqualTo(b.test().hash());
+    // another share cannot apply to a fixed split: refused, never silently ignored
+    assertThatThrownBy(() -> Runs.split(d, new DataSpec("digits", Map.of(), 1, 0.5, java.util.Optional.empty())))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("own test split (359 of 1797")
+        .hasMessageContaining("0.5");
+    // 0 still means every point trains
+    assertThat(Runs.split(d, new DataSpec("digits", Map.of(), 1, 0, java.util.Optional.empty())).train().size()).isEqualTo(1797);
     int[] counts = d.classCounts();
     int[] test = a.test().classCounts();
     for (int c = 0; c < 10; c++) {
