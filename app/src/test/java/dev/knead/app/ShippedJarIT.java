@@ -81,6 +81,14 @@ class ShippedJarIT {
   }
 
   @Test
+  void runningOutOfMemoryIsOneLineThatSaysWhatToDo() throws Exception {
+    Result r = run(List.of("-Xmx96m"), "train", "--data", "mnist", "--set", "train=60000", "--epochs", "1");
+    assertEquals(1, r.code, r.err);
+    assertEquals(1, r.err.strip().lines().count(), r.err);
+    assertTrue(r.err.startsWith("knead: out of memory") && r.err.contains("KNEAD_JAVA_OPTS=-Xmx"), r.err);
+  }
+
+  @Test
   void theLabServesItsPageScriptsAndRunsFromTheJar() throws Exception {
     Process lab = new ProcessBuilder(command("lab", "--no-browser", "--port", "7391")).redirectErrorStream(true).start();
     try {
@@ -125,16 +133,26 @@ class ShippedJarIT {
   record Result(int code, String out, String err) {}
 
   static List<String> command(String... args) {
+    return command(List.of(), args);
+  }
+
+  static List<String> command(List<String> jvm, String... args) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-jar", JAR.toString()));
+        "--add-modules", "jdk.incubator.vector"));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }
 
   Result run(String... args) throws Exception {
+    return run(List.of(), args);
+  }
+
+  Result run(List<String> jvm, String... args) throws Exception {
     Path out = dir.resolve("stdout-" + System.nanoTime());
     Path err = dir.resolve("stderr-" + System.nanoTime());
-    Process p = new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p = new ProcessBuilder(command(jvm, args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished within two minutes: " + List.of(args));
     // the JVM's own notice for --add-modules jdk.incubator.vector, which ./knead filters the same way
     String errors = Files.readString(err).replace("WARNING: Using incubator modules: jdk.incubator.vector\n", "");

@@ -74,7 +74,18 @@ public final class KneadCommand implements Callable<Integer> {
       }
       return INTERNAL;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError oom) {
+      // a big data set on a small default heap: say what to do, not a stack trace
+      e.println("knead: out of memory (Java may use at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB here): give it more with KNEAD_JAVA_OPTS=-Xmx4g, or use fewer points (e.g. --set train=10000)");
+      if (System.getenv("KNEAD_DEBUG") != null) {
+        oom.printStackTrace(e);
+      }
+      code = INTERNAL;
+    }
     o.flush();
     e.flush();
     return code;
