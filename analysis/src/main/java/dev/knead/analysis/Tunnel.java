@@ -305,7 +305,12 @@ public final class Tunnel {
       } else if (b instanceof Coupling cp) {
         x = cp.inverse(x, 1);
       } else {
-        x = ((Residual) b).inverse(x, 1, 1e-14);
+        double scale = 1;
+        for (double v : x) {
+          scale = Math.max(scale, Math.abs(v));
+        }
+        // the fixed point contracts by Lip g < 1 per iteration: stop a few ulps above rounding
+        x = ((Residual) b).inverse(x, 1, 1e-13 * scale);
       }
       if (!finite(x)) {
         return x;

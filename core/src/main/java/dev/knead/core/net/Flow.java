@@ -483,6 +483,20 @@ public final class Flow implements Block {
     }
   }
 
+  /**
+   * Vector-field evaluations of one adaptive Dormand–Prince solve of the n points, as one system,
+   * from t = 0 to 1 at this flow's tolerance: the count Dupont et al. report (torchdiffeq's dopri5
+   * over [0, 1] for a batch). The forward pass of a DOPRI flow instead restarts at every trace
+   * stage t = m/{@value #MOMENTS}, which puts a floor under its count.
+   *
+   * @param x n × in, row-major
+   */
+  public long solveEvaluations(double[] x, int n) {
+    long[] nfe = new long[1];
+    dopri(pad(x, n), n, 0, 1, nfe);
+    return nfe[0];
+  }
+
   /** Newton iterations per RK4 step of {@link #inverse}. */
   static final int NEWTON_ITERATIONS = 40;
 
