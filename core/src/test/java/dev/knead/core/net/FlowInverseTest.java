@@ -112,4 +112,18 @@ class FlowInverseTest {
     double[] x = {0.4, -0.3, 1.1, 0.9};
     assertThat(f.forward(x, 2).evaluations()).isLessThan(f.withTolerance(1e-9).forward(x, 2).evaluations());
   }
+  @Test
+  void oneSolveCountsFewerEvaluationsThanTheLeggedForwardPass() {
+    SplittableRandom r = new SplittableRandom(6);
+    Flow f = new Flow(2, 2, 8, Flow.Solver.DOPRI, Mlp.glorot(2, 8, 2, true, 1, r)).withTolerance(1e-3);
+    double[] x = {0.4, -0.3, 1.1, 0.9, -0.7, 0.2};
+    long one = f.solveEvaluations(x, 3);
+    long legged = f.forward(x, 3).evaluations();
+    // Dormand–Prince takes at least one step of 6 evaluations (plus its start-up) per solve; the
+    // forward pass solves {@value Flow#MOMENTS} legs
+    assertThat(one).isGreaterThanOrEqualTo(6).isLessThan(legged);
+    assertThat(legged).isGreaterThanOrEqualTo(6L * Flow.MOMENTS);
+    // and a tighter tolerance needs more of them
+    assertThat(f.withTolerance(1e-9).solveEvaluations(x, 3)).isGreaterThan(one);
+  }
 }
