@@ -44,6 +44,8 @@ public final class Flow implements Block {
   private final int steps;
   private final Solver solver;
   private final Mlp field;
+  /** Absolute and relative tolerance of the adaptive solver ({@link #TOLERANCE} unless set). */
+  private final double tolerance;
 
   /**
    * @param in input dimension d
@@ -52,6 +54,17 @@ public final class Flow implements Block {
    * @param field f: dim + time → hidden → dim
    */
   public Flow(int in, int dim, int steps, Solver solver, Mlp field) {
+    this(in, dim, steps, solver, field, TOLERANCE);
+  }
+
+  /**
+   * As {@link #Flow(int, int, int, Solver, Mlp)}, the adaptive solver at the given tolerance
+   * (Dupont et al. train at 10⁻³; the run file keeps only the default).
+   */
+  public Flow(int in, int dim, int steps, Solver solver, Mlp field, double tolerance) {
+    if (!(tolerance > 0) || tolerance > 1) {
+      throw new IllegalArgumentException("the adaptive solver's tolerance must be in (0, 1], got " + tolerance);
+    }
     if (in < 1 || dim < in) {
       throw new IllegalArgumentException("a flow pads " + in + "-D input to at least as many dimensions, got " + dim);
     }
@@ -66,6 +79,7 @@ public final class Flow implements Block {
     this.steps = steps;
     this.solver = Objects.requireNonNull(solver);
     this.field = field;
+    this.tolerance = tolerance;
   }
 
   @Override
@@ -97,7 +111,17 @@ public final class Flow implements Block {
 
   /** @return this flow integrated by another solver (same field) */
   public Flow with(Solver s, int nSteps) {
-    return new Flow(in, dim, nSteps, s, field);
+    return new Flow(in, dim, nSteps, s, field, tolerance);
+  }
+
+  /** @return the adaptive solver's tolerance (absolute and relative) */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** @return this flow with the adaptive solver at another tolerance (same field) */
+  public Flow withTolerance(double tol) {
+    return new Flow(in, dim, steps, solver, field, tol);
   }
 
   @Override
@@ -114,7 +138,7 @@ public final class Flow implements Block {
   public Flow withParameters(double[] src, int off) {
     double[] q = new double[field.parameterCount()];
     System.arraycopy(src, off, q, 0, q.length);
-    return new Flow(in, dim, steps, solver, new Mlp(dim, field.hidden(), dim, true, q));
+    return new Flow(in, dim, steps, solver, new Mlp(dim, field.hidden(), dim, true, q), tolerance);
   }
 
   @Override
@@ -370,7 +394,7 @@ public final class Flow implements Block {
         return dydt;
       }
     };
-    DormandPrince54Integrator integrator = new DormandPrince54Integrator(1e-8, 1, TOLERANCE, TOLERANCE);
+    DormandPrince54Integrator integrator = new DormandPrince54Integrator(1e-8, 1, tolerance, tolerance);
     double[] end = integrator.integrate(ode, new ODEState(t0, u), t1).getPrimaryState();
     nfe[0] += integrator.getEvaluations();
     return end;
@@ -444,7 +468,7 @@ public final class Flow implements Block {
           return d;
         }
       };
-      DormandPrince54Integrator integrator = new DormandPrince54Integrator(1e-8, 1, TOLERANCE, TOLERANCE);
+      DormandPrince54Integrator integrator = new DormandPrince54Integrator(1e-8, 1, tolerance, tolerance);
       double[] z0 = integrator.integrate(adjoint, new ODEState(1, s), 0).getPrimaryState();
       for (int i = 0; i < np; i++) {
         grad[off + i] += z0[2 * dn + i];
@@ -459,6 +483,184 @@ public final class Flow implements Block {
     }
   }
 
+  /**
+   * Vector-field evaluations of one adaptive Dormand–Prince solve of the n points, as one system,
+   * from t = 0 to 1 at this flow's tolerance: the count Dupont et al. report (torchdiffeq's dopri5
+   * over [0, 1] for a batch). The forward pass of a DOPRI flow instead restarts at every trace
+   * stage t = m/{@value #MOMENTS}, which puts a floor under its count.
+   *
+   * @param x n × in, row-major
+   */
+  public long solveEvaluations(double[] x, int n) {
+    long[] nfe = new long[1];
+    dopri(pad(x, n), n, 0, 1, nfe);
+    return nfe[0];
+  }
+
+  /** Newton iterations per RK4 step of {@link #inverse}. */
+  static final int NEWTON_ITERATIONS = 40;
+
+  /**
+   * The points this flow carries to y: the inverse of the map its forward pass computes (a flow
+   * of the plane is a homeomorphism; the map run backwards undoes it). RK4: each step of the
+   * discrete solve inverted by Newton's method, started from one RK4 step backwards, the step's
+   * Jacobian by central differences, so that the forward pass of the result gives y back to
+   * rounding wherever the discrete step is one-to-one; a point where Newton does not settle
+   * comes back NaN. DOPRI: the flow integrated backwards, leg by leg, at the solver's tolerance
+   * (an approximation of the order of the forward solve's own error).
+   *
+   * @param y n × dim, row-major
+   * @return n × dim, row-major
+   */
+  public double[] inverse(double[] y, int n) {
+    if (dim != in) {
+      throw new IllegalStateException("an augmented flow (" + label() + ") has no inverse on ℝ^" + dim
+          + ": its inputs fill only the zero-padded subspace");
+    }
+    double[] u = pad(y, n);
+    if (solver == Solver.RK4) {
+      Evaluator e = new Evaluator(n);
+      final double h = 1.0 / steps;
+      for (int s = steps - 1; s >= 0; s--) {
+        u = unstep(e, u, s * h, h, n);
+      }
+    } else {
+      for (int m = MOMENTS; m >= 1; m--) {
+        u = dopri(u, n, m / (double) MOMENTS, (m - 1) / (double) MOMENTS, new long[1]);
+      }
+    }
+    return rows(u, n, dim);
+  }
+
+  /** The v with step(v, t, h) = target for each of the n points (unit-major), by Newton; NaN where it fails. */
+  private double[] unstep(Evaluator e, double[] target, double t, double h, int n) {
+    double[] v = e.step(target, t + h, -h);
+    boolean[] done = new boolean[n];
+    double[][] jac = new double[dim][];
+    double[] delta = new double[n];
+    double[] a = new double[dim * dim];
+    double[] r = new double[dim];
+    for (int it = 0; it < NEWTON_ITERATIONS; it++) {
+      double[] res = e.step(v, t, h);
+      boolean all = true;
+      for (int i = 0; i < n; i++) {
+        if (done[i]) {
+          continue;
+        }
+        double err = 0;
+        double scale = 1;
+        for (int j = 0; j < dim; j++) {
+          err = Math.max(err, Math.abs(res[j * n + i] - target[j * n + i]));
+          scale = Math.max(scale, Math.abs(target[j * n + i]));
+        }
+        // the step's own rounding is a few ulps of the state: closer than that cannot be asked
+        done[i] = err <= 1e-14 * scale;
+        all &= done[i];
+      }
+      if (all) {
+        return v;
+      }
+      for (int j = 0; j < dim; j++) {
+        double[] vp = v.clone();
+        double[] vm = v.clone();
+        for (int i = 0; i < n; i++) {
+          delta[i] = 1e-6 * (1 + Math.abs(v[j * n + i]));
+          vp[j * n + i] += delta[i];
+          vm[j * n + i] -= delta[i];
+        }
+        double[] fp = e.step(vp, t, h);
+        double[] fm = e.step(vm, t, h);
+        for (int q = 0; q < fp.length; q++) {
+          fp[q] = (fp[q] - fm[q]) / (2 * delta[q % n]);
+        }
+        jac[j] = fp;
+      }
+      for (int i = 0; i < n; i++) {
+        if (done[i]) {
+          continue;
+        }
+        for (int k = 0; k < dim; k++) {
+          r[k] = res[k * n + i] - target[k * n + i];
+          for (int j = 0; j < dim; j++) {
+            a[k * dim + j] = jac[j][k * n + i];
+          }
+        }
+        if (!solve(a, r, dim)) {
+          for (int k = 0; k < dim; k++) {
+            v[k * n + i] = Double.NaN;
+          }
+          done[i] = true;
+          continue;
+        }
+        double move = 0;
+        double scale = 1;
+        for (int k = 0; k < dim; k++) {
+          v[k * n + i] -= r[k];
+          move = Math.max(move, Math.abs(r[k]));
+          scale = Math.max(scale, Math.abs(v[k * n + i]));
+        }
+        // an update below rounding: Newton has settled as far as doubles go
+        done[i] = move <= 1e-15 * scale;
+      }
+    }
+    // what did not settle to rounding: kept when the residual is small, NaN otherwise
+    double[] res = e.step(v, t, h);
+    for (int i = 0; i < n; i++) {
+      double err = 0;
+      double scale = 1;
+      for (int j = 0; j < dim; j++) {
+        err = Math.max(err, Math.abs(res[j * n + i] - target[j * n + i]));
+        scale = Math.max(scale, Math.abs(target[j * n + i]));
+      }
+      if (!(err <= 1e-10 * scale)) {
+        for (int j = 0; j < dim; j++) {
+          v[j * n + i] = Double.NaN;
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Solves a x = b in place (b becomes x) by Gaussian elimination with partial pivoting; false when singular. */
+  private static boolean solve(double[] a, double[] b, int d) {
+    for (int c = 0; c < d; c++) {
+      int p = c;
+      for (int r = c + 1; r < d; r++) {
+        if (Math.abs(a[r * d + c]) > Math.abs(a[p * d + c])) {
+          p = r;
+        }
+      }
+      if (!(Math.abs(a[p * d + c]) > 0)) {
+        return false;
+      }
+      if (p != c) {
+        for (int j = 0; j < d; j++) {
+          double tmp = a[c * d + j];
+          a[c * d + j] = a[p * d + j];
+          a[p * d + j] = tmp;
+        }
+        double tmp = b[c];
+        b[c] = b[p];
+        b[p] = tmp;
+      }
+      for (int r = c + 1; r < d; r++) {
+        double f = a[r * d + c] / a[c * d + c];
+        for (int j = c; j < d; j++) {
+          a[r * d + j] -= f * a[c * d + j];
+        }
+        b[r] -= f * b[c];
+      }
+    }
+    for (int c = d - 1; c >= 0; c--) {
+      double s = b[c];
+      for (int j = c + 1; j < d; j++) {
+        s -= a[c * d + j] * b[j];
+      }
+      b[c] = s / a[c * d + c];
+    }
+    return true;
+  }
+
   @Override
   public int momentCount() {
     int every = Math.max(1, steps / 16);
@@ -468,7 +670,8 @@ public final class Flow implements Block {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Flow f && f.in == in && f.dim == dim && f.steps == steps && f.solver == solver && f.field.equals(field);
+    return o instanceof Flow f && f.in == in && f.dim == dim && f.steps == steps && f.solver == solver && f.field.equals(field)
+        && f.tolerance == tolerance;
   }
 
   @Override

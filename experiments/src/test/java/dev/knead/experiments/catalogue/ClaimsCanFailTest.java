@@ -218,18 +218,27 @@ class ClaimsCanFailTest {
   // in training and an ANODE that needs more evaluations than the ODE
 
   static List<Claim> nestedSpheres() {
+    Dataset data = Datasets.generate("nested-spheres", Map.of("dim", "2", "points", "60"), 1);
+    double[][] x = Nets.rows(data.points());
+    // a 2-D network that encloses the disk (an augmented flow: no tunnel to walk, the flood fill finds the region bounded)
+    Network bump = NestedSpheresTunnelTest.bump();
+    double acc = Nets.accuracy(bump, x, data.labels());
     List<SeedRow> rows = new ArrayList<>();
+    rows.add(NestedSpheresExperiment.row(1, NestedSpheresExperiment.ODE, bump, data, acc, 0.5, 1, 1.5));
+    rows.add(NestedSpheresExperiment.row(1, NestedSpheresExperiment.COUPLINGS, bump, data, acc, 0.5, 1, 1.5));
+    assertThat(rows.get(0).get("certified")).isZero();
     for (long seed = 1; seed <= 12; seed++) {
-      rows.add(SeedRow.of(seed, NestedSpheresExperiment.ODE).put("train_accuracy", 1.0).put("dense_error", 0.0)
-          .put("inner_region_unbounded", 0.0).put("certified", 0.0).put("nfe_start", 80).put("nfe_end", 40).build());
       rows.add(SeedRow.of(seed, NestedSpheresExperiment.ANODE).put("train_accuracy", 0.9).put("dense_error", 0.1)
-          .put("inner_region_unbounded", 1.0).put("certified", 1.0).put("nfe_start", 40).put("nfe_end", 200).build());
-      rows.add(SeedRow.of(seed, NestedSpheresExperiment.COUPLINGS).put("train_accuracy", 1.0).put("dense_error", 0.0)
-          .put("inner_region_unbounded", 0.0).put("certified", 0.0).put("nfe_start", Double.NaN).put("nfe_end", Double.NaN).build());
+          .put("inner_region_unbounded", 1.0).build());
       rows.add(SeedRow.of(seed, NestedSpheresExperiment.WIDE).put("train_accuracy", 1.0).put("dense_error", 0.02)
-          .put("inner_region_unbounded", 0.0).put("certified", 0.0).put("nfe_start", 40).put("nfe_end", 40).build());
+          .put("inner_region_unbounded", 0.0).build());
       rows.add(SeedRow.of(seed, NestedSpheresExperiment.KNN).put("train_accuracy", 1.0).put("dense_error", 0.0)
-          .put("inner_region_unbounded", 1.0).put("certified", 1.0).put("nfe_start", Double.NaN).put("nfe_end", Double.NaN).build());
+          .put("inner_region_unbounded", 1.0).build());
+      // the 2-D flow's NFE falls in training, and ANODE's ends above it
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.ODE_NFE).put("nfe_start", 80).put("nfe_end", 40)
+          .put("log_nfe_growth", Math.log(0.5)).build());
+      rows.add(SeedRow.of(seed, NestedSpheresExperiment.ANODE_NFE).put("nfe_start", 40).put("nfe_end", 200)
+          .put("log_nfe_growth", Math.log(5)).build());
     }
     return NestedSpheresExperiment.claims(rows);
   }
