@@ -82,6 +82,7 @@ final class LabRoutes {
     JsonNode b = body(ctx);
     LabRequest r = LabConfig.read(b);
     Dataset data = LabData.load(r, uploads);
+    LabConfig.layersFit(r.config().train().layers(), r.config().train().initializer(), data.dim(), data.classes());
     Network from = null;
     if (b.hasNonNull("from")) {
       // train on from this page's run's (edited) weights: the same shapes and data are required
@@ -230,6 +231,7 @@ final class LabRoutes {
       // the regions of this snapshot's weights, not the newest ones the live view shows
       f.put("field_classes", Packed.bytes(tr.fieldClasses()));
       f.put("field_confidence", Packed.bytes(TraceJson.confidence(tr)));
+      f.set("blocks", BlockJson.of(net));
       json(ctx, 200, f);
       return;
     }
