@@ -86,6 +86,26 @@ class LabLayersTest {
     assertThat(f.json().get("caption").asText()).contains("flow");
   }
 
+  /** Two couplings: the marks name the halves, swapped from one block to the next, each over its own stages. */
+  @Test
+  void couplingMarksNameTheirHalves() throws Exception {
+    String id = finished("coupling", "coupling,coupling");
+    JsonNode tr = send("GET", "/api/runs/" + id + "/trace", null).json();
+    JsonNode marks = tr.get("blocks");
+    assertThat(marks).hasSize(2);
+    JsonNode a = marks.get(0);
+    JsonNode b = marks.get(1);
+    assertThat(a.get("held").get(0).asInt()).isZero();
+    assertThat(a.get("moved").get(0).asInt()).isEqualTo(1);
+    assertThat(b.get("held").get(0).asInt()).isEqualTo(1);
+    assertThat(b.get("moved").get(0).asInt()).isZero();
+    assertThat(a.get("caption").asText()).startsWith("x1 passes through, x2 is scaled and shifted");
+    // the first reads the input and ends where the second starts; each affine coupling shows two stages
+    assertThat(a.get("stage").asInt()).isZero();
+    assertThat(a.get("end").asInt()).isEqualTo(2).isEqualTo(b.get("stage").asInt());
+    assertThat(tr.get("stage_names").get(a.get("end").asInt()).asText()).contains("coupling");
+  }
+
   /** The prototypes the page draws are the network's own: the trace's marks against the weights endpoint's P. */
   @Test
   void theTracesPrototypesAreTheNetworks() throws Exception {

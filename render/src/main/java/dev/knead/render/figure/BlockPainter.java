@@ -10,11 +10,11 @@ import dev.knead.render.view.Scene;
  * diamonds in their class's colour, each with a dashed ring at the distance √τ where its weight
  * falls by e (flat stages only: a ring seen at an angle would mislead).
  */
-final class BlockPainter {
+public final class BlockPainter {
   private BlockPainter() {}
 
   /** Overlays the marks of the stage (index) drawn in this layout, if it has any. */
-  static void overlay(Canvas c, Sheet.Layout lay, Scene scene, Network net, int stage, int dim, double size, Palette pal) {
+  public static void overlay(Canvas c, Sheet.Layout lay, Scene scene, Network net, int stage, int dim, double size, Palette pal) {
     if (dim > 3 || scene.projected()) {
       return;
     }

@@ -45,9 +45,9 @@ class BlockFiguresTest {
       for (int i = 0; i < 8; i++) {
         v[i] = Double.parseDouble(m.group(i + 1));
       }
-      double half = v[3] - v[1];
-      boolean diamond = Math.abs(v[0] - v[4]) < 1e-6 && Math.abs(v[3] - v[7]) < 1e-6 && half > 0 && Math.abs(v[2] - v[0] - half) < 1e-6
-          && Math.abs(v[0] - v[6] - half) < 1e-6;
+      double half = v[3] - v[1]; // the SVG keeps two decimals
+      boolean diamond = Math.abs(v[0] - v[4]) < 0.015 && Math.abs(v[3] - v[7]) < 0.015 && half > 0 && Math.abs(v[2] - v[0] - half) < 0.025
+          && Math.abs(v[0] - v[6] - half) < 0.025;
       if (diamond) {
         out.add(new Diamond(v[0], v[3], Integer.parseInt(m.group(9), 16)));
       }
@@ -101,6 +101,23 @@ class BlockFiguresTest {
     }
     // the stage after the read-out (the logits) is not the one the block reads: no prototypes there
     assertThat(diamonds(svgOfStage(net, 1))).isEmpty();
+  }
+
+  /** The animation draws them too, on the frames resting on the stage the block reads, and only there. */
+  @Test
+  void theAnimationShowsThePrototypesWhileItRestsOnTheirStage() {
+    Network net = new Network(List.of(new Prototypes(2, 2, 6, 0.1, P, V)));
+    Subject s = new Subject(Tracer.trace(net, Subjects.blobs(80, 5), Subjects.blobLabels(80)), List.of("a", "b"), "knn test");
+    dev.knead.render.animate.Animator a = new dev.knead.render.animate.Animator(s,
+        new dev.knead.render.animate.AnimationOptions(FigureOptions.of(400, 400), 10, 2.0, 0.35, 0, false, false));
+    SvgCanvas first = new SvgCanvas(400, 400);
+    a.draw(first, 0);
+    List<Diamond> drawn = diamonds(first.document());
+    assertThat(drawn).hasSize(6);
+    assertSimilar(drawn, P);
+    SvgCanvas last = new SvgCanvas(400, 400);
+    a.draw(last, a.frames() - 1);
+    assertThat(diamonds(last.document())).isEmpty();
   }
 
   @Test
