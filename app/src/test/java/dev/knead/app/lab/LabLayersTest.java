@@ -86,6 +86,29 @@ class LabLayersTest {
     assertThat(f.json().get("caption").asText()).contains("flow");
   }
 
+  /** A block network's weights cannot be edited or trained on from: a 4xx naming the field, not a 500. */
+  @Test
+  void aBlockNetworksWeightsAreRefusedNotA500() throws Exception {
+    Reply r = send("POST", "/api/runs", request("edit", "ode:2", 5));
+    assertThat(r.status()).isEqualTo(201);
+    String id = r.json().get("run").asText();
+    String token = r.json().get("token").asText();
+    for (int i = 0; i < 600 && !send("GET", "/api/runs/" + id, null).json().get("status").asText().equals("done"); i++) {
+      Thread.sleep(50);
+    }
+    HttpRequest edit = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/runs/" + id + "/weights"))
+        .header(Jobs.TOKEN_HEADER, token).POST(HttpRequest.BodyPublishers.ofString("{\"layer\":0,\"row\":0,\"col\":0,\"value\":1}")).build();
+    HttpResponse<String> e = http.send(edit, HttpResponse.BodyHandlers.ofString());
+    assertThat(e.statusCode()).isEqualTo(409);
+    assertThat(Json.MAPPER.readTree(e.body()).get("field").asText()).isEqualTo("layer");
+    String from = request("edit", "ode:2", 5).replace("\"speed\":0}", "\"speed\":0,\"from\":\"" + id + "\"}");
+    HttpRequest again = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/runs"))
+        .header(Jobs.TOKEN_HEADER, token).POST(HttpRequest.BodyPublishers.ofString(from)).build();
+    HttpResponse<String> f = http.send(again, HttpResponse.BodyHandlers.ofString());
+    assertThat(f.statusCode()).isEqualTo(400);
+    assertThat(Json.MAPPER.readTree(f.body()).get("field").asText()).isEqualTo("from");
+  }
+
   /** Two couplings: the marks name the halves, swapped from one block to the next, each over its own stages. */
   @Test
   void couplingMarksNameTheirHalves() throws Exception {
