@@ -12,8 +12,25 @@ const limit = (f, end) => SCHEMA.lab_limits?.[f.key]?.[end === 'min' ? 0 : 1] ??
 const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const sel = (id, opts, v) => `<select id="${id}">${opts.map(o => `<option ${o === v ? 'selected' : ''}>${o}</option>`).join('')}</select>`;
 const num = (id, v, step = 'any', min = '', max = '') => `<input id="${id}" type="number" value="${v}" step="${step}" min="${min}" max="${max}">`;
+/** The active layers spec, or null when the hidden widths and activations above build the network. */
+export const layersSpec = s => (s.train.layers && String(s.train.layers).trim() !== 'none' ? String(s.train.layers).trim() : null);
+
+/**
+ * The layers field: typed, with the schema's examples offered (the server reads it with the CLI's
+ * own parser, LayerSpecs; a bad spec comes back as a 400 naming network.layers, shown under it).
+ */
+function layersControl(f, v) {
+  return `<label title="${esc(f.description)}"><span>layers</span><input id="tr-layers" type="text" list="layers-choices"
+      value="${esc(v ?? 'none')}" placeholder="none" spellcheck="false" autocomplete="off" aria-describedby="layers-error"></label>
+    <datalist id="layers-choices">${f.choices.map(o => `<option value="${esc(o)}"></option>`).join('')}</datalist>
+    <div id="layers-error" class="error" role="alert"></div>
+    <p class="movehelp">Blocks in order, e.g. <code>ode:2</code>, <code>ode:3</code> (augmented), <code>coupling,coupling</code>,
+      <code>knn:32</code>, <code>ode:2,dense:3:tanh,knn:32</code> (docs/layers.md); <code>none</code> = the layers above. Enter to apply.</p>`;
+}
+
 /** One schema setting as a control: a list of named choices or a number box with the table's range. */
 function control(f, v) {
+  if (f.key === 'layers') return layersControl(f, v);
   const id = 'tr-' + f.key;
   const input = f.kind === 'choice'
     ? sel(id, f.choices.includes(v) ? f.choices : [v, ...f.choices], v)
@@ -35,6 +52,7 @@ export function createControls(el, datasets, onChange, onUpload) {
     const layers = state.hidden.map((w, i) => `<div class="layer"><b>${w}</b>
         <span class="pm"><button data-unit="${i}" data-d="-1" aria-label="fewer units">−</button><button data-unit="${i}" data-d="1" aria-label="more units">+</button></span>
         ${sel('act-' + i, ACTS, state.acts[i])}</div>`).join('');
+    const spec = layersSpec(state);
     const wide = state.hidden.some(w => w > 16) || state.hidden.length > 6;
     const trainFields = FIELDS.filter(f => f.group === 'train').sort((a, b) => rank(a) - rank(b));
     el.innerHTML = `
@@ -54,9 +72,10 @@ export function createControls(el, datasets, onChange, onUpload) {
       <label><span>your data</span><input id="upload" type="file" accept=".csv,.tsv,.txt,.npy,.npz"></label>
       <div id="upload-error" class="error" role="alert"></div>
     </fieldset>
-    <fieldset id="fs-network" class="${state.hide.includes('network') ? 'hide-in-classroom' : ''}"><legend>Network ${ds.dim}-${state.hidden.join('-')}${state.hidden.length ? '-' : ''}${ds.classes.length}</legend>
-      <div class="layers">${layers}<span class="pm"><button id="add-layer">+ layer</button>${state.hidden.length ? '<button id="drop-layer">− layer</button>' : ''}</span></div>
-      ${wide ? '<p class="movehelp">Wide or deep: training and drawing get slower.</p>' : ''}
+    <fieldset id="fs-network" class="${state.hide.includes('network') ? 'hide-in-classroom' : ''}"><legend>Network ${spec ? `· ${esc(spec)}` : `${ds.dim}-${state.hidden.join('-')}${state.hidden.length ? '-' : ''}${ds.classes.length}`}</legend>
+      ${spec ? '<p class="movehelp" id="layers-note">The layers field names the blocks: the widths and activations are not used (set it to none to edit them).</p>'
+        : `<div class="layers">${layers}<span class="pm"><button id="add-layer">+ layer</button>${state.hidden.length ? '<button id="drop-layer">− layer</button>' : ''}</span></div>`}
+      ${wide && !spec ? '<p class="movehelp">Wide or deep: training and drawing get slower.</p>' : ''}
       ${FIELDS.filter(f => f.group === 'network' && f.kind !== 'list').map(f => control(f, state.train[f.key])).join('')}
     </fieldset>
     <fieldset id="fs-training" class="${state.hide.includes('training') ? 'hide-in-classroom' : ''}"><legend>Training</legend>
@@ -92,7 +111,7 @@ export function createControls(el, datasets, onChange, onUpload) {
     for (const f of FIELDS.filter(f => f.kind !== 'list')) {
       on('tr-' + f.key, 'change', e => change(s => {
         const v = e.target.value;
-        s.train[f.key] = f.kind === 'choice' ? v : v === '' ? (f.none ? null : f.default) : +v;
+        s.train[f.key] = f.key === 'layers' ? v.trim() || 'none' : f.kind === 'choice' ? v : v === '' ? (f.none ? null : f.default) : +v;
       }));
     }
     for (const p of ds.params) on('p-' + p.name, 'change', e => change(s => { s.params[p.name] = +e.target.value; }));
@@ -130,5 +149,16 @@ export function createControls(el, datasets, onChange, onUpload) {
       classButtons(); // only the buttons: a whole redraw would drop a file being chosen and its error
     },
     addClass: () => addClass,
+    /**
+     * Shows a refused request's message next to its field (the layers field), or clears it.
+     * @returns whether the field is one of these controls
+     */
+    fieldError(field, message) {
+      const mine = field === 'network.layers';
+      const box = el.querySelector('#layers-error');
+      if (box) box.textContent = mine ? message : '';
+      el.querySelector('#tr-layers')?.setAttribute('aria-invalid', String(mine));
+      return mine;
+    },
   };
 }

@@ -13,6 +13,7 @@ import { createTopology, showRewinds } from './topology.js';
 import { createControls } from './controls.js';
 import { createRunbar } from './runbar.js';
 import { createWeights } from './weights.js';
+import { drawPrototypes, blockCaption } from './blocks.js';
 
 const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
@@ -261,8 +262,9 @@ function redraw() {
       labels: ctx.labels, fieldClasses: ctx.fieldClasses, fieldConf: ctx.fieldConf,
       cut: st.index === t.cut_stage ? t.cut : null, trace: ctx.traced, test: testShown(),
     });
+    drawPrototypes(sh.canvas, sh.map, st, t.blocks); // blocks.js: a k-NN block's prototypes, where it reads
     const shape = st.pca ? `${st.dim}-D, top 3 principal axes` : `${st.dim}-D`;
-    sh.cap.textContent = `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '');
+    sh.cap.textContent = `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '') + blockCaption(st, t.blocks);
     unitButtons(sh, st);
   });
   const three = t.decoded.find(s => s.index === t.cut_stage && s.k === 3) || t.decoded.find(s => s.k === 3);
@@ -353,6 +355,7 @@ async function restart(edited) {
   const req = request(state, session);
   const generation = ++ctx.generation;
   const before = api.explainBefore(req);
+  before.catch(() => {}); // a refused request (a bad layers spec) is shown below, not left unhandled while the run is asked for
   try {
     runbar.starting();
     const r = await api.start(edited || req);
@@ -365,9 +368,11 @@ async function restart(edited) {
     document.body.dataset.dim = String(r.dim);
     runbar.status(r);
     runbar.error('');
+    controls.fieldError(null);
     stop = watch(r.run, f => onFrame(r.run, f), e => onEnd(r.run, e));
   } catch (e) {
     runbar.error(`${e.field ? e.field + ': ' : ''}${e.message}`);
+    controls.fieldError(e.field, e.message); // the layers field shows its own error beside it
   }
   // only the newest change's verdict: an earlier one answering late must not replace it
   before.then(v => generation === ctx.generation && topology.before(v, state, ctx.dim))

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { decodeStage, unpackBytes } from './decode.js';
 import { drawSheet } from './sheet.js';
+import { drawPrototypes, blockHelp, blockTick } from './blocks.js';
 
 const HELP = {
   input: 'The data as it arrives: one dot per point, coloured by class, on a square grid.',
@@ -14,6 +15,7 @@ const HELP = {
 };
 
 function helpFor(caption) {
+  if (blockHelp(caption)) return blockHelp(caption);
   if (caption.startsWith('input')) return HELP.input;
   if (caption.startsWith('output ·')) return HELP.output;
   for (const k of ['rotate', 'stretch', 'shift', 'bend']) if (caption.includes(k)) return HELP[k];
@@ -46,7 +48,9 @@ export function createScrubber(el, getContext) {
       if (run !== getContext().runId) return;
       const st = decodeStage(f);
       // the regions of the snapshot shown, from its own weights (not the newest)
-      drawSheet(canvas, st, { labels: ctx.labels, fieldClasses: unpackBytes(f.field_classes), fieldConf: unpackBytes(f.field_confidence), trace: ctx.traced });
+      const map = drawSheet(canvas, st, { labels: ctx.labels, fieldClasses: unpackBytes(f.field_classes), fieldConf: unpackBytes(f.field_confidence), trace: ctx.traced });
+      // a k-NN block's prototypes where the slider rests on the stage it reads (not in between)
+      drawPrototypes(canvas, map, { ...st, index: f.t > 0.98 ? f.stage : -1 }, f.blocks);
       canvas.dataset.snapshot = String(s);
       name.textContent = f.caption;
       el.querySelector('#move-help').textContent = helpFor(f.caption);
@@ -78,7 +82,7 @@ export function createScrubber(el, getContext) {
     /** @param names every stage's caption, from the trace */
     setStages(names) {
       slider.max = String(names.length - 1);
-      el.querySelector('#move-ticks').innerHTML = names.filter((n, i) => i === 0 || n.includes('bend') || n.startsWith('output ·'))
+      el.querySelector('#move-ticks').innerHTML = names.filter((n, i) => i === 0 || n.includes('bend') || n.startsWith('output ·') || blockTick(n))
         .map(n => `<span>${n.split(' · ')[0]}</span>`).join('');
     },
     setSnapshots(epochs) {

@@ -241,6 +241,10 @@ final class Job implements TrainListener {
       throw new LabException(409, "id", "pause the run before editing a weight");
     }
     Network net = latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
+    if (!net.isDense()) {
+      // a flow's or k-NN block's parameters are not a weight matrix the panel can address (was a 500)
+      throw new LabException(409, "layer", "the weights of " + net.describe() + " cannot be edited in the lab: only networks of dense layers");
+    }
     if (layer < 0 || layer >= net.layers().size()) {
       throw LabException.bad("layer", "must be in 0 … " + (net.layers().size() - 1));
     }

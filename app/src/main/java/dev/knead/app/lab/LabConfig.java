@@ -29,6 +29,11 @@ public final class LabConfig {
   public static final int MAX_EPOCHS = 100_000;
   public static final int MAX_POINTS = 5_000;
   public static final int MAX_ADDED = 2_000;
+  /** A k-NN block in the lab: at most this many prototypes (every update reads all of them for every sample). */
+  public static final int MAX_PROTOTYPES = 1_000;
+  /** An ODE block in the lab: at most this many RK4 steps and hidden units in its vector field. */
+  public static final int MAX_BLOCK_HIDDEN = 64;
+  public static final int MAX_STEPS = 64;
   /** MNIST in the lab: at most this many training (and test) images, by value, before any is read. */
   public static final int MAX_MNIST = 2_000;
   /** The lab's MNIST sizes when the request names none (the CLI's 10,000 + 2,000 would make every update megabytes). */
@@ -140,6 +145,7 @@ public final class LabConfig {
         throw LabException.bad("network.hidden[" + i + "]", "must be a whole number in 1 … " + MAX_WIDTH);
       }
     }
+    layerLimits(TrainSchema.LAYERS.cast(values.getOrDefault(TrainSchema.LAYERS, TrainSchema.LAYERS.defaultValue())));
     long epochs = TrainSchema.EPOCHS.cast(values.getOrDefault(TrainSchema.EPOCHS, TrainSchema.EPOCHS.defaultValue()));
     if (epochs < 1 || epochs > MAX_EPOCHS) {
       throw LabException.bad("train.epochs", "must be in 1 … " + MAX_EPOCHS);
@@ -155,6 +161,43 @@ public final class LabConfig {
     return new LabRequest(session, new ExperimentConfig(spec, tc), upload, flat, labels, removed(data.get("removed")), (int) speed);
   }
 
+  /** The lab's tighter limits on a layers spec the CLI's parser accepted (network.layers names the item). */
+  static void layerLimits(dev.knead.core.net.LayerSpecs layers) {
+    List<dev.knead.core.net.LayerSpec> items = layers.items();
+    if (items.size() > MAX_LAYERS) {
+      throw LabException.bad("network.layers", "at most " + MAX_LAYERS + " blocks in the lab, got " + items.size());
+    }
+    for (dev.knead.core.net.LayerSpec s : items) {
+      String at = "layer '" + s.text() + "': ";
+      if (s.width() > MAX_WIDTH) {
+        throw LabException.bad("network.layers", at + "width " + s.width() + " is above the lab's " + MAX_WIDTH);
+      }
+      if (s.prototypes() > MAX_PROTOTYPES) {
+        throw LabException.bad("network.layers", at + s.prototypes() + " prototypes are above the lab's " + MAX_PROTOTYPES
+            + " (the command line takes more)");
+      }
+      if (s.kind() != dev.knead.core.net.LayerSpec.Kind.DENSE && s.kind() != dev.knead.core.net.LayerSpec.Kind.KNN
+          && s.hidden() > MAX_BLOCK_HIDDEN) {
+        throw LabException.bad("network.layers", at + s.hidden() + " hidden units are above the lab's " + MAX_BLOCK_HIDDEN);
+      }
+      if (s.kind() == dev.knead.core.net.LayerSpec.Kind.ODE && s.steps() > MAX_STEPS) {
+        throw LabException.bad("network.layers", at + s.steps() + " RK4 steps are above the lab's " + MAX_STEPS);
+      }
+    }
+  }
+
+  /**
+   * A layers spec against the data it will read: builds the network once (a fixed seed, thrown
+   * away) so that a block that does not fit — ode:1 on 2-D points, a coupling on 1-D — is a 400
+   * naming network.layers when the run is asked for, not a run that fails after it started.
+   */
+  static void layersFit(dev.knead.core.net.LayerSpecs layers, dev.knead.core.net.Initializer init, int dim, int classes) {
+    if (layers.isEmpty()) {
+      return;
+    }
+    parse("network.layers", () -> layers.build(dim, classes, init, new java.util.SplittableRandom(0)));
+  }
+
   /** GET /api/schema: the training schema and the lab's tighter limits, [min, max] per setting. */
   static com.fasterxml.jackson.databind.node.ObjectNode schema() {
     com.fasterxml.jackson.databind.node.ObjectNode o = ConfigJson.schema();
@@ -162,6 +205,7 @@ public final class LabConfig {
     lim.putArray("epochs").add(1).add(MAX_EPOCHS);
     lim.putArray("hidden").add(1).add(MAX_WIDTH);
     lim.putArray("layers").add(0).add(MAX_LAYERS);
+    lim.putArray("prototypes").add(1).add(MAX_PROTOTYPES);
     return o;
   }
 

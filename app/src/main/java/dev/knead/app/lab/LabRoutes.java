@@ -82,11 +82,16 @@ final class LabRoutes {
     JsonNode b = body(ctx);
     LabRequest r = LabConfig.read(b);
     Dataset data = LabData.load(r, uploads);
+    LabConfig.layersFit(r.config().train().layers(), r.config().train().initializer(), data.dim(), data.classes());
     Network from = null;
     if (b.hasNonNull("from")) {
       // train on from this page's run's (edited) weights: the same shapes and data are required
       Job source = jobs.owned(LabConfig.id(b, "from", null), ctx.header(Jobs.TOKEN_HEADER));
       from = source.latest().orElseThrow(() -> new LabException(409, "from", "that run has no weights yet"));
+      if (!from.isDense() || !r.config().train().layers().isEmpty()) {
+        // training on from edited weights is for networks of dense layers (a block network was a 500)
+        throw LabException.bad("from", "only a network of dense layers trains on from its weights in the lab; this one is " + from.describe());
+      }
       var arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
       List<?> acts = from.layers().subList(0, from.depth()).stream().map(l -> l.activation()).toList();
       if (!from.hiddenWidths().equals(arch.hidden()) || !acts.equals(arch.activations()) || from.inputDim() != data.dim()
@@ -230,6 +235,7 @@ final class LabRoutes {
       // the regions of this snapshot's weights, not the newest ones the live view shows
       f.put("field_classes", Packed.bytes(tr.fieldClasses()));
       f.put("field_confidence", Packed.bytes(TraceJson.confidence(tr)));
+      f.set("blocks", BlockJson.of(net));
       json(ctx, 200, f);
       return;
     }

@@ -40,6 +40,7 @@ final class TraceJson {
     ArrayNode names = o.putArray("stage_names");
     tr.stages().forEach(s -> names.add(s.name()));
     fieldAndCut(o, tr.network(), tr.domain(), tr.fieldClasses(), confidence(tr), tr.cutStage());
+    o.set("blocks", BlockJson.of(tr.network()));
     return o;
   }
 
@@ -51,6 +52,7 @@ final class TraceJson {
     ObjectNode o = Json.object();
     o.put("stage_count", Trace.stageCount(tr.network()));
     fieldAndCut(o, tr.network(), tr.domain(), tr.fieldClasses(), confidence(tr), tr.cutStage());
+    o.set("blocks", BlockJson.of(tr.network()));
     return o;
   }
 

@@ -113,6 +113,13 @@ public final class Animator {
     boolean settled = pos.t() >= 1;
     Sheet.draw(c, 8, top, w - 16, h - top - strip - 8, scene, cam,
         new Sheet.Content(labels, fieldClasses, fieldMargin, fieldSide, settled ? subject.cut(to) : null, null), st);
+    if (settled || pos.stage() == 0) {
+      // resting on a stage: a k-NN block's prototypes where it reads them (between stages they would mislead)
+      dev.knead.render.figure.BlockPainter.overlay(c, Sheet.layout(8, top, w - 16, h - top - strip - 8, scene, cam, st), scene,
+          t.network(), pos.stage(), to.dim(), Math.max(3, Math.min(6, w / 110)), pal);
+    }
+    dev.knead.render.figure.BlockMarks.halvesAt(t.network(), pos.stage()).ifPresent(hv ->
+        c.text(w / 2, h - strip - 12, "coupling: " + hv.caption(), Math.max(8, title * 0.75), Canvas.Anchor.MIDDLE, pal.ink(), false));
     strip(c, w, h - strip, pos, pal);
   }
 

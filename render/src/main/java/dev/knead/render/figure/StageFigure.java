@@ -43,6 +43,11 @@ public final class StageFigure implements Figure {
     SheetStyle st = new SheetStyle(pal, options.radiusFor(s.points().n()), options.regions(), options.sheet(), true, 0);
     Sheet.draw(c, 12, 52, w - 28, h - 52 - 30, scene, Camera.oblique(-0.65),
         new Sheet.Content(subject.trace().labels(), subject.trace().fieldClasses(), subject.fieldMargin(), subject.fieldSide(), cut, null), st);
+    // blocks that are not dense layers: a k-NN block's prototypes where it reads, a coupling's halves
+    Sheet.Layout lay = Sheet.layout(12, 52, w - 28, h - 52 - 30, scene, Camera.oblique(-0.65), st);
+    BlockPainter.overlay(c, lay, scene, subject.trace().network(), stage, s.dim(), 6, pal);
+    BlockMarks.halvesAt(subject.trace().network(), stage)
+        .ifPresent(hv -> c.text(w / 2, h - 26, "coupling: " + hv.caption(), 11, Canvas.Anchor.MIDDLE, pal.ink(), false));
     Legend.row(c, w / 2, h - 10, subject.classNames(), cut != null, pal, 11);
   }
 

@@ -69,6 +69,8 @@ public final class StagesFigure implements Figure {
       String name = fit(s.index() + " · " + s.name().replace("output layer", "out").replace("layer ", "L"), cw - 12, caption);
       Sheet.draw(c, x + 3, y + 2, cw - 6, ch - 6, scene, Camera.oblique(-0.65),
           new Sheet.Content(t.labels(), t.fieldClasses(), subject.fieldMargin(), subject.fieldSide(), subject.cut(s), name), st);
+      BlockPainter.overlay(c, Sheet.layout(x + 3, y + 2, cw - 6, ch - 6, scene, Camera.oblique(-0.65), st), scene, t.network(),
+          s.index(), s.dim(), Math.max(2.5, Math.min(5, cw / 60)), pal);
     }
     Legend.row(c, w / 2, h - 8, subject.classNames(), t.network().classes() == 2, pal, 11);
   }
