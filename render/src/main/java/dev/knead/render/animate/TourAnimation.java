@@ -94,7 +94,7 @@ public final class TourAnimation {
       labels[i] = all[idx[i]];
     }
     double[] plane = {1, 0, 0, 1, 0, 0};
-    String caption = LayersFigure.tsneCaption(l, all.length);
+    String caption = LayersFigure.tsneShortCaption(l, all.length);
     return glide(subject, o, provenance, placed, 2, labels, time -> plane, true, time -> caption);
   }
 

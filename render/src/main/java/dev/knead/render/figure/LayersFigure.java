@@ -50,6 +50,12 @@ public final class LayersFigure implements Figure {
     return StageLayouts.of(t.layerEnds().stream().map(Stage::points).toList());
   }
 
+  /** @return a short caption (for a 600-wide animation): what a t-SNE frame is */
+  public static String tsneShortCaption(StageLayouts l, int total) {
+    return String.format(Locale.ROOT, "t-SNE of each stage on its own (perplexity %.0f, %s), started from the previous",
+        Tsne.Options.DEFAULT.perplexity(), l.n() == total ? l.n() + " points" : l.n() + " of " + total + " points");
+  }
+
   /** @return the caption that says what a t-SNE panel is and is not */
   public static String tsneCaption(StageLayouts l, int total) {
     Tsne.Options o = Tsne.Options.DEFAULT;
