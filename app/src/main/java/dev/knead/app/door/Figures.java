@@ -81,10 +81,19 @@ public final class Figures {
    */
   public static Figure of(Kind k, Run r, Subject subject, Integer stage, Integer cls, ProjectionKind projection,
       FigureOptions opt) {
+    return of(k, r.network(), r.data(), r.result().history(), subject, stage, cls, projection, opt);
+  }
+
+  /**
+   * As {@link #of(Kind, Network, Dataset, List, Subject, Integer, Integer, FigureOptions)}, with the
+   * projection of wide stages for {@link Kind#LAYERS} (null: the grand tour).
+   */
+  public static Figure of(Kind k, Network net, Dataset data, List<Epoch> history, Subject subject, Integer stage,
+      Integer cls, ProjectionKind projection, FigureOptions opt) {
     if (k == Kind.LAYERS) {
       return LayersFigure.of(subject, opt, projection == null ? ProjectionKind.TOUR : projection);
     }
-    return of(k, r, subject, stage, cls, opt);
+    return of(k, net, data, history, subject, stage, cls, opt);
   }
 
   /**
