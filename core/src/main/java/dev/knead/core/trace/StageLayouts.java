@@ -33,12 +33,14 @@ public final class StageLayouts {
   private final int dims;
   private final List<double[]> layouts;
   private final double[] kl;
+  private final double perplexity;
 
-  private StageLayouts(int[] indices, int dims, List<double[]> layouts, double[] kl) {
+  private StageLayouts(int[] indices, int dims, List<double[]> layouts, double[] kl, double perplexity) {
     this.indices = indices;
     this.dims = dims;
     this.layouts = layouts;
     this.kl = kl;
+    this.perplexity = perplexity;
   }
 
   /** @return the layouts with the default settings, cap and seed */
@@ -66,7 +68,7 @@ public final class StageLayouts {
     }
     int[] idx = subsample(n, cap, seed);
     int m = idx.length;
-    // a perplexity the points can carry: below m, as the search needs
+    // a perplexity the points can carry: below m, as the search needs (a third of them for tiny sets)
     Tsne.Options used = o.perplexity() < m ? o : o.withPerplexity(Math.max(1, (m - 1) / 3.0));
     int dims = used.dims();
     List<double[]> layouts = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class StageLayouts {
       kl[s] = r.finalKl();
       prev = y;
     }
-    return new StageLayouts(idx, dims, List.copyOf(layouts), kl);
+    return new StageLayouts(idx, dims, List.copyOf(layouts), kl, used.perplexity());
   }
 
   /** @return the indices of the points laid out, increasing (all of them when n ≤ cap) */
@@ -180,6 +182,11 @@ public final class StageLayouts {
   /** @return stage s's layout, n() × dims() row-major */
   public double[] layout(int s) {
     return layouts.get(s).clone();
+  }
+
+  /** @return the perplexity used: the asked one, or (m − 1) / 3 when m points cannot carry it */
+  public double perplexity() {
+    return perplexity;
   }
 
   /** @return the final KL divergence of stage s's layout */

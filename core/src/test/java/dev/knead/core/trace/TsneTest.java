@@ -299,5 +299,9 @@ class TsneTest {
     StageLayouts small = StageLayouts.of(List.of(Points.of(n, d, x)), o, 40, 1);
     assertThat(small.indices()).isEqualTo(StageLayouts.subsample(n, 40, 1));
     assertThat(small.layout(0)).hasSize(80);
+    assertThat(small.perplexity()).isEqualTo(10);
+    // too few points for the asked perplexity: a third of them, and said so
+    StageLayouts tiny = StageLayouts.of(List.of(Points.of(n, d, x)), o.withPerplexity(30), 25, 1);
+    assertThat(tiny.perplexity()).isEqualTo(8);
   }
 }

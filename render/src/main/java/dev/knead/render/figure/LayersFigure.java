@@ -52,8 +52,8 @@ public final class LayersFigure implements Figure {
 
   /** @return a short caption (for a 600-wide animation): what a t-SNE frame is */
   public static String tsneShortCaption(StageLayouts l, int total) {
-    return String.format(Locale.ROOT, "t-SNE of each stage on its own (perplexity %.0f, %s), started from the previous",
-        Tsne.Options.DEFAULT.perplexity(), l.n() == total ? l.n() + " points" : l.n() + " of " + total + " points");
+    return String.format(Locale.ROOT, "t-SNE of each stage on its own (perplexity %s, %s), started from the previous",
+        number(l.perplexity()), l.n() == total ? l.n() + " points" : l.n() + " of " + total + " points");
   }
 
   /** @return the caption that says what a t-SNE panel is and is not */
@@ -61,8 +61,12 @@ public final class LayersFigure implements Figure {
     Tsne.Options o = Tsne.Options.DEFAULT;
     String pts = l.n() == total ? l.n() + " points" : String.format(Locale.ROOT, "%d of %d points (subsample seed %d)", l.n(),
         total, StageLayouts.SEED);
-    return String.format(Locale.ROOT, "t-SNE per stage, perplexity %.0f, %d steps, %s; each layout its own (no carried basis),"
-        + " started from the previous stage's", o.perplexity(), o.iterations(), pts);
+    return String.format(Locale.ROOT, "t-SNE per stage, perplexity %s, %d steps, %s; each layout its own (no carried basis),"
+        + " started from the previous stage's", number(l.perplexity()), o.iterations(), pts);
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
   }
 
   @Override
