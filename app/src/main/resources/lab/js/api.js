@@ -37,7 +37,9 @@ export const api = {
   explainRun: (id, wait = 1) => call('GET', `/api/runs/${id}/explain?wait=${wait}`),
   upload: (file) => file.arrayBuffer().then(buf => call('POST', `/api/upload?name=${encodeURIComponent(file.name)}`, buf, true)),
   exportUrl: id => `/api/runs/${id}/export`,
-  figureUrl: (id, kind, format, stage) => `/api/runs/${id}/figure?kind=${kind}&format=${format}` + (stage != null ? `&stage=${stage}` : ''),
+  /** kind may carry a projection, 'layers:tsne' (kinds and projections: knead render --kind, --projection). */
+  figureUrl: (id, kind, format, stage) => `/api/runs/${id}/figure?kind=${kind.split(':')[0]}&format=${format}`
+    + (kind.includes(':') ? `&projection=${kind.split(':')[1]}` : '') + (stage != null ? `&stage=${stage}` : ''),
   animationUrl: id => `/api/runs/${id}/animation.gif`,
   /** One point's own values, class and (images) picture size: the picture under the pointer. */
   point: (id, i) => call('GET', `/api/runs/${id}/points/${i}`),

@@ -9,7 +9,9 @@ export function createRunbar(el, act) {
     <label title="figure drawn by the server, as knead render draws it"><span>figure</span><select id="figure-kind">
       <option value="stages">every move</option><option value="stage">one stage</option><option value="lift">3-D lift</option>
       <option value="regions">regions</option><option value="curves">loss and accuracy</option><option value="certificate">certificate</option>
-      <option value="barcode">barcodes</option><option value="betti">Betti numbers</option></select></label>
+      <option value="barcode">barcodes</option><option value="betti">Betti numbers</option>
+      <option value="layers:pca">every layer, PCA</option><option value="layers:tour">every layer, grand tour</option>
+      <option value="layers:tsne">every layer, t-SNE</option></select></label>
     <button id="export-png" title="PNG of the chosen figure">⤓ PNG</button><button id="export-svg" title="SVG of the chosen figure">⤓ SVG</button>
     <button id="export-gif" title="every move, animated (knead animate)">⤓ GIF</button>
     <a id="export-json" download><button>⤓ run JSON</button></a>
@@ -48,7 +50,7 @@ export function createRunbar(el, act) {
   const kind = () => el.querySelector('#figure-kind').value;
   for (const fmt of ['png', 'svg']) {
     el.querySelector(`#export-${fmt}`).addEventListener('click', () =>
-      download(act.figureUrl(kind(), fmt), `knead-${kind()}.${fmt}`));
+      download(act.figureUrl(kind(), fmt), `knead-${kind().replace(':', '-')}.${fmt}`));
   }
   el.querySelector('#export-gif').addEventListener('click', () => download(act.animationUrl(), 'knead-moves.gif'));
   el.querySelector('#share').addEventListener('click', () => navigator.clipboard?.writeText(location.href));

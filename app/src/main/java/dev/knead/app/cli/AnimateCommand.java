@@ -3,6 +3,7 @@ package dev.knead.app.cli;
 import dev.knead.core.BadInputException;
 import dev.knead.app.door.JsonDocument;
 import dev.knead.core.io.Provenance;
+import dev.knead.core.trace.ProjectionKind;
 import dev.knead.render.FigureOptions;
 import dev.knead.render.animate.AnimationOptions;
 import dev.knead.render.animate.GifAnimation;
@@ -47,6 +48,11 @@ public final class AnimateCommand implements Callable<Integer> {
       + " (aligned by Procrustes), gliding from stage to stage while a grand tour turns the view (see docs/figures.md).")
   boolean grandTour;
 
+  @Option(names = "--projection", paramLabel = "P", description = "How wide stages are shown: pca (the default: every move,"
+      + " principal axes), tour (as --grand-tour) or tsne (the input, each layer's output and the logits, each through its own"
+      + " t-SNE layout, gliding from stage to stage; see docs/figures.md).")
+  String projection;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.gif.")
   Path out;
 
@@ -57,10 +63,20 @@ public final class AnimateCommand implements Callable<Integer> {
   public Integer call() {
     FigureArgs.Size sz = FigureArgs.size(size);
     FigureArgs.checkOut(out, Set.of("gif"), "MP4 is not supported yet");
+    ProjectionKind proj = projection == null ? null : FigureArgs.projection(projection);
+    if (proj != null && grandTour && proj != ProjectionKind.TOUR) {
+      throw new BadInputException("--grand-tour and --projection " + proj.label() + " are two different views; give one");
+    }
+    if (proj != null && tour && proj != ProjectionKind.PCA) {
+      throw new BadInputException("--tour swings the principal axes; it goes with --projection pca only");
+    }
     var r = FigureArgs.load(run);
     var subject = FigureArgs.subject(r);
-    if (grandTour) {
-      return grandTour(r, subject, sz);
+    if (grandTour || proj == ProjectionKind.TOUR) {
+      return grandTour(r, subject, sz, false);
+    }
+    if (proj == ProjectionKind.TSNE) {
+      return grandTour(r, subject, sz, true);
     }
     double secs = seconds != null ? seconds : Math.min(40, 1.2 * (subject.trace().size() - 1));
     AnimationOptions opt;
@@ -85,7 +101,8 @@ public final class AnimateCommand implements Callable<Integer> {
     return KneadCommand.OK;
   }
 
-  private Integer grandTour(dev.knead.core.run.Run r, dev.knead.render.Subject subject, FigureArgs.Size sz) {
+  /** The glide through the layer ends: one grand-tour view, or (tsne) each stage's t-SNE layout. */
+  private Integer grandTour(dev.knead.core.run.Run r, dev.knead.render.Subject subject, FigureArgs.Size sz, boolean tsne) {
     if (tour) {
       throw new BadInputException("--tour and --grand-tour are two different views; give one");
     }
@@ -99,7 +116,11 @@ public final class AnimateCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     long start = System.nanoTime();
-    dev.knead.render.animate.TourAnimation.write(subject, opt, Provenance.of(r), out);
+    if (tsne) {
+      dev.knead.render.animate.TourAnimation.writeTsne(subject, opt, Provenance.of(r), out);
+    } else {
+      dev.knead.render.animate.TourAnimation.write(subject, opt, Provenance.of(r), out);
+    }
     double took = (System.nanoTime() - start) / 1e9;
     if (json) {
       com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();
@@ -109,8 +130,8 @@ public final class AnimateCommand implements Callable<Integer> {
       doc.put("seconds", secs);
       JsonDocument.print(spec.commandLine().getOut(), doc, Provenance.of(r));
     } else {
-      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s, grand tour) in %.1f s%n", out, opt.frames(k),
-          secs, took);
+      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%d frames, %.1f s, %s) in %.1f s%n", out, opt.frames(k),
+          secs, tsne ? "t-SNE per stage" : "grand tour", took);
     }
     return KneadCommand.OK;
   }

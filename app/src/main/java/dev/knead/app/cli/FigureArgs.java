@@ -66,6 +66,16 @@ final class FigureArgs {
     return new Subject(r.trace(), r.data().classNames(), r.network().describe() + " on " + r.data().name());
   }
 
+  /** Parses --projection against the one list of projection kinds. */
+  static dev.knead.core.trace.ProjectionKind projection(String text) {
+    dev.knead.core.trace.ProjectionKind p = dev.knead.core.trace.ProjectionKind.named(text);
+    if (p == null) {
+      throw new BadInputException("--projection " + text + ": unknown projection; expected one of "
+          + dev.knead.core.trace.ProjectionKind.names());
+    }
+    return p;
+  }
+
   static Run load(Path run) {
     return RunFile.load(run);
   }

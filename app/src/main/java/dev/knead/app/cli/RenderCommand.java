@@ -5,6 +5,7 @@ import dev.knead.core.BadInputException;
 import dev.knead.app.door.JsonDocument;
 import dev.knead.core.io.Provenance;
 import dev.knead.core.run.Run;
+import dev.knead.core.trace.ProjectionKind;
 import dev.knead.render.Figure;
 import dev.knead.render.FigureOptions;
 import dev.knead.render.Images;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code knead render}: one figure of a saved run, as PNG or SVG. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draw a figure of a run: stage, stages (small multiples), tour (every layer through one grand-tour view), measures (per-layer chart), lift, curves, regions, barcode, diagram, betti, certificate, jacobian, loop, links (PNG or SVG).")
+    description = "Draw a figure of a run: stage, stages (small multiples), tour (every layer through one grand-tour view), layers (every layer through --projection), measures (per-layer chart), lift, curves, regions, barcode, diagram, betti, certificate, jacobian, loop, links (PNG or SVG).")
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,12 +40,16 @@ public final class RenderCommand implements Callable<Integer> {
   Path run;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "stage | stages | tour | measures | lift | curves | regions | barcode | diagram | betti | certificate | jacobian | loop | links.")
+      description = "stage | stages | tour | layers | measures | lift | curves | regions | barcode | diagram | betti | certificate | jacobian | loop | links.")
   String kind;
 
   @Option(names = "--stage", paramLabel = "S", description = "For stage, jacobian: the stage (default: the last hidden bend); barcode, diagram, loop: default 0; "
           + "links: a 3-D input or layer output (default: the input if 3-D, else the first 3-wide layer output).")
   Integer stage;
+
+  @Option(names = "--projection", paramLabel = "P", description = "For layers: how wide stages are shown — pca | tour | tsne"
+      + " (default: tour; see docs/figures.md).")
+  String projection;
 
   @Option(names = "--class", paramLabel = "C", description = "For loop: the class (default: the first with a real H1 bar).")
   Integer cls;
@@ -75,6 +80,13 @@ public final class RenderCommand implements Callable<Integer> {
     if (stage != null && !k.takesStage()) {
       throw new BadInputException("--stage applies to --kind stage, barcode, diagram, jacobian, loop and links only");
     }
+    ProjectionKind proj = null;
+    if (projection != null) {
+      if (!k.takesProjection()) {
+        throw new BadInputException("--projection applies to --kind layers only (and to knead animate)");
+      }
+      proj = FigureArgs.projection(projection);
+    }
     if (cls != null && !k.takesClass()) {
       throw new BadInputException("--class applies to --kind loop only");
     }
@@ -89,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
     if (stage != null) {
       checkStage(subject, stage);
     }
-    Figure f = Figures.of(k, r, subject, stage, cls, opt);
+    Figure f = Figures.of(k, r, subject, stage, cls, proj, opt);
     Images.write(f, opt, Provenance.of(r), out);
     if (json) {
       com.fasterxml.jackson.databind.node.ObjectNode doc = dev.knead.core.io.Json.object();

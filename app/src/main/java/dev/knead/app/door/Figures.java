@@ -5,11 +5,13 @@ import dev.knead.core.data.Dataset;
 import dev.knead.core.net.Network;
 import dev.knead.core.run.Run;
 import dev.knead.core.train.Epoch;
+import dev.knead.core.trace.ProjectionKind;
 import dev.knead.core.trace.Tracer;
 import dev.knead.render.Figure;
 import dev.knead.render.FigureOptions;
 import dev.knead.render.Subject;
 import dev.knead.render.figure.CurvesFigure;
+import dev.knead.render.figure.LayersFigure;
 import dev.knead.render.figure.LiftFigure;
 import dev.knead.render.figure.RegionsFigure;
 import dev.knead.render.figure.StageFigure;
@@ -30,7 +32,7 @@ import java.util.Locale;
 public final class Figures {
   /** The figures. */
   public enum Kind {
-    STAGE, STAGES, TOUR, MEASURES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
+    STAGE, STAGES, TOUR, LAYERS, MEASURES, LIFT, CURVES, REGIONS, BARCODE, DIAGRAM, BETTI, CERTIFICATE, JACOBIAN, LOOP, LINKS;
 
     /** @return the kind named (any case), or null */
     public static Kind named(String s) {
@@ -51,6 +53,11 @@ public final class Figures {
       return this == STAGE || this == BARCODE || this == DIAGRAM || this == JACOBIAN || this == LOOP || this == LINKS;
     }
 
+    /** @return whether the kind shows wide stages through a chosen {@link ProjectionKind} */
+    public boolean takesProjection() {
+      return this == LAYERS;
+    }
+
     /** @return whether the kind draws one class (chosen with a class index) */
     public boolean takesClass() {
       return this == LOOP;
@@ -66,6 +73,27 @@ public final class Figures {
 
   public static Figure of(Kind k, Run r, Subject subject, Integer stage, Integer cls, FigureOptions opt) {
     return of(k, r.network(), r.data(), r.result().history(), subject, stage, cls, opt);
+  }
+
+  /**
+   * As {@link #of(Kind, Run, Subject, Integer, Integer, FigureOptions)}, with the projection of
+   * wide stages for {@link Kind#LAYERS} (null: the grand tour).
+   */
+  public static Figure of(Kind k, Run r, Subject subject, Integer stage, Integer cls, ProjectionKind projection,
+      FigureOptions opt) {
+    return of(k, r.network(), r.data(), r.result().history(), subject, stage, cls, projection, opt);
+  }
+
+  /**
+   * As {@link #of(Kind, Network, Dataset, List, Subject, Integer, Integer, FigureOptions)}, with the
+   * projection of wide stages for {@link Kind#LAYERS} (null: the grand tour).
+   */
+  public static Figure of(Kind k, Network net, Dataset data, List<Epoch> history, Subject subject, Integer stage,
+      Integer cls, ProjectionKind projection, FigureOptions opt) {
+    if (k == Kind.LAYERS) {
+      return LayersFigure.of(subject, opt, projection == null ? ProjectionKind.TOUR : projection);
+    }
+    return of(k, net, data, history, subject, stage, cls, opt);
   }
 
   /**
@@ -93,7 +121,8 @@ public final class Figures {
       return switch (k) {
         case STAGE -> new StageFigure(subject, stage == null ? defaultStage(subject) : stage, opt);
         case STAGES -> new StagesFigure(subject, opt);
-        case TOUR -> new dev.knead.render.figure.TourFigure(subject, opt, 0, 0);
+        case TOUR -> LayersFigure.of(subject, opt, ProjectionKind.TOUR);
+        case LAYERS -> LayersFigure.of(subject, opt, ProjectionKind.TOUR);
         case MEASURES -> measures(net, data, subject, opt);
         case LIFT -> new LiftFigure(subject, opt, -0.65);
         case CURVES -> new CurvesFigure(history, subject.description(), opt);

@@ -50,7 +50,12 @@ final class FigureExports implements AutoCloseable {
    *
    * @param stage the stage for kinds that draw one, or null for the kind's default
    */
-  record FigureRequest(Figures.Kind kind, Format format, Integer stage, int width, int height, double scale) {}
+  record FigureRequest(Figures.Kind kind, Format format, Integer stage, int width, int height, double scale,
+      dev.knead.core.trace.ProjectionKind projection) {
+    FigureRequest(Figures.Kind kind, Format format, Integer stage, int width, int height, double scale) {
+      this(kind, format, stage, width, height, scale, null);
+    }
+  }
 
   /** @param fps frames per second; seconds, length of one loop */
   record GifRequest(int width, int height, int fps, double seconds) {}
@@ -75,6 +80,7 @@ final class FigureExports implements AutoCloseable {
       case CERTIFICATE -> new int[] {800, 440};
       case BARCODE, DIAGRAM, BETTI -> new int[] {640, 420};
       case JACOBIAN -> new int[] {560, 460};
+      case TOUR, LAYERS -> new int[] {1000, 420};
       default -> new int[] {480, 500};
     };
   }
@@ -84,7 +90,7 @@ final class FigureExports implements AutoCloseable {
     FigureOptions opt = FigureOptions.of(r.width(), r.height()).withScale(r.scale());
     return run("kind", () -> {
       Subject s = Figures.subject(net, data);
-      Figure f = Figures.of(r.kind(), net, data, history, s, r.stage(), opt);
+      Figure f = Figures.of(r.kind(), net, data, history, s, r.stage(), null, r.projection(), opt);
       return r.format() == Format.PNG ? Images.png(f, opt, provenance) : Images.svg(f, opt, provenance).getBytes(StandardCharsets.UTF_8);
     });
   }

@@ -369,9 +369,22 @@ final class LabRoutes {
     if (kind == Figures.Kind.CERTIFICATE && job.data.dim() != 2) {
       throw LabException.bad("kind", "the certificate figure draws 2-D inputs; this data is " + job.data.dim() + "-D");
     }
+    dev.knead.core.trace.ProjectionKind projection = null;
+    String projText = ctx.queryParam("projection");
+    if (projText != null) {
+      if (!kind.takesProjection()) {
+        throw LabException.bad("projection", "only the layers figure takes a projection");
+      }
+      projection = dev.knead.core.trace.ProjectionKind.named(projText);
+      if (projection == null) {
+        throw LabException.bad("projection", "unknown projection '" + projText + "'; one of "
+            + dev.knead.core.trace.ProjectionKind.names());
+      }
+    }
     int[] size = size(ctx, FigureExports.defaultSize(kind), FigureExports.MAX_SIDE);
     double scale = number(ctx, "scale", 0.5, 2, 1);
-    byte[] bytes = exports.figure(new FigureExports.FigureRequest(kind, format, stage, size[0], size[1], scale), net, job.data,
+    byte[] bytes = exports.figure(new FigureExports.FigureRequest(kind, format, stage, size[0], size[1], scale, projection), net,
+        job.data,
         job.history(), Provenance.of(job.request.config(), job.data));
     String ext = FigureExports.extension(format);
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + "-" + kind.name().toLowerCase(java.util.Locale.ROOT)

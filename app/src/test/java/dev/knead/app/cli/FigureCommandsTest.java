@@ -40,7 +40,7 @@ class FigureCommandsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"stage, 300x200, 1", "stages, 400x300, 2", "lift, 500x260, 1", "curves, 400x200, 1.5", "regions, 200x200, 1", "barcode, 400x300, 1", "diagram, 300x300, 1", "betti, 400x300, 1", "certificate, 500x300, 1", "jacobian, 300x260, 1", "loop, 300x300, 1"})
+  @CsvSource({"stage, 300x200, 1", "stages, 400x300, 2", "lift, 500x260, 1", "curves, 400x200, 1.5", "regions, 200x200, 1", "barcode, 400x300, 1", "diagram, 300x300, 1", "betti, 400x300, 1", "certificate, 500x300, 1", "jacobian, 300x260, 1", "loop, 300x300, 1", "layers, 400x200, 1"})
   void rendersEveryKindAtTheAskedSize(String kind, String size, double scale) throws Exception {
     Path out = dir.resolve(kind + ".png");
     Result r = knead("render", run.toString(), "--kind", kind, "--size", size, "--scale", Double.toString(scale), "--out",
@@ -50,6 +50,27 @@ class FigureCommandsTest {
     String[] wh = size.split("x");
     assertThat(img.getWidth()).isEqualTo((int) Math.round(Integer.parseInt(wh[0]) * scale));
     assertThat(img.getHeight()).isEqualTo((int) Math.round(Integer.parseInt(wh[1]) * scale));
+  }
+
+  @Test
+  void layersAndAnimationsTakeEveryProjection() throws Exception {
+    for (String p : new String[] {"pca", "tour", "tsne", "t-SNE"}) {
+      Path out = dir.resolve("layers-" + p + ".svg");
+      Result r = knead("render", run.toString(), "--kind", "layers", "--projection", p, "--size", "400x200", "--out", out.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      String svg = Files.readString(out);
+      if (p.equalsIgnoreCase("t-sne") || p.equals("tsne")) {
+        assertThat(svg).contains("every layer through t-SNE").contains("no carried basis");
+      }
+    }
+    Path gif = dir.resolve("tsne.gif");
+    Result a = knead("animate", run.toString(), "--projection", "tsne", "--fps", "4", "--seconds", "3", "--size", "150x150", "--out",
+        gif.toString(), "--json");
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(dev.knead.core.io.Json.parse(a.out(), "animate --json").get("frames").asInt()).isEqualTo(12);
+    Result both = knead("animate", run.toString(), "--grand-tour", "--projection", "tsne", "--out", dir.resolve("b.gif").toString());
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("two different views");
   }
 
   @Test
@@ -101,10 +122,15 @@ class FigureCommandsTest {
       "render; --stage; 99; outside",
       "render; --stage; -1; outside",
       "render; --scale; 20; --scale",
+      "render; --projection; tsne; applies to --kind layers only",
+      "animate; --projection; umap; expected one of pca, tour, tsne",
   })
   void badInputExitsTwoWithOneLine(String cmd, String flag, String value, String message) {
     Path out = dir.resolve("bad.png");
-    String[] base = flag.equals("--kind") ? new String[] {cmd, run.toString(), flag, value, "--out", out.toString()}
+    if (cmd.equals("animate")) {
+      out = dir.resolve("bad.gif");
+    }
+    String[] base = flag.equals("--kind") || cmd.equals("animate") ? new String[] {cmd, run.toString(), flag, value, "--out", out.toString()}
         : new String[] {cmd, run.toString(), "--kind", "stage", flag, value, "--out", out.toString()};
     Result r = knead(base);
     assertThat(r.code()).isEqualTo(2);

@@ -485,6 +485,13 @@ class LabRoutesTest {
     }
     HttpResponse<byte[]> stage = bytes("/api/runs/" + id + "/figure?kind=stage&stage=5&snapshot=0");
     assertThat(stage.statusCode()).isEqualTo(200);
+    // the layers figure through t-SNE: the CLI's figure of the same run, byte for byte (seeded, no threads)
+    HttpResponse<byte[]> tsne = bytes("/api/runs/" + id + "/figure?kind=layers&projection=tsne&format=svg&size=600x400");
+    assertThat(tsne.statusCode()).as(new String(tsne.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    String cliTsne = dev.knead.render.Images.svg(dev.knead.app.door.Figures.of(dev.knead.app.door.Figures.Kind.LAYERS, run,
+        dev.knead.app.door.Figures.subject(run.network(), run.data()), null, null, dev.knead.core.trace.ProjectionKind.TSNE, opt),
+        opt, dev.knead.core.io.Provenance.of(run));
+    assertThat(new String(tsne.body(), StandardCharsets.UTF_8)).isEqualTo(cliTsne).contains("t-SNE");
 
     HttpResponse<byte[]> gif = bytes("/api/runs/" + id + "/animation.gif?size=200x200&fps=5&seconds=2");
     assertThat(gif.statusCode()).isEqualTo(200);
@@ -536,6 +543,8 @@ class LabRoutesTest {
     assertField(send("GET", f + "?kind=stages&size=9000x9000", null), 400, "size");
     assertField(send("GET", f + "?kind=stages&scale=9", null), 400, "scale");
     assertField(send("GET", f + "?kind=stages&snapshot=999", null), 400, "snapshot");
+    assertField(send("GET", f + "?kind=stages&projection=tsne", null), 400, "projection");
+    assertField(send("GET", f + "?kind=layers&projection=umap", null), 400, "projection");
     assertField(send("GET", "/api/runs/r999/figure?kind=stages", null), 404, "id");
     String g = "/api/runs/" + id + "/animation.gif";
     assertField(send("GET", g + "?fps=100", null), 400, "fps");

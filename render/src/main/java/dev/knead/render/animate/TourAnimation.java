@@ -4,11 +4,13 @@ import dev.knead.core.io.AtomicFiles;
 import dev.knead.core.io.Provenance;
 import dev.knead.core.trace.GrandTour;
 import dev.knead.core.trace.Stage;
+import dev.knead.core.trace.StageLayouts;
 import dev.knead.core.trace.TourSpace;
 import dev.knead.render.FigureOptions;
 import dev.knead.render.Palette;
 import dev.knead.render.Subject;
 import dev.knead.render.canvas.Java2DCanvas;
+import dev.knead.render.figure.LayersFigure;
 import dev.knead.render.figure.Legend;
 import dev.knead.render.figure.Sheet;
 import dev.knead.render.figure.SheetStyle;
@@ -20,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * A grand tour of a network's layers as a looping GIF: the input, every layer's output and the
@@ -64,16 +67,56 @@ public final class TourAnimation {
     List<Stage> stages = subject.trace().layerEnds();
     TourSpace space = TourSpace.of(stages.stream().map(Stage::points).toList());
     GrandTour tour = GrandTour.of(space.dim(), SEGMENTS, o.seed());
+    double[][] placed = new double[stages.size()][];
+    for (int s = 0; s < placed.length; s++) {
+      placed[s] = space.placed(s);
+    }
+    return glide(subject, o, provenance, placed, space.dim(), subject.trace().labels(), time -> tour.view(time), false,
+        time -> String.format(Locale.ROOT, "grand tour, time %.2f · stages aligned by Procrustes in %d-D", time, space.dim()));
+  }
+
+  /**
+   * The same glide through each stage's t-SNE layout ({@link StageLayouts}), in the plane: no
+   * view turns; each layout is its own, started from the previous stage's and turned onto it.
+   *
+   * @return the GIF's bytes (provenance as its comment; null = none)
+   */
+  public static byte[] tsneBytes(Subject subject, Options o, Provenance provenance) {
+    StageLayouts l = LayersFigure.layouts(subject.trace());
+    double[][] placed = new double[l.size()][];
+    for (int s = 0; s < placed.length; s++) {
+      placed[s] = l.layout(s);
+    }
+    int[] all = subject.trace().labels();
+    int[] idx = l.indices();
+    int[] labels = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      labels[i] = all[idx[i]];
+    }
+    double[] plane = {1, 0, 0, 1, 0, 0};
+    String caption = LayersFigure.tsneShortCaption(l, all.length);
+    return glide(subject, o, provenance, placed, 2, labels, time -> plane, true, time -> caption);
+  }
+
+  public static void writeTsne(Subject subject, Options o, Provenance provenance, Path out) {
+    AtomicFiles.write(out, tsneBytes(subject, o, provenance));
+  }
+
+  /**
+   * Rests on each stage, then glides (smoothstep) to the next, every frame seen through
+   * view(time).
+   *
+   * @param placed per stage, n × dim
+   * @param view tour time → 3 × dim view
+   */
+  private static byte[] glide(Subject subject, Options o, Provenance provenance, double[][] placed, int dim, int[] labels,
+      DoubleFunction<double[]> view, boolean flat, DoubleFunction<String> subtitle) {
+    List<Stage> stages = subject.trace().layerEnds();
     FigureOptions f = o.figure();
     Palette pal = f.palette();
-    int[] labels = subject.trace().labels();
     int n = labels.length;
     int k = stages.size();
     int frames = o.frames(k);
-    double[][] placed = new double[k][];
-    for (int s = 0; s < k; s++) {
-      placed[s] = space.placed(s);
-    }
     BufferedImage image = new BufferedImage(f.pixelWidth(), f.pixelHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     Java2DCanvas canvas = new Java2DCanvas(g, f.scale());
@@ -82,7 +125,7 @@ public final class TourAnimation {
     SheetStyle st = new SheetStyle(pal, Math.max(1.2, f.radiusFor(n) * 0.8), false, false, false, 11);
     double w = f.width();
     double h = f.height();
-    double[] mix = new double[n * space.dim()];
+    double[] mix = new double[n * dim];
     double[] y = new double[n * 3];
     int delay = Math.max(2, (int) Math.round(100.0 / o.fps()));
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
@@ -99,15 +142,14 @@ public final class TourAnimation {
           mix[i] = (1 - glide) * placed[s][i] + glide * placed[next][i];
         }
         double time = fr / (double) o.fps() * o.turn();
-        show(mix, space.dim(), tour.view(time), n, y);
+        show(mix, dim, view.apply(time), n, y);
         canvas.fillRect(0, 0, w, h, pal.background());
         Stage at = stages.get(glide < 0.5 ? s : next);
         String caption = glide == 0 ? at.name() + " · " + at.dim() + "-D"
             : stages.get(s).name() + " → " + stages.get(next).name();
         canvas.text(w / 2, 20, subject.description(), 13, dev.knead.render.canvas.Canvas.Anchor.MIDDLE, pal.ink(), true);
-        canvas.text(w / 2, 36, String.format(Locale.ROOT, "grand tour, time %.2f · stages aligned by Procrustes in %d-D",
-            time, space.dim()), 10, dev.knead.render.canvas.Canvas.Anchor.MIDDLE, pal.muted(), false);
-        Scene scene = new Scene(y.clone(), List.of(), new double[0], Math.max(4, space.dim()), false);
+        canvas.text(w / 2, 36, subtitle.apply(time), 10, dev.knead.render.canvas.Canvas.Anchor.MIDDLE, pal.muted(), false);
+        Scene scene = new Scene(y.clone(), List.of(), new double[0], Math.max(4, dim), flat);
         Sheet.draw(canvas, 8, 44, w - 16, h - 80, scene, Camera.oblique(-0.65),
             new Sheet.Content(labels, new int[0], new double[0], 0, null, caption), st);
         Legend.row(canvas, w / 2, h - 10, subject.classNames(), subject.trace().network().classes() == 2, pal, 11);
