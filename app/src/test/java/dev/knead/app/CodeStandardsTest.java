@@ -42,7 +42,7 @@ class CodeStandardsTest {
     ARROWS.put("topology", List.of());
     ARROWS.put("analysis", List.of("core", "topology"));
     ARROWS.put("render", List.of("core", "topology"));
-    ARROWS.put("experiments", List.of("analysis", "core", "topology"));
+    ARROWS.put("experiments", List.of("sweep", "analysis", "core", "topology"));
     ARROWS.put("sweep", List.of("analysis", "core", "topology"));
     ARROWS.put("app", List.of("sweep", "experiments", "render", "analysis", "core", "topology"));
     ARROWS.put("bench", List.of("app", "sweep", "experiments", "render", "analysis", "core", "topology"));

@@ -1,16 +1,13 @@
 package dev.knead.experiments;
 
-import java.util.ArrayList;
+import dev.knead.sweep.Engine;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs independent tasks (one per seed, or per seed and network) on a fixed number of threads
- * and returns their results in task order, so a run's numbers do not depend on scheduling.
+ * How many networks an experiment trains at once. The tasks (one per seed, or per seed and
+ * network) run on the sweep's {@link Engine}, the same loop as {@code knead sweep}, and come back
+ * in task order, so a run's numbers do not depend on scheduling.
  */
 public final class Pool {
   private static volatile int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -29,36 +26,8 @@ public final class Pool {
     return threads;
   }
 
-  /** @return work applied to every task, in task order */
+  /** @return work applied to every task, in task order (on the sweep engine) */
   public static <T, R> List<R> map(List<T> tasks, Function<T, R> work) {
-    if (threads == 1 || tasks.size() <= 1) {
-      return tasks.stream().map(work).toList();
-    }
-    ExecutorService ex = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-      Thread t = new Thread(r, "knead-experiment");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<R>> futures = new ArrayList<>();
-      for (T t : tasks) {
-        futures.add(ex.submit(() -> work.apply(t)));
-      }
-      List<R> out = new ArrayList<>();
-      for (Future<R> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      ex.shutdownNow();
-    }
+    return Engine.map(tasks, threads, work);
   }
 }

@@ -85,21 +85,24 @@ public final class SparkSweep {
     StructType runType = struct(schema.runs());
     StructType stageType = struct(schema.stages());
     StructType all = runType.add("stages", new ArrayType(stageType, false), false);
-    JavaRDD<Row> rows = tasks.mapPartitions(new RunTask(text, source, probe));
-    Dataset<Row> df = spark.createDataFrame(rows, all).persist(StorageLevel.MEMORY_AND_DISK());
+    // the trained rows are kept as plain Java rows (not Spark SQL's columnar cache, whose code
+    // generation and classes cost more than a small sweep's training); each table is written from them
+    JavaRDD<Row> rows = tasks.mapPartitions(new RunTask(text, source, probe)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // no sort: the partitions hold the runs in grid order already (a sort would add a sampling job)
-      Dataset<Row> runs = df.drop("stages");
+      Dataset<Row> df = spark.createDataFrame(rows, all);
       String runsPath = out + "/runs.parquet";
       String stagesPath = out + "/stages.parquet";
-      runs.write().mode(SaveMode.Overwrite).parquet(runsPath);
+      df.drop("stages").write().mode(SaveMode.Overwrite).parquet(runsPath);
       if (!schema.stages().isEmpty()) {
         df.select(functions.explode(df.col("stages")).as("s")).select("s.*").write().mode(SaveMode.Overwrite).parquet(stagesPath);
       }
-      return new Written(spark.read().parquet(runsPath).count(),
-          schema.stages().isEmpty() ? 0 : spark.read().parquet(stagesPath).count(), runsPath, stagesPath);
+      // the counts from the kept rows: one small job, where reading both tables back cost two jobs each
+      int stagesAt = schema.runs().size();
+      List<Integer> perRun = rows.map(r -> r.getSeq(stagesAt).size()).collect();
+      return new Written(perRun.size(), perRun.stream().mapToLong(Integer::longValue).sum(), runsPath, stagesPath);
     } finally {
-      df.unpersist();
+      rows.unpersist();
     }
   }
 

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a sweep on this machine: a fixed number of worker threads take the runs not yet in the
+ * Runs a sweep on this machine: the {@link Engine}'s worker threads take the runs not yet in the
  * journal in grid order, each run appended to the journal as it finishes; at the end the tables
  * are written in grid order. Rerunning on the same folder resumes: only runs missing from the
  * journal are done. Each run trains on one thread, so a run's bits do not depend on the pool.
@@ -62,43 +61,16 @@ public final class LocalSweep {
       }
     }
     listener.started(grid.size(), resumed);
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger(resumed);
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     try (Journal journal = Journal.open(dir, schema)) {
-      Runnable worker = () -> {
-        int i;
-        while (failure.get() == null && !Thread.currentThread().isInterrupted() && (i = next.getAndIncrement()) < todo.size()) {
-          try {
-            RunRecord r = SweepRuns.run(sweep, schema, todo.get(i));
-            journal.append(r);
-            done.put(r.key(), r);
-            listener.finished(r, finished.incrementAndGet(), grid.size());
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-          }
-        }
-      };
-      int n = Math.min(threads, Math.max(1, todo.size()));
-      List<Thread> workers = new ArrayList<>();
-      for (int t = 0; t < n; t++) {
-        Thread th = new Thread(worker, "knead-sweep-" + t);
-        th.setDaemon(true);
-        workers.add(th);
-        th.start();
-      }
-      try {
-        for (Thread th : workers) {
-          th.join();
-        }
-      } catch (InterruptedException e) {
-        workers.forEach(Thread::interrupt);
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("sweep interrupted; rerun to resume", e);
-      }
-    }
-    if (failure.get() != null) {
-      throw failure.get();
+      // the engine's loop; a run counts once its line is in the journal
+      Engine.map(todo, threads, p -> {
+        RunRecord r = SweepRuns.run(sweep, schema, p);
+        journal.append(r);
+        done.put(r.key(), r);
+        listener.finished(r, finished.incrementAndGet(), grid.size());
+        return r;
+      });
     }
     List<RunRecord> records = Tables.ordered(done);
     List<Path> tables = Tables.write(dir, schema, records);
