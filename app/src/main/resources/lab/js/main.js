@@ -3,7 +3,6 @@
 // animation frame, and only what changed (docs/lab.md, "Painting").
 import { api, watch } from './api.js';
 import { fromUrl, save, request, removePoint, knowDatasets } from './state.js';
-import { decodeLive, unpackBytes } from './decode.js';
 import { drawSheet, nearestPoint } from './sheet.js';
 import { createScene } from './scene3d.js';
 import { createHeatmap } from './heatmap.js';
@@ -18,11 +17,11 @@ const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
 const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], dim: 0,
   frames: 0, painted: 0, stageNames: [], unit: null, generation: 0 };
-let stop = () => {};
+let live = { stop() {}, want() {} };
 let sheets = [];
 let lastTrace = null;
 // what the next painted frame must draw: the newest trace (undecoded), the newest status, curve rows
-const pending = { text: null, trace: null, labels: null, status: null, rows: [], sheets: false, scheduled: false };
+const pending = { frame: null, trace: null, status: null, rows: [], sheets: false, scheduled: false };
 
 const $ = id => document.getElementById(id);
 const scene = createScene($('view3d'));
@@ -201,6 +200,11 @@ function unitButtons(sh, st) {
       title="this unit's value over the input plane, in the decision map">${j + 1}</button>`).join('') : '';
 }
 
+/** Sets an element's text only when it differs: the same text set again is shaped and laid out again. */
+function text(el, t) {
+  if (el.textContent !== t) el.textContent = t;
+}
+
 function paintAll() { pending.sheets = true; schedule(); }
 
 function schedule() {
@@ -213,12 +217,13 @@ function schedule() {
 function paint() {
   pending.scheduled = false;
   if (ctx.frozen) return; // paused by the person: the next paint waits for the server's answer
-  if (pending.text) {
-    const f = JSON.parse(pending.text);
-    pending.text = null;
-    document.body.dataset.epoch = String(f.epoch);
-    pending.status = f;
-    if (f.last) pending.rows.push(f.last);
+  if (pending.frame) {
+    const f = pending.frame;
+    pending.frame = null;
+    live.want(); // the worker decodes the newest update while this one is drawn
+    document.body.dataset.epoch = String(f.status.epoch);
+    pending.status = f.status;
+    pending.rows.push(...f.rows);
     if (f.trace) pending.trace = f.trace;
   }
   if (pending.status) { runbar.status(pending.status); showRewinds($('alert'), pending.status.rewinds); pending.status = null; }
@@ -226,16 +231,11 @@ function paint() {
   if (pending.trace) {
     const t = pending.trace;
     pending.trace = null;
-    if (pending.labels) {
-      ctx.labels = unpackBytes(pending.labels);
-      ctx.test = pending.test ? unpackBytes(pending.test) : null;
-      pending.labels = null;
-    }
-    ctx.fieldClasses = unpackBytes(t.field_classes);
-    ctx.fieldConf = unpackBytes(t.field_confidence);
-    t.decoded = decodeLive(t, ctx.inputStage);
+    ctx.fieldClasses = t.fieldClasses;
+    ctx.fieldConf = t.fieldConf;
+    // the input stage comes once; later updates say it is unchanged
+    t.decoded = t.stages.map(s => (s.unchanged ? ctx.inputStage : s));
     ctx.inputStage = t.decoded[0];
-    t.fieldClasses = ctx.fieldClasses; t.fieldConf = ctx.fieldConf;
     if (sheets.length !== t.decoded.length) buildSheets(t.decoded);
     if (!ctx.choicesSet) {
       topology.choices(t.decoded.map(s => ({ index: s.index, name: s.name })), ctx.classNames);
@@ -262,39 +262,31 @@ function redraw() {
       cut: st.index === t.cut_stage ? t.cut : null, trace: ctx.traced, test: testShown(),
     });
     const shape = st.pca ? `${st.dim}-D, top 3 principal axes` : `${st.dim}-D`;
-    sh.cap.textContent = `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '');
+    text(sh.cap, `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : ''));
     unitButtons(sh, st);
   });
   const three = t.decoded.find(s => s.index === t.cut_stage && s.k === 3) || t.decoded.find(s => s.k === 3);
-  document.querySelector('.views').classList.toggle('lifted', !!three);
+  const views = document.querySelector('.views');
+  if (views.classList.contains('lifted') !== !!three) views.classList.toggle('lifted', !!three);
   if (three) {
     scene.show(three, ctx.labels, three.index === t.cut_stage ? t.cut : null);
-    $('view3d-caption').textContent = `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the translucent plane is the output layer’s cut' : '')
-      + ' · drag to orbit, scroll to zoom';
+    text($('view3d-caption'), `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the translucent plane is the output layer’s cut' : '')
+      + ' · drag to orbit, scroll to zoom');
   } else {
     scene.clear('Every stage is 2-D or less: nothing to lift. Give a hidden layer 3 units to see the data lifted into 3-D and cut by a plane.');
-    $('view3d-caption').textContent = '3-D view';
+    text($('view3d-caption'), '3-D view');
   }
   const unitStage = ctx.unit && t.decoded.find(s => s.index === ctx.unit.stage);
   heat.draw(t, t.decoded[0], ctx.labels, unitStage ? { stage: unitStage, unit: ctx.unit.unit } : null, testShown());
 }
 
-/**
- * One update's text: kept, not parsed — only the newest is parsed, at the next paint — except the
- * first, whose input stage and labels the later ones refer to.
- */
-function onFrame(run, text) {
+/** One update, decoded by the worker: kept until the next paint (the worker sends the next only when asked). */
+function onFrame(run, f) {
   if (run !== ctx.runId) return; // a late update of the run before
-  ctx.frames++;
+  ctx.frames = f.received;
   document.body.dataset.frames = String(ctx.frames);
-  if (!ctx.labels && !pending.labels) {
-    const f = JSON.parse(text);
-    if (f.trace && f.labels) {
-      if (f.trace.stages[0] && !f.trace.stages[0].unchanged) ctx.inputStage = decodeLive({ stages: [f.trace.stages[0]] }, null)[0];
-      pending.labels = f.labels; pending.test = f.test;
-    }
-  }
-  pending.text = text;
+  if (f.labels) { ctx.labels = f.labels; ctx.test = f.test; }
+  pending.frame = f;
   schedule();
 }
 
@@ -332,8 +324,8 @@ function legend(names) {
 /** @param edited a run request starting from the page's edited weights, or undefined for a fresh run */
 async function restart(edited) {
   save(state);
-  stop();
-  stop = () => {};
+  live.stop();
+  live = { stop() {}, want() {} };
   ctx.runId = null;
   curves.reset();
   scrubber.reset();
@@ -343,7 +335,7 @@ async function restart(edited) {
   ctx.frozen = false; ctx.edited = false; ctx.dim = 0;
   weights.reset();
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
-  pending.trace = null; pending.labels = null; pending.status = null; pending.rows = []; pending.text = null;
+  pending.trace = null; pending.status = null; pending.rows = []; pending.frame = null;
   lastTrace = null;
   sheets = [];
   $('sheets').innerHTML = '';
@@ -365,7 +357,7 @@ async function restart(edited) {
     document.body.dataset.dim = String(r.dim);
     runbar.status(r);
     runbar.error('');
-    stop = watch(r.run, f => onFrame(r.run, f), e => onEnd(r.run, e));
+    live = watch(r.run, f => onFrame(r.run, f), e => onEnd(r.run, e));
   } catch (e) {
     runbar.error(`${e.field ? e.field + ': ' : ''}${e.message}`);
   }

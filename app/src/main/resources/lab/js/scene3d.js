@@ -66,6 +66,8 @@ export function createScene(el) {
     new THREE.LineBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.6 }));
   plane.add(rim);
   plane.renderOrder = 2;
+  // the data is scaled into the box, always in view: no culling, so no bounding sphere to recompute per update
+  points.frustumCulled = grid.frustumCulled = false;
   scene.add(points, grid, plane);
 
   function buffer(geo, name, length) {
@@ -98,7 +100,6 @@ export function createScene(el) {
         col.array[3 * i] = k.r; col.array[3 * i + 1] = k.g; col.array[3 * i + 2] = k.b;
       }
       pos.needsUpdate = true; col.needsUpdate = true;
-      pointGeo.computeBoundingSphere();
       const segs = st.lines * Math.max(0, st.samples - 1);
       const gp = buffer(gridGeo, 'position', segs * 6);
       const tmp = new Float32Array(6);
@@ -112,7 +113,6 @@ export function createScene(el) {
       }
       gridGeo.setDrawRange(0, used / 3);
       gp.needsUpdate = true;
-      gridGeo.computeBoundingSphere();
       plane.visible = false;
       if (cut && !st.pca && cut.normal.length === 3) {
         // n·h + o = 0 in stage coordinates → n·(p/f + c) + o = 0 in view coordinates
