@@ -269,7 +269,7 @@ function redraw() {
   const views = document.querySelector('.views');
   if (views.classList.contains('lifted') !== !!three) views.classList.toggle('lifted', !!three);
   if (three) {
-    scene.show(three, ctx.labels, three.index === t.cut_stage ? t.cut : null);
+    scene.show(three, ctx.labels, three.index === t.cut_stage ? t.cut : null, testShown());
     text($('view3d-caption'), `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the translucent plane is the output layer’s cut' : '')
       + ' · drag to orbit, scroll to zoom');
   } else {

@@ -243,6 +243,33 @@ class LabClassroomE2ETest {
     assertThat(errors).isEmpty();
   }
 
+  /** Test points show in the 3-D view too, as rings, and the switch hides them there as on the sheets. */
+  @Test
+  void testPointsShowInThe3DView() throws Exception {
+    List<String> errors = new ArrayList<>();
+    Page page = open("#speed=0&epochs=100", errors);
+    page.waitForFunction("() => document.body.dataset.done === 'true' && +(document.querySelector('#view3d').dataset.rendered || 0) > 0", null, LONG);
+    // the held-out points: the run's test share of its points
+    String run = (String) page.evaluate("document.body.dataset.run");
+    JsonNode r = get("/api/runs/" + run);
+    int points = 2 * 250;
+    long expected = Math.round(points * r.get("config").path("data").path("test_share").asDouble(0.2));
+    page.waitForFunction("() => document.querySelector('#view3d').dataset.testPoints !== undefined", null, LONG);
+    int rings = Integer.parseInt((String) page.evaluate("document.querySelector('#view3d').dataset.testPoints"));
+    assertThat(rings).as("rings in the 3-D view (held out: about %d of %d)", expected, points).isBetween((int) expected - 2, (int) expected + 2);
+    byte[] with = page.locator("#view3d").screenshot();
+    page.uncheck("#show-test");
+    page.waitForFunction("() => document.querySelector('#view3d').dataset.testPoints === '0'", null, LONG);
+    page.waitForTimeout(300);
+    byte[] without = page.locator("#view3d").screenshot();
+    assertThat(java.util.Arrays.equals(with, without)).as("the 3-D view drawn with and without the test points").isFalse();
+    page.locator(".view3d").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-3d-no-test.png")));
+    page.check("#show-test");
+    page.waitForFunction("n => document.querySelector('#view3d').dataset.testPoints === String(n)", rings, LONG);
+    page.locator(".view3d").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-3d-test.png")));
+    assertThat(errors).isEmpty();
+  }
+
   /** Another site cannot frame the lab (it used to start runs from a hidden frame). */
   @Test
   void anotherSiteCannotFrameTheLab() throws Exception {
