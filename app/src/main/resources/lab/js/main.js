@@ -69,6 +69,12 @@ const weights = createWeights($('weights'), {
   edit: async (l, r, c, v) => {
     await api.editWeight(ctx.runId, l, r, c, v);
     ctx.edited = true; // play or step now trains on from these weights
+    // the URL keeps the edits of this run's pause (a reload trains to it and makes them again);
+    // a run from edited weights cannot be told in the URL: its edits stay in its run.json only
+    if (!ctx.fromRun) {
+      state.edits.push([ctx.epoch ?? 0, l, r, c, v]);
+      save(state);
+    }
     scrubber.refresh();
   },
   error: text => runbar.error(text),
@@ -76,7 +82,7 @@ const weights = createWeights($('weights'), {
 
 /** Play or step after an edit: a new run of this page from the edited weights. */
 async function fromEdited(then) {
-  const req = { ...request(state, session), from: ctx.runId };
+  const req = { ...request(state, session), from: ctx.runId, edits: null };
   await restart(req);
   if (then && ctx.runId) await then(ctx.runId);
 }
@@ -102,7 +108,7 @@ const runbar = createRunbar($('runbar'), {
     if (!ctx.runId) return;
     ctx.frozen = true;
     document.body.dataset.pausedAt = String(performance.now());
-    return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; runbar.status(r); schedule(); return scrubberNow(); });
+    return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; ctx.epoch = r.epoch; runbar.status(r); schedule(); return scrubberNow(); });
   },
   play: () => {
     ctx.frozen = false;
@@ -222,6 +228,10 @@ function paint() {
     pending.frame = null;
     live.want(); // the worker decodes the newest update while this one is drawn
     document.body.dataset.epoch = String(f.status.epoch);
+    ctx.epoch = f.status.epoch;
+    // paused by the server (a reloaded page's edits made again at their pause): as if paused here
+    if (f.status.status === 'paused' && ctx.lastStatus !== 'paused' && ctx.replaying) { ctx.replaying = false; scrubberNow(); }
+    ctx.lastStatus = f.status.status;
     pending.status = f.status;
     pending.rows.push(...f.rows);
     if (f.trace) pending.trace = f.trace;
@@ -321,8 +331,12 @@ function legend(names) {
   $('show-test').addEventListener('change', paintAll);
 }
 
-/** @param edited a run request starting from the page's edited weights, or undefined for a fresh run */
-async function restart(edited) {
+/**
+ * @param edited a run request starting from the page's edited weights, or undefined for a fresh run
+ * @param keep the URL's edits are made again (the page was loaded with them); any other new run forgets them
+ */
+async function restart(edited, keep) {
+  if (!edited && !keep) state.edits = [];
   save(state);
   live.stop();
   live = { stop() {}, want() {} };
@@ -349,6 +363,10 @@ async function restart(edited) {
     runbar.starting();
     const r = await api.start(edited || req);
     ctx.runId = r.run;
+    ctx.fromRun = !!edited;
+    // the URL's edits: the server trains to their pause, makes them and pauses; play trains on from them
+    ctx.edited = !edited && state.edits.length > 0;
+    ctx.replaying = !edited && state.edits.length > 0;
     document.body.dataset.run = r.run;
     ctx.classNames = r.class_names;
     ctx.dim = r.dim;
@@ -372,6 +390,6 @@ async function boot() {
   controls = createControls($('controls'), datasets, s => { state = s; restart(); }, f => api.upload(f));
   controls.set(state);
   runbar.setSpeed(state.speed);
-  restart();
+  restart(undefined, true);
 }
 boot();

@@ -270,6 +270,48 @@ class LabClassroomE2ETest {
     assertThat(errors).isEmpty();
   }
 
+  /**
+   * A weight set by hand is part of the network: in the URL (a reload trains to the same pause and
+   * makes the edit again: the same weights, a round trip), in the run's export with the edit as
+   * provenance.
+   */
+  @Test
+  void weightEditsAreKeptInTheUrlAndTheRun() throws Exception {
+    List<String> errors = new ArrayList<>();
+    Page page = open("#epochs=100000&speed=200", errors);
+    page.waitForFunction("() => +document.body.dataset.epoch > 30", null, LONG);
+    page.click("#play");
+    page.waitForFunction("() => document.querySelector('#stat').textContent.startsWith('paused')", null, LONG);
+    page.click("#weights-panel summary");
+    page.waitForSelector("#weights button.w[data-l='0'][data-r='1'][data-c='0']", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    page.click("#weights button.w[data-l='0'][data-r='1'][data-c='0']");
+    page.fill("input.wedit", "-3.5");
+    page.press("input.wedit", "Enter");
+    page.waitForFunction("() => location.hash.includes('edits=')", null, LONG);
+    String run1 = (String) page.evaluate("document.body.dataset.run");
+    JsonNode net1 = get("/api/runs/" + run1 + "/weights");
+    assertThat(net1.at("/layers/0/weights/1/0").asDouble()).isEqualTo(-3.5);
+    JsonNode export = get("/api/runs/" + run1 + "/export");
+    assertThat(export.get("network")).as("the exported network is the edited one").isEqualTo(net1);
+    assertThat(export.at("/edits/0/value").asDouble()).isEqualTo(-3.5);
+    assertThat(export.at("/edits/0/row").asInt()).isEqualTo(1);
+    // a reload: a new run trains to the same pause and makes the edit again
+    page.reload();
+    page.waitForFunction("r => document.body.dataset.run && document.body.dataset.run !== r"
+        + " && document.querySelector('#stat').textContent.startsWith('paused')", run1, LONG);
+    String run2 = (String) page.evaluate("document.body.dataset.run");
+    assertThat(get("/api/runs/" + run2 + "/weights")).as("the reloaded page's network").isEqualTo(net1);
+    assertThat((String) page.evaluate("location.hash")).contains("edits=");
+    // the weights panel shows the edit; a new experiment forgets it
+    page.click("#weights-panel summary");
+    page.waitForSelector("#weights button.w[data-l='0'][data-r='1'][data-c='0']", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    assertThat(page.getAttribute("#weights button.w[data-l='0'][data-r='1'][data-c='0']", "title")).contains("-3.5000");
+    page.click("#reset");
+    page.waitForFunction("r => document.body.dataset.run !== r", run2, LONG);
+    assertThat((String) page.evaluate("location.hash")).doesNotContain("edits=");
+    assertThat(errors).isEmpty();
+  }
+
   /** Another site cannot frame the lab (it used to start runs from a hidden frame). */
   @Test
   void anotherSiteCannotFrameTheLab() throws Exception {
