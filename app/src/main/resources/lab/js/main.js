@@ -108,15 +108,18 @@ const runbar = createRunbar($('runbar'), {
     if (!ctx.runId) return;
     ctx.frozen = true;
     document.body.dataset.pausedAt = String(performance.now());
-    return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; ctx.epoch = r.epoch; runbar.status(r); schedule(); return scrubberNow(); });
+    return api.control(ctx.runId, { action: 'pause' }).then(r => {
+      ctx.frozen = false; ctx.epoch = r.epoch; ctx.pausedAt = r.epoch; runbar.status(r); schedule(); return scrubberNow();
+    });
   },
   play: () => {
-    ctx.frozen = false;
+    ctx.frozen = false; ctx.pausedAt = null;
     if (ctx.edited) return fromEdited();
     weights.reset(); // training moves them again: shown at the next pause
     return ctx.runId && api.control(ctx.runId, { action: 'resume' });
   },
   step: () => {
+    ctx.pausedAt = null;
     if (ctx.edited) return fromEdited(run => api.control(run, { action: 'step', epochs: 1 }));
     return ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150));
   },
@@ -223,6 +226,11 @@ function schedule() {
 function paint() {
   pending.scheduled = false;
   if (ctx.frozen) return; // paused by the person: the next paint waits for the server's answer
+  if (pending.frame && ctx.pausedAt != null && pending.frame.status.status === 'running' && pending.frame.status.epoch <= ctx.pausedAt) {
+    // sent before the pause, arrived after it: it would say "running" again under a paused run
+    pending.frame = null;
+    live.want();
+  }
   if (pending.frame) {
     const f = pending.frame;
     pending.frame = null;
@@ -346,7 +354,7 @@ async function restart(edited, keep) {
   topology.reset();
   heat.reset();
   explaining++;
-  ctx.frozen = false; ctx.edited = false; ctx.dim = 0;
+  ctx.frozen = false; ctx.edited = false; ctx.dim = 0; ctx.pausedAt = null;
   weights.reset();
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
   pending.trace = null; pending.status = null; pending.rows = []; pending.frame = null;

@@ -123,8 +123,10 @@ class LabClassroomE2ETest {
         fps, painted, updates, pauseMs);
     String run = (String) page.evaluate("document.body.dataset.run");
     String epoch = get("/api/runs/" + run).get("epoch").asText();
-    Thread.sleep(500);
+    Thread.sleep(1000);
     assertThat(get("/api/runs/" + run).get("epoch").asText()).as("epochs after the pause").isEqualTo(epoch);
+    // an update sent before the pause and painted after it must not say "running" again
+    assertThat(page.textContent("#stat")).as("the run bar a second after the pause").startsWith("paused");
     // every update is painted at most once: no more paints than animation frames or updates
     assertThat(painted).isLessThanOrEqualTo(Math.min(fps, updates) + 1);
     // fps is reported, not asserted: on the shared 2-core machine it ran from 3.8 to 19.8 with the load
