@@ -47,15 +47,13 @@ export const api = {
 };
 
 /**
- * Live updates: calls onFrame with each frame's text (unparsed: the page parses only the ones it
- * paints), onEnd when the run stops.
+ * Live updates, received and decoded in a worker (live.js): onFrame gets the newest update,
+ * decoded, once the page asks for it with want() (once per painted frame); onEnd when the run
+ * stops (null when the stream broke, {status: 'failed', error} when the server could not build one).
  */
 export function watch(id, onFrame, onEnd) {
-  const es = new EventSource(`/api/runs/${id}/live?every=30`);
-  es.addEventListener('frame', e => onFrame(e.data));
-  es.addEventListener('end', e => { es.close(); onEnd(JSON.parse(e.data)); });
-  // the server could not build a frame: the run's state says why
-  es.addEventListener('failed', e => { es.close(); const f = JSON.parse(e.data); onEnd({ status: 'failed', error: f.error }); });
-  es.onerror = () => { if (es.readyState === EventSource.CLOSED) onEnd(null); };
-  return () => es.close();
+  const w = new Worker(new URL('./live.js', import.meta.url), { type: 'module' });
+  w.onmessage = e => (e.data.type === 'frame' ? onFrame(e.data) : onEnd(e.data.end));
+  w.postMessage({ type: 'watch', url: `/api/runs/${id}/live?every=30` });
+  return { stop: () => w.terminate(), want: () => w.postMessage({ type: 'want' }) };
 }

@@ -15,9 +15,9 @@ export function createCurves(el) {
     .attr('stroke-dasharray', k.startsWith('test') ? '4 3' : null).attr('data-key', k));
   svg.append('text').attr('x', M.l + 4).attr('y', M.t + 10).attr('font-size', 10).attr('fill', '#D55E00').text('loss');
   svg.append('text').attr('x', W - M.r - 4).attr('y', M.t + 10).attr('font-size', 10).attr('text-anchor', 'end').attr('fill', '#009E73').text('accuracy (test dashed)');
-  let rows = [];
+  let rows = [], axesFor = null;
   return {
-    reset() { rows = []; paths.forEach(p => p.attr('d', null)); },
+    reset() { rows = []; axesFor = null; paths.forEach(p => p.attr('d', null)); },
     set(history) { rows = history.slice(); this.draw(); },
     add(row) { this.addAll([row]); },
     /** Every row since the last painted frame, drawn once. */
@@ -31,16 +31,26 @@ export function createCurves(el) {
     },
     draw() {
       if (!rows.length) return;
-      x.domain([0, Math.max(10, rows[rows.length - 1].epoch)]);
-      const losses = rows.flatMap(r => [r.loss, r.test_loss]).filter(v => v > 0);
-      yl.domain([Math.max(1e-4, d3.min(losses) ?? 1e-3), Math.max(1, d3.max(losses) ?? 1)]);
-      gx.call(d3.axisBottom(x).ticks(5));
-      gl.call(d3.axisLeft(yl).ticks(3, '~g'));
-      ga.call(d3.axisRight(ya).ticks(4, '%'));
+      // round domains (the next tick, the next power of ten): the axes are redrawn only when they change
+      x.domain([0, Math.max(10, rows[rows.length - 1].epoch)]).nice(5);
+      // at most about one row per pixel column is drawn (the last always): a long run's history
+      // would otherwise make every paint longer than the one before
+      const every = Math.max(1, Math.ceil(rows.length / (W - M.l - M.r)));
+      const shown = every === 1 ? rows : rows.filter((r, i) => i % every === 0 || i === rows.length - 1);
+      const losses = shown.flatMap(r => [r.loss, r.test_loss]).filter(v => v > 0);
+      const decade = v => 10 ** Math.floor(Math.log10(v)), up = v => 10 ** Math.ceil(Math.log10(v));
+      yl.domain([decade(Math.max(1e-4, d3.min(losses) ?? 1e-3)), up(Math.max(1, d3.max(losses) ?? 1))]);
+      const ticks = `${x.domain().join()}|${yl.domain().join()}`;
+      if (ticks !== axesFor) {
+        axesFor = ticks;
+        gx.call(d3.axisBottom(x).ticks(5));
+        gl.call(d3.axisLeft(yl).ticks(3, '~g'));
+        ga.call(d3.axisRight(ya).ticks(4, '%'));
+      }
       for (const p of paths) {
         const key = p.attr('data-key');
         const scale = key.includes('loss') ? yl : ya;
-        p.attr('d', d3.line().defined(r => r[key] != null && (key.includes('acc') || r[key] > 0)).x(r => x(r.epoch)).y(r => scale(r[key]))(rows));
+        p.attr('d', d3.line().defined(r => r[key] != null && (key.includes('acc') || r[key] > 0)).x(r => x(r.epoch)).y(r => scale(r[key]))(shown));
       }
     },
   };

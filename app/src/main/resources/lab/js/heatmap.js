@@ -16,8 +16,9 @@ export function createHeatmap(el, onAdd, onRemove) {
   const figure = el.closest('figure');
   const caption = document.getElementById('heatmap-caption');
   const discrete = document.getElementById('discrete');
-  let last = null, lastInput = null, lastLabels = null, lastUnit = null, lastTest = null;
+  let last = null, lastInput = null, lastLabels = null, lastUnit = null, lastTest = null, img = null;
   discrete?.addEventListener('change', () => last && draw(last, lastInput, lastLabels, lastUnit, lastTest));
+  let captionFor = null;
   const CAPTION = 'Decision map in input space <small>(click to add a point)</small>';
 
   top.addEventListener('click', e => {
@@ -40,17 +41,18 @@ export function createHeatmap(el, onAdd, onRemove) {
     onAdd(x, y);
   });
 
-  /** The colour of region sample i: its class's tint (by confidence unless discretised), or the unit's value. */
-  function tint(t, i, unit, scale) {
+  /** The colour of region sample i into px at p: its class's tint (by confidence unless discretised), or the unit's value. */
+  function tint(t, i, unit, scale, px, p) {
+    let c, a;
     if (unit) {
       const v = unit.stage.fieldPts[i * unit.stage.k + unit.unit];
-      const a = Number.isFinite(v) ? Math.min(1, Math.abs(v) / scale) : 0;
-      const [r, g, b] = v >= 0 ? ORANGE : BLUE;
-      return [255 + (r - 255) * a, 255 + (g - 255) * a, 255 + (b - 255) * a];
+      a = Number.isFinite(v) ? Math.min(1, Math.abs(v) / scale) : 0;
+      c = v >= 0 ? ORANGE : BLUE;
+    } else {
+      c = REGION_TINTS[t.fieldClasses[i] % REGION_TINTS.length];
+      a = discrete?.checked ? 0.55 : 0.25 + 0.55 * (t.fieldConf[i] / 255 - 0.5) * 2;
     }
-    const [r, g, b] = REGION_TINTS[t.fieldClasses[i] % REGION_TINTS.length];
-    const a = discrete?.checked ? 0.55 : 0.25 + 0.55 * (t.fieldConf[i] / 255 - 0.5) * 2;
-    return [255 + (r - 255) * a, 255 + (g - 255) * a, 255 + (b - 255) * a];
+    px[p] = 255 + (c[0] - 255) * a; px[p + 1] = 255 + (c[1] - 255) * a; px[p + 2] = 255 + (c[2] - 255) * a; px[p + 3] = 255;
   }
 
   function unitScale(unit, n) {
@@ -75,24 +77,43 @@ export function createHeatmap(el, onAdd, onRemove) {
     const n = t.fieldClasses.length;
     const scale = unit ? unitScale(unit, n) : 1;
     if (caption) {
-      caption.innerHTML = unit
+      const html = unit
         ? `Unit ${unit.unit + 1} of ${unit.stage.name.split(' · ')[0]} over the input ${d === 2 ? 'plane' : 'line'} <small>(orange +, blue −, ±${scale.toPrecision(2)}; click the unit again to go back)</small>`
         : CAPTION;
+      if (html !== captionFor) { caption.innerHTML = html; captionFor = html; } // not again at every update
     }
     const side = t.field_side;
     const rows = d === 2 ? side : 1;
-    field.width = side; field.height = rows;
+    if (field.width !== side || field.height !== rows) { field.width = side; field.height = rows; img = null; }
     const g = field.getContext('2d');
-    const img = g.createImageData(side, rows);
+    if (!img) img = g.createImageData(side, rows);
+    const px = img.data;
     for (let i = 0; i < side * rows; i++) {
       const cx = i % side, cy = Math.floor(i / side);
-      const [r, gg, b] = tint(t, i, unit, scale);
-      const p = ((rows - 1 - cy) * side + cx) * 4; // row 0 is the bottom of the domain
-      img.data[p] = r; img.data[p + 1] = gg; img.data[p + 2] = b; img.data[p + 3] = 255;
+      tint(t, i, unit, scale, px, ((rows - 1 - cy) * side + cx) * 4); // row 0 is the bottom of the domain
     }
     g.putImageData(img, 0, 0);
+    drawPoints(t, input, labels, test, d);
+  }
+
+  /**
+   * The points over the map: they do not move in input space, so they are drawn again only when
+   * the points, their classes, the test switch or the size change, not at every update.
+   */
+  let pointsKey = null, size = { w: 0, h: 0 };
+  // the size as the layout last gave it: reading clientWidth here would force a layout at every update
+  new ResizeObserver(([e]) => {
+    size = { w: e.contentRect.width, h: e.contentRect.height };
+    if (last && lastInput) drawPoints(last, lastInput, lastLabels, lastTest, last.domain.length / 2);
+  }).observe(top);
+  function drawPoints(t, input, labels, test, d) {
     const dpr = window.devicePixelRatio || 1;
-    const w = top.clientWidth, h = top.clientHeight;
+    const { w, h } = size;
+    if (!w || !h) return;
+    const key = [input, labels, test?.mask, test?.show, w, h, dpr, t.domain.join(',')];
+    if (pointsKey && key.every((v, i) => v === pointsKey[i])) return;
+    top.dataset.drawn = String(+(top.dataset.drawn || 0) + 1); // for tests: not once per update
+    pointsKey = key;
     if (top.width !== Math.round(w * dpr) || top.height !== Math.round(h * dpr)) { top.width = w * dpr; top.height = h * dpr; }
     const c = top.getContext('2d');
     c.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -119,9 +140,9 @@ export function createHeatmap(el, onAdd, onRemove) {
     /** @param t the live trace; input the decoded input stage; labels per point; unit {stage, unit} or null */
     draw,
     reset() {
-      last = null;
+      last = null; pointsKey = null;
       figure?.classList.remove('off');
-      if (caption) caption.innerHTML = CAPTION;
+      if (caption) { caption.innerHTML = CAPTION; captionFor = CAPTION; }
       for (const cv of [field, top]) cv.getContext('2d').clearRect(0, 0, cv.width, cv.height);
     },
   };

@@ -3,7 +3,6 @@
 // animation frame, and only what changed (docs/lab.md, "Painting").
 import { api, watch } from './api.js';
 import { fromUrl, save, request, removePoint, knowDatasets } from './state.js';
-import { decodeLive, unpackBytes } from './decode.js';
 import { drawSheet, nearestPoint } from './sheet.js';
 import { createScene } from './scene3d.js';
 import { createHeatmap } from './heatmap.js';
@@ -19,11 +18,11 @@ const session = 'p' + Math.random().toString(36).slice(2, 10);
 let state = fromUrl();
 const ctx = { runId: null, inputStage: null, labels: null, fieldClasses: null, fieldConf: null, traced: -1, classNames: [], dim: 0,
   frames: 0, painted: 0, stageNames: [], unit: null, generation: 0 };
-let stop = () => {};
+let live = { stop() {}, want() {} };
 let sheets = [];
 let lastTrace = null;
 // what the next painted frame must draw: the newest trace (undecoded), the newest status, curve rows
-const pending = { text: null, trace: null, labels: null, status: null, rows: [], sheets: false, scheduled: false };
+const pending = { frame: null, trace: null, status: null, rows: [], sheets: false, scheduled: false };
 
 const $ = id => document.getElementById(id);
 const scene = createScene($('view3d'));
@@ -71,6 +70,12 @@ const weights = createWeights($('weights'), {
   edit: async (l, r, c, v) => {
     await api.editWeight(ctx.runId, l, r, c, v);
     ctx.edited = true; // play or step now trains on from these weights
+    // the URL keeps the edits of this run's pause (a reload trains to it and makes them again);
+    // a run from edited weights cannot be told in the URL: its edits stay in its run.json only
+    if (!ctx.fromRun) {
+      state.edits.push([ctx.epoch ?? 0, l, r, c, v]);
+      save(state);
+    }
     scrubber.refresh();
   },
   error: text => runbar.error(text),
@@ -78,7 +83,7 @@ const weights = createWeights($('weights'), {
 
 /** Play or step after an edit: a new run of this page from the edited weights. */
 async function fromEdited(then) {
-  const req = { ...request(state, session), from: ctx.runId };
+  const req = { ...request(state, session), from: ctx.runId, edits: null };
   await restart(req);
   if (then && ctx.runId) await then(ctx.runId);
 }
@@ -104,15 +109,18 @@ const runbar = createRunbar($('runbar'), {
     if (!ctx.runId) return;
     ctx.frozen = true;
     document.body.dataset.pausedAt = String(performance.now());
-    return api.control(ctx.runId, { action: 'pause' }).then(r => { ctx.frozen = false; runbar.status(r); schedule(); return scrubberNow(); });
+    return api.control(ctx.runId, { action: 'pause' }).then(r => {
+      ctx.frozen = false; ctx.epoch = r.epoch; ctx.pausedAt = r.epoch; runbar.status(r); schedule(); return scrubberNow();
+    });
   },
   play: () => {
-    ctx.frozen = false;
+    ctx.frozen = false; ctx.pausedAt = null;
     if (ctx.edited) return fromEdited();
     weights.reset(); // training moves them again: shown at the next pause
     return ctx.runId && api.control(ctx.runId, { action: 'resume' });
   },
   step: () => {
+    ctx.pausedAt = null;
     if (ctx.edited) return fromEdited(run => api.control(run, { action: 'step', epochs: 1 }));
     return ctx.runId && api.control(ctx.runId, { action: 'step', epochs: 1 }).then(() => setTimeout(scrubberNow, 150));
   },
@@ -202,6 +210,11 @@ function unitButtons(sh, st) {
       title="this unit's value over the input plane, in the decision map">${j + 1}</button>`).join('') : '';
 }
 
+/** Sets an element's text only when it differs: the same text set again is shaped and laid out again. */
+function text(el, t) {
+  if (el.textContent !== t) el.textContent = t;
+}
+
 function paintAll() { pending.sheets = true; schedule(); }
 
 function schedule() {
@@ -214,12 +227,22 @@ function schedule() {
 function paint() {
   pending.scheduled = false;
   if (ctx.frozen) return; // paused by the person: the next paint waits for the server's answer
-  if (pending.text) {
-    const f = JSON.parse(pending.text);
-    pending.text = null;
-    document.body.dataset.epoch = String(f.epoch);
-    pending.status = f;
-    if (f.last) pending.rows.push(f.last);
+  if (pending.frame && ctx.pausedAt != null && pending.frame.status.status === 'running' && pending.frame.status.epoch <= ctx.pausedAt) {
+    // sent before the pause, arrived after it: it would say "running" again under a paused run
+    pending.frame = null;
+    live.want();
+  }
+  if (pending.frame) {
+    const f = pending.frame;
+    pending.frame = null;
+    live.want(); // the worker decodes the newest update while this one is drawn
+    document.body.dataset.epoch = String(f.status.epoch);
+    ctx.epoch = f.status.epoch;
+    // paused by the server (a reloaded page's edits made again at their pause): as if paused here
+    if (f.status.status === 'paused' && ctx.lastStatus !== 'paused' && ctx.replaying) { ctx.replaying = false; scrubberNow(); }
+    ctx.lastStatus = f.status.status;
+    pending.status = f.status;
+    pending.rows.push(...f.rows);
     if (f.trace) pending.trace = f.trace;
   }
   if (pending.status) { runbar.status(pending.status); showRewinds($('alert'), pending.status.rewinds); pending.status = null; }
@@ -227,16 +250,11 @@ function paint() {
   if (pending.trace) {
     const t = pending.trace;
     pending.trace = null;
-    if (pending.labels) {
-      ctx.labels = unpackBytes(pending.labels);
-      ctx.test = pending.test ? unpackBytes(pending.test) : null;
-      pending.labels = null;
-    }
-    ctx.fieldClasses = unpackBytes(t.field_classes);
-    ctx.fieldConf = unpackBytes(t.field_confidence);
-    t.decoded = decodeLive(t, ctx.inputStage);
+    ctx.fieldClasses = t.fieldClasses;
+    ctx.fieldConf = t.fieldConf;
+    // the input stage comes once; later updates say it is unchanged
+    t.decoded = t.stages.map(s => (s.unchanged ? ctx.inputStage : s));
     ctx.inputStage = t.decoded[0];
-    t.fieldClasses = ctx.fieldClasses; t.fieldConf = ctx.fieldConf;
     if (sheets.length !== t.decoded.length) buildSheets(t.decoded);
     if (!ctx.choicesSet) {
       topology.choices(t.decoded.map(s => ({ index: s.index, name: s.name })), ctx.classNames);
@@ -264,39 +282,31 @@ function redraw() {
     });
     drawPrototypes(sh.canvas, sh.map, st, t.blocks); // blocks.js: a k-NN block's prototypes, where it reads
     const shape = st.pca ? `${st.dim}-D, top 3 principal axes` : `${st.dim}-D`;
-    sh.cap.textContent = `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '') + blockCaption(st, t.blocks);
+    text(sh.cap, `${st.name} · ${shape}` + (ctx.traced >= 0 && st.n > ctx.traced ? ' · ◯ traced point' : '') + blockCaption(st, t.blocks));
     unitButtons(sh, st);
   });
   const three = t.decoded.find(s => s.index === t.cut_stage && s.k === 3) || t.decoded.find(s => s.k === 3);
-  document.querySelector('.views').classList.toggle('lifted', !!three);
+  const views = document.querySelector('.views');
+  if (views.classList.contains('lifted') !== !!three) views.classList.toggle('lifted', !!three);
   if (three) {
-    scene.show(three, ctx.labels, three.index === t.cut_stage ? t.cut : null);
-    $('view3d-caption').textContent = `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the translucent plane is the output layer’s cut' : '')
-      + ' · drag to orbit, scroll to zoom';
+    scene.show(three, ctx.labels, three.index === t.cut_stage ? t.cut : null, testShown());
+    text($('view3d-caption'), `3-D: ${three.name}` + (three.index === t.cut_stage && t.cut ? ' — the translucent plane is the output layer’s cut' : '')
+      + ' · drag to orbit, scroll to zoom');
   } else {
     scene.clear('Every stage is 2-D or less: nothing to lift. Give a hidden layer 3 units to see the data lifted into 3-D and cut by a plane.');
-    $('view3d-caption').textContent = '3-D view';
+    text($('view3d-caption'), '3-D view');
   }
   const unitStage = ctx.unit && t.decoded.find(s => s.index === ctx.unit.stage);
   heat.draw(t, t.decoded[0], ctx.labels, unitStage ? { stage: unitStage, unit: ctx.unit.unit } : null, testShown());
 }
 
-/**
- * One update's text: kept, not parsed — only the newest is parsed, at the next paint — except the
- * first, whose input stage and labels the later ones refer to.
- */
-function onFrame(run, text) {
+/** One update, decoded by the worker: kept until the next paint (the worker sends the next only when asked). */
+function onFrame(run, f) {
   if (run !== ctx.runId) return; // a late update of the run before
-  ctx.frames++;
+  ctx.frames = f.received;
   document.body.dataset.frames = String(ctx.frames);
-  if (!ctx.labels && !pending.labels) {
-    const f = JSON.parse(text);
-    if (f.trace && f.labels) {
-      if (f.trace.stages[0] && !f.trace.stages[0].unchanged) ctx.inputStage = decodeLive({ stages: [f.trace.stages[0]] }, null)[0];
-      pending.labels = f.labels; pending.test = f.test;
-    }
-  }
-  pending.text = text;
+  if (f.labels) { ctx.labels = f.labels; ctx.test = f.test; }
+  pending.frame = f;
   schedule();
 }
 
@@ -331,21 +341,25 @@ function legend(names) {
   $('show-test').addEventListener('change', paintAll);
 }
 
-/** @param edited a run request starting from the page's edited weights, or undefined for a fresh run */
-async function restart(edited) {
+/**
+ * @param edited a run request starting from the page's edited weights, or undefined for a fresh run
+ * @param keep the URL's edits are made again (the page was loaded with them); any other new run forgets them
+ */
+async function restart(edited, keep) {
+  if (!edited && !keep) state.edits = [];
   save(state);
-  stop();
-  stop = () => {};
+  live.stop();
+  live = { stop() {}, want() {} };
   ctx.runId = null;
   curves.reset();
   scrubber.reset();
   topology.reset();
   heat.reset();
   explaining++;
-  ctx.frozen = false; ctx.edited = false; ctx.dim = 0;
+  ctx.frozen = false; ctx.edited = false; ctx.dim = 0; ctx.pausedAt = null;
   weights.reset();
   ctx.traced = -1; ctx.frames = 0; ctx.painted = 0; ctx.inputStage = null; ctx.labels = null; ctx.choicesSet = false; ctx.unit = null;
-  pending.trace = null; pending.labels = null; pending.status = null; pending.rows = []; pending.text = null;
+  pending.trace = null; pending.status = null; pending.rows = []; pending.frame = null;
   lastTrace = null;
   sheets = [];
   $('sheets').innerHTML = '';
@@ -360,6 +374,10 @@ async function restart(edited) {
     runbar.starting();
     const r = await api.start(edited || req);
     ctx.runId = r.run;
+    ctx.fromRun = !!edited;
+    // the URL's edits: the server trains to their pause, makes them and pauses; play trains on from them
+    ctx.edited = !edited && state.edits.length > 0;
+    ctx.replaying = !edited && state.edits.length > 0;
     document.body.dataset.run = r.run;
     ctx.classNames = r.class_names;
     ctx.dim = r.dim;
@@ -369,7 +387,7 @@ async function restart(edited) {
     runbar.status(r);
     runbar.error('');
     controls.fieldError(null);
-    stop = watch(r.run, f => onFrame(r.run, f), e => onEnd(r.run, e));
+    live = watch(r.run, f => onFrame(r.run, f), e => onEnd(r.run, e));
   } catch (e) {
     runbar.error(`${e.field ? e.field + ': ' : ''}${e.message}`);
     controls.fieldError(e.field, e.message); // the layers field shows its own error beside it
@@ -385,6 +403,6 @@ async function boot() {
   controls = createControls($('controls'), datasets, s => { state = s; restart(); }, f => api.upload(f));
   controls.set(state);
   runbar.setSpeed(state.speed);
-  restart();
+  restart(undefined, true);
 }
 boot();

@@ -66,7 +66,18 @@ export function createScene(el) {
     new THREE.LineBasicMaterial({ color: 0x404a55, transparent: true, opacity: 0.6 }));
   plane.add(rim);
   plane.renderOrder = 2;
-  scene.add(points, grid, plane);
+  // test points (the split's held-out ones) as rings, as on the sheets: a ring sprite, its colour the class's
+  const ring = document.createElement('canvas');
+  ring.width = ring.height = 32;
+  const rg = ring.getContext('2d');
+  rg.strokeStyle = '#fff'; rg.lineWidth = 6;
+  rg.beginPath(); rg.arc(16, 16, 12, 0, 6.2832); rg.stroke();
+  const testGeo = new THREE.BufferGeometry();
+  const tests = new THREE.Points(testGeo, new THREE.PointsMaterial({ size: 0.09, vertexColors: true, sizeAttenuation: true,
+    map: new THREE.CanvasTexture(ring), alphaTest: 0.5, transparent: false }));
+  // the data is scaled into the box, always in view: no culling, so no bounding sphere to recompute per update
+  points.frustumCulled = grid.frustumCulled = tests.frustumCulled = false;
+  scene.add(points, tests, grid, plane);
 
   function buffer(geo, name, length) {
     const a = geo.getAttribute(name);
@@ -79,26 +90,37 @@ export function createScene(el) {
   return {
     element: renderer.domElement,
     clear(text) {
-      points.visible = grid.visible = plane.visible = box.visible = false;
+      points.visible = tests.visible = grid.visible = plane.visible = box.visible = false;
+      delete el.dataset.testPoints;
       note.textContent = text; note.hidden = false;
       render();
     },
-    /** @param st decoded stage with k = 3; labels per point (none yet: one colour); cut plane or null */
-    show(st, labels, cut) {
+    /**
+     * @param st decoded stage with k = 3; labels per point (none yet: one colour); cut plane or null;
+     * test {mask, show} (held-out points: rings, or not drawn) or null
+     */
+    show(st, labels, cut, test) {
       note.hidden = true;
       points.visible = grid.visible = box.visible = true;
       const b = st.box, c = [0, 1, 2].map(j => (b[2 * j] + b[2 * j + 1]) / 2);
       const span = Math.max(...[0, 1, 2].map(j => b[2 * j + 1] - b[2 * j])) || 1;
       const f = 2 / span;
       const put = (arr, i, out, o) => { for (let j = 0; j < 3; j++) out[o + j] = (arr[i * 3 + j] - c[j]) * f; };
-      const pos = buffer(pointGeo, 'position', st.n * 3), col = buffer(pointGeo, 'color', st.n * 3);
-      for (let i = 0; i < st.n; i++) {
-        put(st.pts, i, pos.array, 3 * i);
+      const mask = test && test.mask.length === st.n ? test.mask : null;
+      let held = 0;
+      if (mask) for (let i = 0; i < st.n; i++) held += mask[i] ? 1 : 0;
+      const pos = buffer(pointGeo, 'position', (st.n - held) * 3), col = buffer(pointGeo, 'color', (st.n - held) * 3);
+      const tpos = buffer(testGeo, 'position', held * 3), tcol = buffer(testGeo, 'color', held * 3);
+      for (let i = 0, a = 0, h = 0; i < st.n; i++) {
         const k = colours[(labels ? labels[i] : 0) % colours.length];
-        col.array[3 * i] = k.r; col.array[3 * i + 1] = k.g; col.array[3 * i + 2] = k.b;
+        const [p, q, o] = mask && mask[i] ? [tpos, tcol, 3 * h++] : [pos, col, 3 * a++];
+        put(st.pts, i, p.array, o);
+        q.array[o] = k.r; q.array[o + 1] = k.g; q.array[o + 2] = k.b;
       }
+      tests.visible = held > 0 && !!test.show;
+      el.dataset.testPoints = String(tests.visible ? held : 0); // for tests: how many rings are drawn
+      tpos.needsUpdate = true; tcol.needsUpdate = true;
       pos.needsUpdate = true; col.needsUpdate = true;
-      pointGeo.computeBoundingSphere();
       const segs = st.lines * Math.max(0, st.samples - 1);
       const gp = buffer(gridGeo, 'position', segs * 6);
       const tmp = new Float32Array(6);
@@ -112,7 +134,6 @@ export function createScene(el) {
       }
       gridGeo.setDrawRange(0, used / 3);
       gp.needsUpdate = true;
-      gridGeo.computeBoundingSphere();
       plane.visible = false;
       if (cut && !st.pca && cut.normal.length === 3) {
         // n·h + o = 0 in stage coordinates → n·(p/f + c) + o = 0 in view coordinates

@@ -6,20 +6,27 @@ const AZ = -0.6, EL = 0.45; // fixed oblique view for 3-wide stages, so frames d
 
 /** Shown coordinates (k of them) → a 2-D position. */
 export function flatten(v, k, i) {
-  const x = v[i * k], y = k > 1 ? v[i * k + 1] : 0;
-  if (k < 3) return [x, y];
-  const z = v[i * k + 2];
-  const x1 = Math.cos(AZ) * x - Math.sin(AZ) * y;
-  const y1 = Math.sin(AZ) * x + Math.cos(AZ) * y;
-  return [x1, Math.cos(EL) * z - Math.sin(EL) * y1];
+  return into(v, k, i, [0, 0]);
 }
+
+const CA = Math.cos(AZ), SA = Math.sin(AZ), CE = Math.cos(EL), SE = Math.sin(EL);
+/** flatten() into `out` (no new array: a sheet flattens thousands of values per frame). */
+function into(v, k, i, out) {
+  const x = v[i * k], y = k > 1 ? v[i * k + 1] : 0;
+  if (k < 3) { out[0] = x; out[1] = y; return out; }
+  const z = v[i * k + 2];
+  out[0] = CA * x - SA * y;
+  out[1] = CE * z - SE * (SA * x + CA * y);
+  return out;
+}
+const P = [0, 0];
 
 function bounds(stage) {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   const n = stage.n, k = stage.k;
   const grow = (v, count) => {
     for (let i = 0; i < count; i++) {
-      const [x, y] = flatten(v, k, i);
+      const [x, y] = into(v, k, i, P);
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
     }
@@ -32,6 +39,46 @@ function bounds(stage) {
   return { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
 }
 
+/** The canvas's size in CSS pixels, read once (reading it after the page changed forces a layout per sheet). */
+const sizes = new WeakMap();
+let sizeEpoch = 0;
+window.addEventListener('resize', () => { sizeEpoch++; });
+function cssSize(canvas) {
+  let s = sizes.get(canvas);
+  if (!s || s.epoch !== sizeEpoch || !s.w) {
+    s = { w: canvas.clientWidth || 200, h: canvas.clientHeight || 200, epoch: sizeEpoch };
+    sizes.set(canvas, s);
+  }
+  return s;
+}
+
+/**
+ * One small picture per class and kind (dot, ring), drawn once and stamped per point: in software
+ * Skia a stamp costs far less than an anti-aliased arc filled point by point. An ImageBitmap, not
+ * a canvas: drawing a canvas snapshots it at every call.
+ */
+const stamps = new Map();
+function stamp(cls, rad, ring, dpr) {
+  const key = cls * 1e4 + rad * 1e3 + (ring ? 100 : 0) + dpr; // cls < 10, rad and dpr small: one number
+  let st = stamps.get(key);
+  if (!st) {
+    const colour = classColour(cls);
+    const side = Math.ceil((2 * rad + 3) * dpr);
+    const c = new OffscreenCanvas(side, side);
+    const g = c.getContext('2d');
+    g.scale(dpr, dpr);
+    g.beginPath(); g.arc(side / dpr / 2, side / dpr / 2, rad, 0, 6.2832);
+    if (ring) { g.strokeStyle = colour; g.lineWidth = 1.2; g.stroke(); } else { g.fillStyle = colour; g.fill(); }
+    st = { image: c.transferToImageBitmap(), half: side / dpr / 2 };
+    stamps.set(key, st);
+  }
+  return st;
+}
+
+/** rgba() text per class and confidence level, made once (a colour string is parsed at each use). */
+const LEVELS = 8;
+const tints = REGION_TINTS.map(([r, g, b]) => Array.from({ length: LEVELS }, (_, q) => `rgba(${r},${g},${b},${(0.12 + 0.22 * q / (LEVELS - 1)).toFixed(3)})`));
+
 /**
  * @param canvas target; drawn at devicePixelRatio
  * @param stage a decoded stage (decode.js)
@@ -40,8 +87,8 @@ function bounds(stage) {
  */
 export function drawSheet(canvas, stage, opt) {
   const dpr = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth || 200, h = canvas.clientHeight || 200;
-  if (canvas.width !== w * dpr) { canvas.width = w * dpr; canvas.height = h * dpr; }
+  const { w, h } = cssSize(canvas);
+  if (canvas.width !== w * dpr || canvas.height !== h * dpr) { canvas.width = w * dpr; canvas.height = h * dpr; }
   const g = canvas.getContext('2d');
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.fillStyle = '#fff';
@@ -53,28 +100,40 @@ export function drawSheet(canvas, stage, opt) {
   const k = stage.k;
 
   if (opt.fieldClasses && stage.field_n === opt.fieldClasses.length) {
+    // one path of squares per class and confidence level, filled once
     const r = Math.max(2, Math.min(6, 0.5 * w / Math.sqrt(stage.field_n)));
-    for (let i = 0; i < stage.field_n; i++) {
-      const [x, y] = flatten(stage.fieldPts, k, i);
-      if (!Number.isFinite(x)) continue;
-      const [cr, cg, cb] = REGION_TINTS[opt.fieldClasses[i] % REGION_TINTS.length];
-      const a = 0.12 + 0.22 * ((opt.fieldConf?.[i] ?? 255) / 255);
-      g.fillStyle = `rgba(${cr},${cg},${cb},${a})`;
-      g.fillRect(X(x) - r, Y(y) - r, 2 * r, 2 * r);
+    const n = stage.field_n, bucket = new Int16Array(n), pos = new Float32Array(2 * n);
+    const used = new Set();
+    for (let i = 0; i < n; i++) {
+      const [x, y] = into(stage.fieldPts, k, i, P);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) { bucket[i] = -1; continue; }
+      const q = Math.round(((opt.fieldConf?.[i] ?? 255) / 255) * (LEVELS - 1));
+      bucket[i] = (opt.fieldClasses[i] % REGION_TINTS.length) * LEVELS + q;
+      used.add(bucket[i]);
+      pos[2 * i] = X(x) - r; pos[2 * i + 1] = Y(y) - r;
+    }
+    for (const u of used) {
+      g.beginPath();
+      for (let i = 0; i < n; i++) if (bucket[i] === u) g.rect(pos[2 * i], pos[2 * i + 1], 2 * r, 2 * r);
+      g.fillStyle = tints[Math.floor(u / LEVELS)][u % LEVELS];
+      g.fill();
     }
   }
 
+  // the grid: every line in one path, stroked once
   g.strokeStyle = 'rgba(40,50,60,0.33)';
   g.lineWidth = 0.8;
+  g.beginPath();
   for (let l = 0; l < stage.lines; l++) {
-    g.beginPath();
+    let pen = false;
     for (let m = 0; m < stage.samples; m++) {
-      const [x, y] = flatten(stage.grid, k, l * stage.samples + m);
-      if (!Number.isFinite(x)) continue;
-      m === 0 ? g.moveTo(X(x), Y(y)) : g.lineTo(X(x), Y(y));
+      const [x, y] = into(stage.grid, k, l * stage.samples + m, P);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      pen ? g.lineTo(X(x), Y(y)) : g.moveTo(X(x), Y(y));
+      pen = true;
     }
-    g.stroke();
   }
+  g.stroke();
 
   if (opt.cut && k === 2 && !stage.pca) {
     const [nx, ny] = opt.cut.normal, c = opt.cut.offset;
@@ -90,18 +149,14 @@ export function drawSheet(canvas, stage, opt) {
 
   const rad = stage.n > 600 ? 1.8 : 2.5;
   const test = opt.test && opt.test.mask.length === stage.n ? opt.test : null;
-  g.lineWidth = 1.2;
   for (let i = 0; i < stage.n; i++) {
-    const [x, y] = flatten(stage.pts, k, i);
-    if (!Number.isFinite(x)) continue;
-    const colour = classColour(opt.labels ? opt.labels[i] : 0);
-    g.beginPath(); g.arc(X(x), Y(y), rad, 0, 6.2832);
-    if (test && test.mask[i]) {
-      // a held-out point: a ring, or not drawn at all
-      if (test.show) { g.strokeStyle = colour; g.stroke(); }
-    } else {
-      g.fillStyle = colour; g.fill();
-    }
+    const [x, y] = into(stage.pts, k, i, P);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    // a held-out point: a ring, or not drawn at all
+    const ring = !!(test && test.mask[i]);
+    if (ring && !test.show) continue;
+    const st = stamp((opt.labels ? opt.labels[i] : 0) % 10, rad, ring, dpr);
+    g.drawImage(st.image, Math.round((X(x) - st.half) * dpr) / dpr, Math.round((Y(y) - st.half) * dpr) / dpr, 2 * st.half, 2 * st.half);
   }
   if (opt.trace >= 0 && opt.trace < stage.n) {
     const [x, y] = flatten(stage.pts, k, opt.trace);
@@ -115,7 +170,7 @@ export function drawSheet(canvas, stage, opt) {
 export function nearestPoint(stage, map, px, py) {
   let best = -1, bd = 64;
   for (let i = 0; i < stage.n; i++) {
-    const [x, y] = flatten(stage.pts, stage.k, i);
+    const [x, y] = into(stage.pts, stage.k, i, P);
     const d = (map.X(x) - px) ** 2 + (map.Y(y) - py) ** 2;
     if (d < bd) { bd = d; best = i; }
   }

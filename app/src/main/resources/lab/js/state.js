@@ -16,7 +16,7 @@ export const DEFAULTS = Object.freeze({
   data: 'disk-annulus', points: 250, noise: 0, seed: 1, test: 0.2,
   hidden: field('hidden').default, acts: field('activations').default.slice(0, field('hidden').default.length),
   train: Object.fromEntries(TRAIN.map(f => [f.key, f.default])),
-  speed: 60, params: {}, added: [], removed: [], upload: null, hide: [],
+  speed: 60, params: {}, added: [], removed: [], upload: null, hide: [], edits: [],
 });
 
 /** A setting's value from URL text: numbers as numbers (none as null), names as they are. */
@@ -44,6 +44,8 @@ export function fromUrl(hash = location.hash) {
   for (const [k, v] of q) if (k.startsWith('p.')) s.params[k.slice(2)] = +v;
   if (q.has('added')) s.added = q.get('added').split(';').filter(Boolean).map(r => r.split(':').map(Number));
   if (q.has('removed')) s.removed = q.get('removed').split(';').filter(Boolean).map(r => r.split(':').map(Number));
+  // weights set by hand at a pause: epoch:layer:row:col:value (col −1 the bias), made again on reload
+  if (q.has('edits')) s.edits = q.get('edits').split(';').filter(Boolean).map(r => r.split(':').map(Number)).filter(r => r.length === 5 && r.every(Number.isFinite));
   s.upload = q.get('upload') || null;
   s.hide = q.has('hide') ? q.get('hide').split(',').filter(Boolean) : [];
   return s;
@@ -62,6 +64,7 @@ export function toUrl(s) {
   for (const [k, v] of Object.entries(s.params)) q.set('p.' + k, v);
   if (s.added.length) q.set('added', s.added.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
   if (s.removed.length) q.set('removed', s.removed.map(r => r.map(v => +(+v).toFixed(3)).join(':')).join(';'));
+  if (s.edits.length) q.set('edits', s.edits.map(r => r.join(':')).join(';'));
   if (s.upload) q.set('upload', s.upload);
   if (s.hide.length) q.set('hide', s.hide.join(','));
   return '#' + q.toString();
@@ -109,5 +112,6 @@ export function request(s, session) {
     network,
     train,
     speed: s.speed,
+    edits: s.edits,
   };
 }

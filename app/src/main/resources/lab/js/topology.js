@@ -99,9 +99,12 @@ export function createTopology(el, actions) {
 
 /** The divergence alert: what the guard saw and the rewind it made. */
 export function showRewinds(el, rewinds) {
-  if (!rewinds || !rewinds.length) { el.hidden = true; return; }
+  if (!rewinds || !rewinds.length) { if (!el.hidden) el.hidden = true; return; }
   const r = rewinds[rewinds.length - 1];
   el.hidden = false;
+  const key = `${rewinds.length}:${r.epoch}`; // shown once per rewind, not again at every update
+  if (el.dataset.shown === key) return;
+  el.dataset.shown = key;
   el.innerHTML = `<b>Training diverged at epoch ${r.epoch}</b> (${esc(r.reason)}): rewound to epoch ${r.back_to} and halved the learning rate
     ${r.lr_before} → ${r.lr_after}. ${rewinds.length > 1 ? `(${rewinds.length} rewinds so far)` : ''}`;
 }

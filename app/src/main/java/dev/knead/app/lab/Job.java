@@ -72,11 +72,32 @@ final class Job implements TrainListener {
   /** weights to start from (another run's, edited by the person), or null for the initialiser's */
   private final Network start;
 
+  /**
+   * A weight the person set: at the pause at {@code epoch} of its run, weight (layer, row, col; col
+   * −1 the bias) became {@code value}.
+   */
+  record Edit(int epoch, int layer, int row, int col, double value) {}
+
+  /** the edits {@code start} carries (the source run's): provenance */
+  private final List<Edit> inherited;
+  /** edits of one pause to make again at their epoch (a reloaded page's URL), then pause there */
+  private final List<Edit> replay;
+  private volatile boolean replayed;
+  /** every edit made to this run's weights, in order */
+  private final List<Edit> edits = new ArrayList<>();
+
   Job(String id, LabRequest request, Dataset data, String token) {
     this(id, request, data, token, null);
   }
 
   Job(String id, LabRequest request, Dataset data, String token, Network start) {
+    this(id, request, data, token, start, List.of(), List.of());
+  }
+
+  Job(String id, LabRequest request, Dataset data, String token, Network start, List<Edit> inherited, List<Edit> replay) {
+    this.inherited = List.copyOf(inherited);
+    this.replay = List.copyOf(replay);
+    this.replayed = replay.isEmpty();
     this.id = id;
     this.token = token;
     this.start = start;
@@ -105,10 +126,17 @@ final class Job implements TrainListener {
         }
       }
       publish(init);
+      if (!replayed && replay.get(0).epoch() == 0) {
+        replay(); // edits made before the first epoch: paused with them, as the page that made them was
+        pace();
+      }
       started = System.nanoTime();
       TrainResult r = Trainer.train(init, split.train(), split.test(), c, root.split(), this);
       result = r;
       publish(r.network());
+      if (!replayed) {
+        replay(); // the run ended before the pause the edits were made at: made to its last weights
+      }
       status = switch (r.status()) {
         case CANCELLED -> Status.CANCELLED;
         case DIVERGED -> Status.DIVERGED;
@@ -144,7 +172,22 @@ final class Job implements TrainListener {
       }
     }
     publish(now);
+    if (!replayed && epoch.epoch() >= replay.get(0).epoch()) {
+      replay();
+    }
     pace();
+  }
+
+  /** Makes the replayed edits to the newest weights and pauses there, as the page that made them was. */
+  private synchronized void replay() {
+    replayed = true;
+    if (!finished()) {
+      paused = true;
+      status = Status.PAUSED;
+    }
+    for (Edit e : replay) {
+      apply(e);
+    }
   }
 
   @Override
@@ -184,7 +227,7 @@ final class Job implements TrainListener {
         status = Status.RUNNING;
       }
     }
-    int s = speed;
+    int s = replayed ? speed : 0; // on the way to the replayed pause: as fast as the machine goes
     if (s > 0 && !cancelled) {
       long due = started + (long) (epochsShown * 1e9 / s);
       long wait = due - System.nanoTime();
@@ -240,6 +283,14 @@ final class Job implements TrainListener {
     if (!(paused || finished())) {
       throw new LabException(409, "id", "pause the run before editing a weight");
     }
+    List<Epoch> h = history;
+    return apply(new Edit(h.isEmpty() ? 0 : h.get(h.size() - 1).epoch(), layer, row, col, value));
+  }
+
+  /** The edit made to the newest weights (checked against their shapes), kept in {@link #edits()}. */
+  private synchronized Network apply(Edit e) {
+    int layer = e.layer(), row = e.row(), col = e.col();
+    double value = e.value();
     Network net = latest().orElseThrow(() -> new LabException(409, "id", "the run has no weights yet"));
     if (!net.isDense()) {
       // a flow's or k-NN block's parameters are not a weight matrix the panel can address (was a 500)
@@ -268,8 +319,26 @@ final class Job implements TrainListener {
     List<dev.knead.core.net.Layer> layers = new ArrayList<>(net.layers());
     layers.set(layer, new dev.knead.core.net.Layer(dev.knead.core.net.Matrix.of(l.out(), l.in(), w), b, l.activation()));
     Network edited = new Network(layers);
+    edits.add(e);
     publish(edited);
     return edited;
+  }
+
+  /** @return every edit these weights carry: the source run's (when started from edited weights), then this run's, in order */
+  synchronized List<Edit> editHistory() {
+    List<Edit> all = new ArrayList<>(inherited);
+    all.addAll(edits);
+    return List.copyOf(all);
+  }
+
+  /** @return this run's own edits, in order */
+  synchronized List<Edit> edits() {
+    return List.copyOf(edits);
+  }
+
+  /** @return whether the newest weights are not the trainer's (edited since, or started from edited ones) */
+  synchronized boolean edited() {
+    return !edits.isEmpty() || !inherited.isEmpty();
   }
 
   synchronized void cancel() {
@@ -330,9 +399,18 @@ final class Job implements TrainListener {
   }
 
   /** @return the finished run, for export */
-  Optional<Run> finishedRun() {
+  synchronized Optional<Run> finishedRun() {
     TrainResult r = result;
-    return r == null ? Optional.empty() : Optional.of(new Run(request.config(), data, split, r, Instant.now(), Version.KNEAD));
+    if (r == null) {
+      return Optional.empty();
+    }
+    Network now = latest;
+    if (!edits.isEmpty() && now != null && now != r.network()) {
+      // edited after the end: the run's network is the edited one (its numbers stay the training's)
+      r = new TrainResult(now, r.history(), r.snapshots(), r.rewinds(), r.status(), r.trainLoss(), r.trainAccuracy(), r.testLoss(),
+          r.testAccuracy());
+    }
+    return Optional.of(new Run(request.config(), data, split, r, Instant.now(), Version.KNEAD));
   }
 
   Points livePointCloud() {

@@ -1,5 +1,7 @@
 package dev.knead.app.lab;
 
+import java.util.List;
+
 import dev.knead.core.data.Dataset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,12 +60,21 @@ final class Jobs implements AutoCloseable {
 
   /** @param from weights to start from (the page's own run's, edited), or null */
   synchronized Job start(LabRequest request, Dataset data, String token, dev.knead.core.net.Network from) {
+    return start(request, data, token, from, List.of(), List.of());
+  }
+
+  /**
+   * @param inherited the edits the weights {@code from} carry (the source run's), for provenance
+   * @param replay edits of one pause to make again when the run reaches it (a reloaded page's)
+   */
+  synchronized Job start(LabRequest request, Dataset data, String token, dev.knead.core.net.Network from,
+      List<Job.Edit> inherited, List<Job.Edit> replay) {
     String owner = token != null && byToken.containsKey(token) ? token : newToken();
     Job old = byToken.get(owner);
     if (old != null) {
       old.cancel();
     }
-    Job job = new Job("r" + next.getAndIncrement(), request, data, owner, from);
+    Job job = new Job("r" + next.getAndIncrement(), request, data, owner, from, inherited, replay);
     try {
       pool.execute(job::run);
     } catch (RejectedExecutionException e) {

@@ -198,6 +198,50 @@ public final class LabConfig {
     parse("network.layers", () -> layers.build(dim, classes, init, new java.util.SplittableRandom(0)));
   }
 
+  /** Most edits a request may replay. */
+  static final int MAX_EDITS = 1000;
+
+  /**
+   * The run request's {@code edits}: weights set by hand at one pause, {@code [[epoch, layer, row,
+   * col, value], …]} (col −1: the bias), to make again when the run reaches that epoch. Every
+   * number is checked by value; the shapes are checked against the network by the caller.
+   */
+  static java.util.List<Job.Edit> edits(JsonNode node, long epochs) {
+    if (node == null || node.isNull()) {
+      return java.util.List.of();
+    }
+    if (!node.isArray() || node.size() > MAX_EDITS) {
+      throw LabException.bad("edits", "must be a list of at most " + MAX_EDITS + " [epoch, layer, row, col, value]");
+    }
+    java.util.List<Job.Edit> out = new java.util.ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode e = node.get(i);
+      String f = "edits[" + i + "]";
+      if (!e.isArray() || e.size() != 5 || !java.util.stream.StreamSupport.stream(e.spliterator(), false).allMatch(JsonNode::isNumber)) {
+        throw LabException.bad(f, "must be [epoch, layer, row, col, value], five numbers");
+      }
+      double[] v = new double[5];
+      for (int j = 0; j < 5; j++) {
+        v[j] = e.get(j).asDouble();
+      }
+      long[] lim = {epochs, 100, 100_000, 100_000};
+      long[] low = {0, 0, 0, -1};
+      for (int j = 0; j < 4; j++) {
+        if (v[j] != Math.rint(v[j]) || v[j] < low[j] || v[j] > lim[j]) {
+          throw LabException.bad(f, new String[] {"epoch", "layer", "row", "col"}[j] + " must be a whole number in " + low[j] + " … " + lim[j]);
+        }
+      }
+      if (!Double.isFinite(v[4]) || Math.abs(v[4]) > 1e6) {
+        throw LabException.bad(f, "value must be a finite number of magnitude at most 1e6");
+      }
+      if (!out.isEmpty() && out.get(0).epoch() != (int) v[0]) {
+        throw LabException.bad(f, "every edit is of one pause: epoch " + out.get(0).epoch() + ", not " + (long) v[0]);
+      }
+      out.add(new Job.Edit((int) v[0], (int) v[1], (int) v[2], (int) v[3], v[4]));
+    }
+    return java.util.List.copyOf(out);
+  }
+
   /** GET /api/schema: the training schema and the lab's tighter limits, [min, max] per setting. */
   static com.fasterxml.jackson.databind.node.ObjectNode schema() {
     com.fasterxml.jackson.databind.node.ObjectNode o = ConfigJson.schema();

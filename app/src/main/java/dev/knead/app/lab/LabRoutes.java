@@ -84,6 +84,8 @@ final class LabRoutes {
     Dataset data = LabData.load(r, uploads);
     LabConfig.layersFit(r.config().train().layers(), r.config().train().initializer(), data.dim(), data.classes());
     Network from = null;
+    List<Job.Edit> inherited = List.of();
+    List<Job.Edit> replay = LabConfig.edits(b.get("edits"), r.config().train().epochs());
     if (b.hasNonNull("from")) {
       // train on from this page's run's (edited) weights: the same shapes and data are required
       Job source = jobs.owned(LabConfig.id(b, "from", null), ctx.header(Jobs.TOKEN_HEADER));
@@ -98,8 +100,30 @@ final class LabRoutes {
           || from.classes() != data.classes()) {
         throw LabException.bad("from", "that run's network is " + from.describe() + "; this request's is " + arch);
       }
+      inherited = source.editHistory();
+      if (!replay.isEmpty()) {
+        throw LabException.bad("edits", "a run from another run's weights has that run's edits already; send edits or from, not both");
+      }
     }
-    Job job = jobs.start(r, data, ctx.header(Jobs.TOKEN_HEADER), from);
+    if (!replay.isEmpty()) {
+      // checked against the network's shapes before any training: a bad edit is the request's fault
+      var arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
+      List<Integer> widths = new java.util.ArrayList<>(arch.hidden());
+      widths.add(0, data.dim());
+      widths.add(data.classes());
+      for (int i = 0; i < replay.size(); i++) {
+        Job.Edit e = replay.get(i);
+        String f = "edits[" + i + "]";
+        if (e.layer() >= widths.size() - 1) {
+          throw LabException.bad(f, "layer must be in 0 … " + (widths.size() - 2));
+        }
+        if (e.row() >= widths.get(e.layer() + 1) || e.col() >= widths.get(e.layer())) {
+          throw LabException.bad(f, "layer " + e.layer() + " has " + widths.get(e.layer() + 1) + " units of " + widths.get(e.layer())
+              + " inputs (col −1 is the bias)");
+        }
+      }
+    }
+    Job job = jobs.start(r, data, ctx.header(Jobs.TOKEN_HEADER), from, inherited, replay);
     ObjectNode o = LiveFrame.status(job);
     o.put("token", job.token);
     o.put("data", data.name());
@@ -335,6 +359,16 @@ final class LabRoutes {
       o.set("config", dev.knead.core.io.ConfigJson.write(job.request.config()));
       o.set("network", NetworkJson.write(net));
       o.put("status", job.status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    // provenance: every weight set by hand; the network above is the edited one
+    ArrayNode edits = o.putArray("edits");
+    for (Job.Edit e : job.editHistory()) {
+      ObjectNode x = edits.addObject();
+      x.put("epoch", e.epoch());
+      x.put("layer", e.layer());
+      x.put("row", e.row());
+      x.put("col", e.col());
+      x.put("value", e.value());
     }
     ctx.header("Content-Disposition", "attachment; filename=\"knead-" + job.id + ".json\"");
     json(ctx, 200, o);

@@ -123,8 +123,10 @@ class LabClassroomE2ETest {
         fps, painted, updates, pauseMs);
     String run = (String) page.evaluate("document.body.dataset.run");
     String epoch = get("/api/runs/" + run).get("epoch").asText();
-    Thread.sleep(500);
+    Thread.sleep(1000);
     assertThat(get("/api/runs/" + run).get("epoch").asText()).as("epochs after the pause").isEqualTo(epoch);
+    // an update sent before the pause and painted after it must not say "running" again
+    assertThat(page.textContent("#stat")).as("the run bar a second after the pause").startsWith("paused");
     // every update is painted at most once: no more paints than animation frames or updates
     assertThat(painted).isLessThanOrEqualTo(Math.min(fps, updates) + 1);
     // fps is reported, not asserted: on the shared 2-core machine it ran from 3.8 to 19.8 with the load
@@ -240,6 +242,75 @@ class LabClassroomE2ETest {
     page.click(".sheet:nth-child(2) .units [data-unit='0']");
     page.waitForFunction("() => document.querySelector('#heatmap-caption').textContent.startsWith('Unit 1')", null, LONG);
     page.locator(".viewmap").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-unit.png")));
+    assertThat(errors).isEmpty();
+  }
+
+  /** Test points show in the 3-D view too, as rings, and the switch hides them there as on the sheets. */
+  @Test
+  void testPointsShowInThe3DView() throws Exception {
+    List<String> errors = new ArrayList<>();
+    Page page = open("#speed=0&epochs=100", errors);
+    page.waitForFunction("() => document.body.dataset.done === 'true' && +(document.querySelector('#view3d').dataset.rendered || 0) > 0", null, LONG);
+    // the held-out points: the run's test share of its points
+    String run = (String) page.evaluate("document.body.dataset.run");
+    JsonNode r = get("/api/runs/" + run);
+    int points = 2 * 250;
+    long expected = Math.round(points * r.get("config").path("data").path("test_share").asDouble(0.2));
+    page.waitForFunction("() => document.querySelector('#view3d').dataset.testPoints !== undefined", null, LONG);
+    int rings = Integer.parseInt((String) page.evaluate("document.querySelector('#view3d').dataset.testPoints"));
+    assertThat(rings).as("rings in the 3-D view (held out: about %d of %d)", expected, points).isBetween((int) expected - 2, (int) expected + 2);
+    byte[] with = page.locator("#view3d").screenshot();
+    page.uncheck("#show-test");
+    page.waitForFunction("() => document.querySelector('#view3d').dataset.testPoints === '0'", null, LONG);
+    page.waitForTimeout(300);
+    byte[] without = page.locator("#view3d").screenshot();
+    assertThat(java.util.Arrays.equals(with, without)).as("the 3-D view drawn with and without the test points").isFalse();
+    page.locator(".view3d").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-3d-no-test.png")));
+    page.check("#show-test");
+    page.waitForFunction("n => document.querySelector('#view3d').dataset.testPoints === String(n)", rings, LONG);
+    page.locator(".view3d").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SHOTS.resolve("classroom-3d-test.png")));
+    assertThat(errors).isEmpty();
+  }
+
+  /**
+   * A weight set by hand is part of the network: in the URL (a reload trains to the same pause and
+   * makes the edit again: the same weights, a round trip), in the run's export with the edit as
+   * provenance.
+   */
+  @Test
+  void weightEditsAreKeptInTheUrlAndTheRun() throws Exception {
+    List<String> errors = new ArrayList<>();
+    Page page = open("#epochs=100000&speed=200", errors);
+    page.waitForFunction("() => +document.body.dataset.epoch > 30", null, LONG);
+    page.click("#play");
+    page.waitForFunction("() => document.querySelector('#stat').textContent.startsWith('paused')", null, LONG);
+    page.click("#weights-panel summary");
+    page.waitForSelector("#weights button.w[data-l='0'][data-r='1'][data-c='0']", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    page.click("#weights button.w[data-l='0'][data-r='1'][data-c='0']");
+    page.fill("input.wedit", "-3.5");
+    page.press("input.wedit", "Enter");
+    page.waitForFunction("() => location.hash.includes('edits=')", null, LONG);
+    String run1 = (String) page.evaluate("document.body.dataset.run");
+    JsonNode net1 = get("/api/runs/" + run1 + "/weights");
+    assertThat(net1.at("/layers/0/weights/1/0").asDouble()).isEqualTo(-3.5);
+    JsonNode export = get("/api/runs/" + run1 + "/export");
+    assertThat(export.get("network")).as("the exported network is the edited one").isEqualTo(net1);
+    assertThat(export.at("/edits/0/value").asDouble()).isEqualTo(-3.5);
+    assertThat(export.at("/edits/0/row").asInt()).isEqualTo(1);
+    // a reload: a new run trains to the same pause and makes the edit again
+    page.reload();
+    page.waitForFunction("r => document.body.dataset.run && document.body.dataset.run !== r"
+        + " && document.querySelector('#stat').textContent.startsWith('paused')", run1, LONG);
+    String run2 = (String) page.evaluate("document.body.dataset.run");
+    assertThat(get("/api/runs/" + run2 + "/weights")).as("the reloaded page's network").isEqualTo(net1);
+    assertThat((String) page.evaluate("location.hash")).contains("edits=");
+    // the weights panel shows the edit; a new experiment forgets it
+    page.click("#weights-panel summary");
+    page.waitForSelector("#weights button.w[data-l='0'][data-r='1'][data-c='0']", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    assertThat(page.getAttribute("#weights button.w[data-l='0'][data-r='1'][data-c='0']", "title")).contains("-3.5000");
+    page.click("#reset");
+    page.waitForFunction("r => document.body.dataset.run !== r", run2, LONG);
+    assertThat((String) page.evaluate("location.hash")).doesNotContain("edits=");
     assertThat(errors).isEmpty();
   }
 

@@ -244,6 +244,41 @@ class LabRoutesTest {
     assertField(send("POST", "/api/runs", SMALL.replace("{\"session\"", "{\"from\":\"" + id2 + "\",\"session\"")), 403, Jobs.TOKEN_HEADER);
   }
 
+  /**
+   * Edits in a run request are made again at their pause (a reloaded page's URL): the same weights
+   * as the run they were made on, edited (a round trip); the export carries the edited network and
+   * the edits; bad edits are refused by value and by shape before any training.
+   */
+  @Test
+  void editsAreMadeAgainAndExported() throws Exception {
+    Reply started = send("POST", "/api/runs", SMALL.replace("s1", "s-replay"));
+    String id = started.json().get("run").asText();
+    String token = started.json().get("token").asText();
+    waitFor(id, "done");
+    JsonNode run = send("GET", "/api/runs/" + id, null).json();
+    int last = run.get("epoch").asInt();
+    assertThat(send("POST", "/api/runs/" + id + "/weights", "{\"layer\":1,\"row\":0,\"col\":-1,\"value\":2.25}", token).status()).isEqualTo(200);
+    JsonNode edited = send("GET", "/api/runs/" + id + "/weights", null).json();
+    JsonNode export = send("GET", "/api/runs/" + id + "/export", null).json();
+    assertThat(export.get("network")).isEqualTo(edited);
+    assertThat(export.get("edits").toString()).isEqualTo("[{\"epoch\":" + last + ",\"layer\":1,\"row\":0,\"col\":-1,\"value\":2.25}]");
+    String replay = SMALL.replace("s1", "s-replay2").replace("{\"session\"", "{\"edits\":[[" + last + ",1,0,-1,2.25]],\"session\"");
+    Reply again = send("POST", "/api/runs", replay);
+    assertThat(again.status()).as(again.text()).isEqualTo(201);
+    String id2 = again.json().get("run").asText();
+    waitFor(id2, "paused");
+    assertThat(send("GET", "/api/runs/" + id2 + "/weights", null).json()).as("the replayed network").isEqualTo(edited);
+    send("DELETE", "/api/runs/" + id2, null, again.json().get("token").asText());
+    String bad = SMALL.replace("{\"session\"", "{\"edits\":EDITS,\"session\"");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "[[0,9,0,0,1]]")), 400, "edits[0]");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "[[0,0,7,0,1]]")), 400, "edits[0]");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "[[0,0,0,0,1e7]]")), 400, "edits[0]");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "[[0.5,0,0,0,1]]")), 400, "edits[0]");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "[[1,0,0,0,1],[2,0,0,0,1]]")), 400, "edits[1]");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "[\"x\"]")), 400, "edits[0]");
+    assertField(send("POST", "/api/runs", bad.replace("EDITS", "7")), 400, "edits");
+  }
+
   void waitFor(String id, String status) throws Exception {
     String now = "";
     for (int i = 0; i < 200 && !now.equals(status); i++) {
