@@ -132,15 +132,9 @@ public final class Analyst {
           : BlockMaps.of(net.block(l), rows(trace.stageAt(ends[l]).points())));
     }
 
-    int[] labels = seen.labels();
-    int[][] sample = subsample(labels, data.classes(), opt);
-    Carried carried = Carried.of(net, dataFacts.measured());
-
-    List<StageMeasure> measures = new ArrayList<>();
+    List<StageMeasure> measures = measure(net, analysed, seen.labels(), data.classes(), opt, dataFacts);
     List<StageFacts> facts = new ArrayList<>();
-    for (Stage s : analysed) {
-      StageMeasure m = measure(s, labels, sample, opt.maxDim(), carried, data.classes(), opt.separability());
-      measures.add(m);
+    for (StageMeasure m : measures) {
       Map<Integer, List<Integer>> betti = new HashMap<>();
       for (int c = 0; c < m.betti().size(); c++) {
         betti.put(c, m.betti().get(c));
@@ -177,6 +171,29 @@ public final class Analyst {
     return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, new BettiProcedure(KS, SCALES),
         opt.maxPerClass(), seen.size(), data.size(), certs, spheres, after, account, Narration.of(measures, data.classNames()),
         opt.separability().work());
+  }
+
+  /**
+   * The per-layer measures alone (Betti numbers per class, separability, probe, k-NN, gathering,
+   * TwoNN, carried curves) at the input, every layer's end and the logits, on the same seeded
+   * class-stratified subsample as {@link #analyse}: what {@code knead bench explain} times.
+   */
+  public static List<StageMeasure> stageMeasures(Network net, Dataset data, Options opt, DataFacts dataFacts) {
+    int[] kept = stratified(data.labels(), data.classes(), opt.maxPoints(), opt.seed());
+    Dataset seen = kept.length == data.size() ? data : data.select(kept);
+    Trace trace = Tracer.trace(net, seen.points(), seen.labels(), Tracer.Options.POINTS_ONLY);
+    return measure(net, analysedStages(trace), seen.labels(), data.classes(), opt, dataFacts);
+  }
+
+  private static List<StageMeasure> measure(Network net, List<Stage> analysed, int[] labels, int classes, Options opt,
+      DataFacts dataFacts) {
+    int[][] sample = subsample(labels, classes, opt);
+    Carried carried = Carried.of(net, dataFacts.measured());
+    List<StageMeasure> measures = new ArrayList<>();
+    for (Stage s : analysed) {
+      measures.add(measure(s, labels, sample, opt.maxDim(), carried, classes, opt.separability()));
+    }
+    return measures;
   }
 
   private static String className(Dataset data, int c) {

@@ -551,13 +551,19 @@ public final class Separability {
     // the dense tableau: a row per constraint, a column per variable, slack and artificial variable;
     // building it and every pivot cost about rows × columns multiply-adds
     final double cells = (double) constraints.size() * (vars + 1 + 2.0 * constraints.size());
-    for (PivotSelectionRule rule : PivotSelectionRule.values()) {
-      final long pivots = (long) Math.min(100_000, meter.left() / cells - 1);
+    // Dantzig's rule first, but only for a bounded number of pivots (a simplex usually ends within
+    // a few pivots per row): this LP is degenerate at its start (every row is tight at w = b = t = 0)
+    // and Dantzig's rule was seen cycling through thousands of pivots on 10-D logits; Bland's rule,
+    // which cannot cycle, takes the rest (alone it was seen stopping at a wrong "no" on a separable set)
+    for (PivotSelectionRule rule : List.of(PivotSelectionRule.DANTZIG, PivotSelectionRule.BLAND)) {
+      final double share = rule == PivotSelectionRule.DANTZIG ? meter.left() / 2.0 : meter.left();
+      final long cap = rule == PivotSelectionRule.DANTZIG ? 20L * constraints.size() : 100_000;
+      final long pivots = (long) Math.min(cap, share / cells - 1);
       if (pivots < 1) {
-        return null;
+        continue;
       }
+      final SimplexSolver solver = new SimplexSolver();
       try {
-        final SimplexSolver solver = new SimplexSolver();
         final double[] point = solver
             .optimize(new MaxIter((int) pivots), new LinearObjectiveFunction(objective, 0),
                 new LinearConstraintSet(constraints), GoalType.MAXIMIZE, new NonNegativeConstraint(false), rule)
@@ -566,7 +572,7 @@ public final class Separability {
         return point;
       } catch (MathIllegalStateException e) {
         // out of pivots, or numerical (a boxed, feasible LP has an optimum): try the other pivot rule
-        meter.spend(cells * (1 + pivots));
+        meter.spend(cells * (1 + solver.getIterations()));
       }
     }
     return null; // neither rule finished: undecided, never a guessed "no"
