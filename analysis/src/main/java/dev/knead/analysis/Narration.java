@@ -152,7 +152,7 @@ public final class Narration {
     String list = pairs(ps, names, now.stage(), 1, cites);
     List<Cite> marked = cites.stream().map(c -> new Cite("undecided", c.stage(), c.a(), c.b(), 1)).toList();
     String text = String.format(Locale.ROOT, "After %s, whether %s %s linearly separable was not decided within the work budget.",
-        actor(now), list, ps.size() == 1 ? "is" : "are");
+        actor(now), list, "are");
     return java.util.Optional.of(new Sentence(now.stage(), Kind.UNDECIDED, text, marked));
   }
 
