@@ -197,10 +197,10 @@ public final class ExplainCommand implements Callable<Integer> {
             s.trivial().size(), s.dim() + 1, s.dim()));
       }
       if (!s.undecided().isEmpty()) {
-        notes.add(String.format(Locale.ROOT, "  %s at %s: %d pairs of classes not decided within the budget of %,d multiply-adds"
-            + " per pair (neither a separator nor a proof that none exists was found): %s",
-            s.separability() == dev.knead.topology.measure.Separability.Outcome.UNDECIDED ? "undecided" : "and",
-            s.name(), s.undecided().size(), r.separabilityWork(), s.undecided().toString().replace(" ", "")));
+        notes.add(String.format(Locale.ROOT, "  undecided at %s: %d pair%s of classes not decided within the budget of %,d"
+            + " multiply-adds per pair (neither a separator nor a proof that none exists was found): %s",
+            s.name(), s.undecided().size(), s.undecided().size() == 1 ? "" : "s", r.separabilityWork(),
+            s.undecided().toString().replace(" ", "")));
       }
     }
     return notes;
