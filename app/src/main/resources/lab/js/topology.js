@@ -84,7 +84,7 @@ export function createTopology(el, actions) {
           if (moved) changed.push(`${classNames[c] ?? 'class ' + c}: β ${was.join(',')} → ${b.join(',')} at ${s.name}`);
           return `<td class="${moved ? 'changed' : ''}" title="${moved ? 'measured: differs from the stage before (' + was.join(',') + ')' : ''}">${b.join(',')}</td>`;
         }).join('');
-        html += `<tr><td>${esc(s.name)}</td>${cells}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td>${s.linearly_separable ? 'yes' : 'no'}</td></tr>`;
+        html += `<tr><td>${esc(s.name)}</td>${cells}<td>${num(s.linking_number)}</td><td>${num(s.winding_number)}</td><td title="${esc(s.separability ?? '')}">${s.linearly_separable === null ? 'not decided' : s.linearly_separable ? ((s.trivially_separable_pairs ?? []).length ? 'yes*' : 'yes') : 'no'}</td></tr>`;
       });
       html += '</table>';
       html += `<p class="movehelp">β = (pieces, holes${r.stages.some(s => s.betti.some(b => b.length > 2)) ? ', cavities' : ''}) measured on each class's points (at most ${esc(r.betti_procedure?.max_points_per_class ?? '—')} a class, the numbers that hold over the most neighbourhood sizes), as <code>knead explain</code> measures them.

@@ -42,9 +42,12 @@ public final class Analyst {
    * @param maxPoints most points per stage for every stage measure (separability, probe, k-NN,
    *     gathering, TwoNN): beyond it one seeded class-stratified subsample, the same points at every
    *     stage, so the CLI, the lab and a sweep read the same numbers off the same weights
+   * @param separability most work per pair of classes for the separability decision (a pair not
+   *     decided within it is reported as such); a count of multiply-adds, so the same on any machine
    */
-  public record Options(int maxPerClass, int maxDim, boolean certificate, long seed, int maxPoints) {
-    public static final Options DEFAULT = new Options(400, 2, true, 0, STAGE_POINTS);
+  public record Options(int maxPerClass, int maxDim, boolean certificate, long seed, int maxPoints,
+      Separability.Budget separability) {
+    public static final Options DEFAULT = new Options(400, 2, true, 0, STAGE_POINTS, SEPARABILITY_BUDGET);
 
     public Options {
       if (maxPerClass < 1 || maxPoints < 2) {
@@ -52,11 +55,23 @@ public final class Analyst {
       }
     }
 
+    /** With the default separability budget. */
+    public Options(int maxPerClass, int maxDim, boolean certificate, long seed, int maxPoints) {
+      this(maxPerClass, maxDim, certificate, seed, maxPoints, SEPARABILITY_BUDGET);
+    }
+
     /** With at most {@link #STAGE_POINTS} points per stage. */
     public Options(int maxPerClass, int maxDim, boolean certificate, long seed) {
       this(maxPerClass, maxDim, certificate, seed, STAGE_POINTS);
     }
   }
+
+  /**
+   * Default work per pair of classes for the separability decision: 2·10⁸ multiply-adds (about a
+   * tenth of a second). It decided 44 of 45 pairs at MNIST's 10-D logits (2,000 points) and left
+   * 64-D stages of 1,000 points a class undecided (docs/benchmarks.md).
+   */
+  public static final Separability.Budget SEPARABILITY_BUDGET = new Separability.Budget(200_000_000L);
 
   /**
    * Default most points per stage: every proportion read on them (probe, k-NN) has a standard
@@ -118,20 +133,18 @@ public final class Analyst {
           : BlockMaps.of(net.block(l), rows(trace.stageAt(ends[l]).points())));
     }
 
-    int[] labels = seen.labels();
-    int[][] sample = subsample(labels, data.classes(), opt);
-    Carried carried = Carried.of(net, dataFacts.measured());
-
-    List<StageMeasure> measures = new ArrayList<>();
+    List<StageMeasure> measures = measure(net, analysed, seen.labels(), data.classes(), opt, dataFacts);
     List<StageFacts> facts = new ArrayList<>();
-    for (Stage s : analysed) {
-      StageMeasure m = measure(s, labels, sample, opt.maxDim(), carried, data.classes());
-      measures.add(m);
+    for (StageMeasure m : measures) {
       Map<Integer, List<Integer>> betti = new HashMap<>();
       for (int c = 0; c < m.betti().size(); c++) {
         betti.put(c, m.betti().get(c));
       }
-      StageFacts f = StageFacts.unknown().withBetti(betti).withSeparable(m.separable());
+      StageFacts f = StageFacts.unknown().withBetti(betti);
+      // a "yes" resting on pairs of at most d + 1 points holds for any labels: not a fact about the classes
+      if (m.separableIfDecided().isPresent() && !(m.separable() && !m.trivial().isEmpty())) {
+        f = f.withSeparable(m.separable());
+      }
       if (m.linkingNumber().isPresent()) {
         f = f.withLinkingNumber(m.linkingNumber().get());
       }
@@ -157,7 +170,31 @@ public final class Analyst {
     List<String> account =
         Explanation.of(maps.subList(0, maps.size() - 1), facts.subList(0, facts.size() - 1), data.classNames());
     return new Report(net.describe(), data.name(), dataFacts, before, maps, measures, new BettiProcedure(KS, SCALES),
-        opt.maxPerClass(), seen.size(), data.size(), certs, spheres, after, account, Narration.of(measures, data.classNames()));
+        opt.maxPerClass(), seen.size(), data.size(), certs, spheres, after, account, Narration.of(measures, data.classNames()),
+        opt.separability().work());
+  }
+
+  /**
+   * The per-layer measures alone (Betti numbers per class, separability, probe, k-NN, gathering,
+   * TwoNN, carried curves) at the input, every layer's end and the logits, on the same seeded
+   * class-stratified subsample as {@link #analyse}: what {@code knead bench explain} times.
+   */
+  public static List<StageMeasure> stageMeasures(Network net, Dataset data, Options opt, DataFacts dataFacts) {
+    int[] kept = stratified(data.labels(), data.classes(), opt.maxPoints(), opt.seed());
+    Dataset seen = kept.length == data.size() ? data : data.select(kept);
+    Trace trace = Tracer.trace(net, seen.points(), seen.labels(), Tracer.Options.POINTS_ONLY);
+    return measure(net, analysedStages(trace), seen.labels(), data.classes(), opt, dataFacts);
+  }
+
+  private static List<StageMeasure> measure(Network net, List<Stage> analysed, int[] labels, int classes, Options opt,
+      DataFacts dataFacts) {
+    int[][] sample = subsample(labels, classes, opt);
+    Carried carried = Carried.of(net, dataFacts.measured());
+    // stages are measured independently (pure functions of their points, nothing shared is written):
+    // on the common pool they run side by side, in stage order in the result, the same numbers as one by one
+    return analysed.parallelStream()
+        .map(s -> measure(s, labels, sample, opt.maxDim(), carried, classes, opt.separability()))
+        .toList();
   }
 
   private static String className(Dataset data, int c) {
@@ -186,7 +223,8 @@ public final class Analyst {
         pre, post);
   }
 
-  private static StageMeasure measure(Stage s, int[] labels, int[][] sample, int maxDim, Carried carried, int k) {
+  private static StageMeasure measure(Stage s, int[] labels, int[][] sample, int maxDim, Carried carried, int k,
+      Separability.Budget budget) {
     double[][] pts = rows(s.points());
     List<HopBetti.Plateau> betti = new ArrayList<>();
     for (int c = 0; c < k; c++) {
@@ -196,17 +234,19 @@ public final class Analyst {
       }
       betti.add(stageBetti(cls, s.dim(), maxDim));
     }
-    Separability.Report sep = Separability.linear(pts, labels);
-    List<List<Integer>> inseparable = sep.inseparable().stream()
-        .map(p -> List.of(Math.min(p.classA(), p.classB()), Math.max(p.classA(), p.classB()))).toList();
+    Separability.Report sep = Separability.linear(pts, labels, budget);
     double probe = LinearProbe.fit(pts, labels).accuracy();
     // one pass over the distances gives the k-NN vote (same rule as KnnAccuracy) and the gathering
     SquaredDistances dist = SquaredDistances.of(pts); // once, for the gathering and TwoNN
     Gathering gathering = Gathering.of(dist, labels, KNN_K);
     double id = pts.length > 10 ? IntrinsicDimension.twoNN(dist) : Double.NaN;
     int layersDone = s.kind() == Stage.Kind.INPUT ? 0 : s.layer() + 1;
-    return new StageMeasure(s.index(), s.name(), s.dim(), betti, sep.separable(), probe, gathering.knnAccuracy(), gathering,
-        inseparable, id, carried.linking(layersDone), carried.winding(s.index()));
+    return new StageMeasure(s.index(), s.name(), s.dim(), betti, sep.outcome(), probe, gathering.knnAccuracy(), gathering,
+        pairs(sep.inseparable()), pairs(sep.undecided()), pairs(sep.trivial()), id, carried.linking(layersDone), carried.winding(s.index()));
+  }
+
+  private static List<List<Integer>> pairs(List<Separability.Pair> ps) {
+    return ps.stream().map(p -> List.of(Math.min(p.classA(), p.classB()), Math.max(p.classA(), p.classB()))).toList();
   }
 
   /**

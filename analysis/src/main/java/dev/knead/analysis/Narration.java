@@ -1,6 +1,7 @@
 package dev.knead.analysis;
 
 import dev.knead.topology.measure.Gathering;
+import dev.knead.topology.measure.Separability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +27,18 @@ public final class Narration {
     /** the pair whose touching points fell the most */
     PULLS_APART,
     /** the pair the k-NN vote still confuses most */
-    STILL_OVERLAP
+    STILL_OVERLAP,
+    /** pairs whose separability was not decided within the work budget */
+    UNDECIDED
   }
 
   /**
    * One number a sentence says.
    *
    * @param measure "silhouette", "ratio", "touching" (points of a or b with the other among their
-   *     k nearest), "confused" (points of a or b voted into the other) or "separable" (1 or 0)
+   *     k nearest), "confused" (points of a or b voted into the other), "separable" (1 or 0),
+   *     "trivial" (1: separable only because the pair has at most dim + 1 points in general
+   *     position) or "undecided" (1: not decided within the work budget)
    * @param stage the stage index it was measured at
    * @param a first class (−1 when the number is about all classes)
    * @param b second class (−1 when about all classes)
@@ -62,6 +67,7 @@ public final class Narration {
       String who = capital(actor(now));
       gathering(was, now, who).ifPresent(out::add);
       separates(was, now, who, classNames).ifPresent(out::add);
+      undecided(now, classNames).ifPresent(out::add);
       pullsApart(was, now, who, classNames).ifPresent(out::add);
       stillOverlap(now, classNames).ifPresent(out::add);
     }
@@ -97,17 +103,22 @@ public final class Narration {
       List<String> names) {
     List<int[]> gained = new ArrayList<>();
     List<int[]> lost = new ArrayList<>();
+    List<int[]> onlyByCount = new ArrayList<>();
     int k = now.gathering().classes();
+    // only decided pairs are compared: an undecided pair neither gains nor loses anything
     for (int a = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++) {
-        if (now.separates(a, b) && !was.separates(a, b)) {
+        Separability.Outcome o0 = was.pairOutcome(a, b);
+        Separability.Outcome o1 = now.pairOutcome(a, b);
+        if (o1 == Separability.Outcome.SEPARABLE && o0 == Separability.Outcome.NOT_SEPARABLE) {
           gained.add(new int[] {a, b});
-        } else if (!now.separates(a, b) && was.separates(a, b)) {
-          lost.add(new int[] {a, b});
+        } else if (o1 == Separability.Outcome.NOT_SEPARABLE && o0 == Separability.Outcome.SEPARABLE) {
+          // separable before only because the pair had at most dim + 1 points: nothing was lost
+          (was.triviallySeparates(a, b) ? onlyByCount : lost).add(new int[] {a, b});
         }
       }
     }
-    if (gained.isEmpty() && lost.isEmpty()) {
+    if (gained.isEmpty() && lost.isEmpty() && onlyByCount.isEmpty()) {
       return java.util.Optional.empty();
     }
     List<Cite> cites = new ArrayList<>();
@@ -119,7 +130,30 @@ public final class Narration {
       text.append(gained.isEmpty() ? " leaves " : "; it leaves ").append(pairs(lost, names, now.stage(), 0, cites))
           .append(" no longer linearly separable");
     }
+    if (!onlyByCount.isEmpty()) {
+      text.append(gained.isEmpty() && lost.isEmpty() ? " leaves " : "; it leaves ")
+          .append(pairs(onlyByCount, names, now.stage(), 0, cites))
+          .append(String.format(Locale.ROOT, " not linearly separable; %s they were separable only because each such"
+              + " pair had at most %d points in %d dimensions, and such points are separable whatever their labels",
+              actor(was).equals("the input") ? "at the input" : "after " + actor(was), was.dim() + 1, was.dim()));
+      for (int i = 0; i < Math.min(NAMED, onlyByCount.size()); i++) {
+        cites.add(new Cite("trivial", was.stage(), onlyByCount.get(i)[0], onlyByCount.get(i)[1], 1));
+      }
+    }
     return java.util.Optional.of(new Sentence(now.stage(), Kind.SEPARATES, text.append('.').toString(), cites));
+  }
+
+  private static java.util.Optional<Sentence> undecided(StageMeasure now, List<String> names) {
+    if (now.undecided().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<int[]> ps = now.undecided().stream().map(p -> new int[] {p.get(0), p.get(1)}).toList();
+    List<Cite> cites = new ArrayList<>();
+    String list = pairs(ps, names, now.stage(), 1, cites);
+    List<Cite> marked = cites.stream().map(c -> new Cite("undecided", c.stage(), c.a(), c.b(), 1)).toList();
+    String text = String.format(Locale.ROOT, "After %s, whether %s %s linearly separable was not decided within the work budget.",
+        actor(now), list, "are");
+    return java.util.Optional.of(new Sentence(now.stage(), Kind.UNDECIDED, text, marked));
   }
 
   private static String pairs(List<int[]> ps, List<String> names, int stage, int value, List<Cite> cites) {

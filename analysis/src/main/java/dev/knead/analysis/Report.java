@@ -26,6 +26,7 @@ import java.util.List;
  * @param after verdicts that need the trained weights
  * @param account the plain-language account, one or two sentences per layer
  * @param narration what each stage does to the classes, in sentences that cite the stage measures
+ * @param separabilityWork most multiply-adds spent deciding one pair's linear separability
  */
 public record Report(
     String network,
@@ -42,7 +43,8 @@ public record Report(
     List<SphereCertificate> sphereCertificates,
     List<Verdict> after,
     List<String> account,
-    List<Narration.Sentence> narration) {
+    List<Narration.Sentence> narration,
+    long separabilityWork) {
 
   public Report {
     before = List.copyOf(before);

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code knead bench}: speed, measured side by side with the tools users would otherwise pick. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure Knead's speed against the reference tools in the same run (ratios, not bare times).",
-    subcommands = {BenchCommand.Train.class, BenchCommand.Topology.class, BenchCommand.Betti.class, BenchCommand.Render.class, BenchCommand.Lab.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.Topology.class, BenchCommand.Betti.class, BenchCommand.Render.class, BenchCommand.Lab.class,
+        BenchCommand.Explain.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -202,6 +203,47 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(Json.writeLine(a));
       } else {
         rows.forEach(out::println);
+      }
+      return KneadCommand.OK;
+    }
+  }
+
+  /** {@code knead bench explain}. */
+  @Command(name = "explain", mixinStandardHelpOptions = true,
+      description = "Time knead explain's parts on a saved run (thread CPU and wall): the data's topology, the per-layer "
+          + "measures, the whole analysis.")
+  static final class Explain implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(paramLabel = "RUN", description = "A run folder or its run.json (e.g. from knead train --out).")
+    Path run;
+
+    @Option(names = "--points", defaultValue = "2000", description = "Most points per stage, as knead explain --points (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--repetitions", defaultValue = "3", description = "Times each part is run (default: ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Override
+    public Integer call() {
+      if (repetitions < 1 || repetitions > 20) {
+        throw new BadInputException("--repetitions must be 1 … 20");
+      }
+      if (points < 100 || points > 10_000) {
+        throw new BadInputException("--points must be in 100 … 10000");
+      }
+      dev.knead.core.run.Run r = dev.knead.core.io.RunFile.load(run);
+      dev.knead.analysis.Analyst.Options d = dev.knead.analysis.Analyst.Options.DEFAULT;
+      dev.knead.analysis.Analyst.Options opt = new dev.knead.analysis.Analyst.Options(d.maxPerClass(), d.maxDim(), d.certificate(),
+          r.config().data().seed(), points, d.separability());
+      ExplainBench.Result res = ExplainBench.run(r, opt, repetitions);
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "knead explain's parts on %s (%s, %d points per stage, %d repetitions, separability budget %,d per pair)%n",
+          r.data().name(), r.network().describe(), Math.min(points, r.data().size()), repetitions, d.separability().work());
+      res.timings().forEach(t -> out.println(t.describe()));
+      for (dev.knead.analysis.StageMeasure s : res.stages()) {
+        out.printf(Locale.ROOT, "  %-28s %4dD  separability %-25s (%d pairs not separable, %d undecided, %d trivially separable)%n",
+            s.name(), s.dim(), s.separability().label(), s.inseparable().size(), s.undecided().size(), s.trivial().size());
       }
       return KneadCommand.OK;
     }

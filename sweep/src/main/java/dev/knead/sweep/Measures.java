@@ -119,10 +119,12 @@ public final class Measures {
           }),
       new Simple("separability", "whether the classes are linearly separable at each stage, and a linear probe's accuracy",
           List.of(),
-          List.of(Column.of("separable", Type.BOOLEAN, "every pair of classes exactly linearly separable here"),
+          List.of(Column.of("separable", Type.BOOLEAN,
+              "every pair of classes exactly linearly separable here; empty when not decided within the work budget"),
               Column.of("probe_accuracy", Type.DOUBLE, "training accuracy of a linear probe (logistic regression)")),
           (m, row) -> {}, (m, s, row) -> {
-            row.put("separable", at(m, s).separable());
+            // null when some pair was not decided within the work budget (and none proved not)
+            row.put("separable", at(m, s).separableIfDecided().orElse(null));
             row.put("probe_accuracy", at(m, s).probeAccuracy());
           }),
       new Simple("knn", "leave-one-out 5-nearest-neighbour accuracy at each stage",

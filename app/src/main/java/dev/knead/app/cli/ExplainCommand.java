@@ -119,14 +119,15 @@ public final class ExplainCommand implements Callable<Integer> {
     out.println("Stages (Betti numbers β₀,β₁,… per class, each stage read on its own: the k-NN hop numbers that hold"
         + " over the longest run of k, shown after them)");
     for (StageMeasure s : report.stages()) {
-      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s %-14s separable %-3s probe %5.1f %%  kNN %5.1f %%  silhouette %5.2f  within/between %4.2f  dim≈%.1f%s%s%n",
+      out.printf(Locale.ROOT, "  %-32s %dD  β %-22s %-14s separable %-9s probe %5.1f %%  kNN %5.1f %%  silhouette %5.2f  within/between %4.2f  dim≈%.1f%s%s%n",
           s.name(), s.dim(),
-          s.betti().toString().replace(" ", ""), kRanges(s), s.separable() ? "yes" : "no", 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
+          s.betti().toString().replace(" ", ""), kRanges(s), separable(s), 100 * s.probeAccuracy(), 100 * s.knnAccuracy(),
           s.gathering().silhouette(), s.gathering().ratio(), s.intrinsicDimension(),
           s.linkingNumber().map(v -> String.format(Locale.ROOT, "  link %.2f", v))
               .orElse(s.linkingUndefined().isPresent() ? "  link undefined (the carried curves touch)" : ""),
           s.windingNumber().map(v -> String.format(Locale.ROOT, "  winding %.2f", v)).orElse(""));
     }
+    separabilityNotes(report).forEach(out::println);
     out.println();
     for (Certificate c : report.certificates()) {
       out.println("Certificate [" + c.outcome().label() + "]: " + c.sentence());
@@ -184,6 +185,34 @@ public final class ExplainCommand implements Callable<Integer> {
   private static String pointsRead(Report r) {
     return r.stagePoints() == r.totalPoints() ? "all points"
         : String.format(Locale.ROOT, "%,d of %,d points", r.stagePoints(), r.totalPoints());
+  }
+
+  /** What "yes*" and "undecided" in the stage table mean, when they appear. */
+  static List<String> separabilityNotes(Report r) {
+    List<String> notes = new java.util.ArrayList<>();
+    for (StageMeasure s : r.stages()) {
+      if (!s.trivial().isEmpty()) {
+        notes.add(String.format(Locale.ROOT, "  yes* at %s: %d pairs of classes have at most %d points in %d dimensions, in general"
+            + " position, separable whatever their labels (a known answer that says nothing about the classes)", s.name(),
+            s.trivial().size(), s.dim() + 1, s.dim()));
+      }
+      if (!s.undecided().isEmpty()) {
+        notes.add(String.format(Locale.ROOT, "  undecided at %s: %d pair%s of classes not decided within the budget of %,d"
+            + " multiply-adds per pair (neither a separator nor a proof that none exists was found): %s",
+            s.name(), s.undecided().size(), s.undecided().size() == 1 ? "" : "s", r.separabilityWork(),
+            s.undecided().toString().replace(" ", "")));
+      }
+    }
+    return notes;
+  }
+
+  /** yes, no, or "undecided" (some pair not decided within the budget, none proved not), "yes*" when some pair is trivially so. */
+  static String separable(StageMeasure s) {
+    return switch (s.separability()) {
+      case SEPARABLE -> s.trivial().isEmpty() ? "yes" : "yes*";
+      case NOT_SEPARABLE -> "no";
+      case UNDECIDED -> "undecided";
+    };
   }
 
   /** "k 5–20,8–14": per class, the run of k over which its Betti numbers hold. */

@@ -72,7 +72,10 @@ public final class ReportJson {
         ro.put("unique", p.unique());
       }
       so.put("complexity", s.complexity());
-      so.put("linearly_separable", s.separable());
+      // true, false, or null when some pair was not decided within the work budget (and none proved not)
+      so.set("linearly_separable", s.separableIfDecided().<com.fasterxml.jackson.databind.JsonNode>map(Json.NODES::booleanNode)
+          .orElse(Json.NODES.nullNode()));
+      so.put("separability", s.separability().label());
       so.set("linear_probe_accuracy", Json.num(s.probeAccuracy()));
       so.set("knn_accuracy", Json.num(s.knnAccuracy()));
       so.set("intrinsic_dimension", Json.num(s.intrinsicDimension()));
@@ -80,6 +83,10 @@ public final class ReportJson {
       so.set("within_between_ratio", Json.num(s.gathering().ratio()));
       ArrayNode insep = so.putArray("inseparable_pairs");
       s.inseparable().forEach(p -> insep.addArray().add(p.get(0)).add(p.get(1)));
+      ArrayNode undecided = so.putArray("undecided_pairs");
+      s.undecided().forEach(p -> undecided.addArray().add(p.get(0)).add(p.get(1)));
+      ArrayNode trivial = so.putArray("trivially_separable_pairs");
+      s.trivial().forEach(p -> trivial.addArray().add(p.get(0)).add(p.get(1)));
       matrix(so.putArray("touching"), s.gathering().touching());
       matrix(so.putArray("knn_confusion"), s.gathering().confused());
       so.set("linking_number", s.linkingNumber().map(Json::num).orElse(Json.NODES.nullNode()));
@@ -94,6 +101,8 @@ public final class ReportJson {
     proc.put("max_points_per_class", r.sampledPerClass());
     o.put("stage_points", r.stagePoints()); // every stage measure reads these (a seeded class-stratified subsample when fewer)
     o.put("total_points", r.totalPoints());
+    // most multiply-adds spent deciding one pair's separability (a pair beyond it: "not decided within budget")
+    o.put("separability_budget", r.separabilityWork());
     ArrayNode ks = proc.putArray("k_tried");
     for (int k : r.bettiProcedure().ks()) {
       ks.add(k);

@@ -34,9 +34,84 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
  * the scaled coordinates (about 1e-7 of the data's extent): thinner separations, and clouds that
  * are flat to within that, are reported as not separable. A point carried by both classes is
  * never separable.
+ *
+ * <p>Every decision runs on a work {@link Budget} (multiply-adds, counted per pair, the same on
+ * every machine): a pair whose separator is not found and whose LP does not finish within it is
+ * {@link Outcome#UNDECIDED}, never a guessed yes or no. m ≤ d + 1 affinely independent points
+ * are separable whatever their labels (a known answer, flagged {@link Pair#trivial()}): such a
+ * "yes" says nothing about how the classes lie.
  */
 public final class Separability {
   private Separability() {}
+
+  /** What one decision (a pair, or every pair) came to. */
+  public enum Outcome {
+    SEPARABLE("separable"),
+    NOT_SEPARABLE("not separable"),
+    /** neither a separator nor a proof that none exists was found within the budget */
+    UNDECIDED("not decided within budget");
+
+    private final String label;
+
+    Outcome(String label) {
+      this.label = label;
+    }
+
+    /** @return the words the explanation and the JSON use */
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * Most work spent on one pair of classes, in multiply-adds (perceptron passes m·d, the
+   * interpolating solve m²·d, each simplex pivot rows × columns of its tableau). Deterministic:
+   * the same points and budget give the same outcome on any machine and load.
+   *
+   * @param work multiply-adds per pair, ≥ 1
+   */
+  public record Budget(long work) {
+    /** No limit: the LP runs to its end (the exact answer, however long it takes). */
+    public static final Budget UNLIMITED = new Budget(Long.MAX_VALUE);
+
+    public Budget {
+      if (work < 1) {
+        throw new IllegalArgumentException("separability budget must be at least 1 multiply-add: " + work);
+      }
+    }
+  }
+
+  /** Work left on one pair. */
+  static final class Meter {
+    private long left;
+
+    Meter(Budget b) {
+      left = b.work();
+    }
+
+    /** @return true and charges the cost if it fits; false (charging nothing) otherwise */
+    boolean spend(double cost) {
+      if (cost > left) {
+        return false;
+      }
+      left -= (long) Math.ceil(cost);
+      return true;
+    }
+
+    long left() {
+      return left;
+    }
+  }
+
+  /** What the procedure found for one pair: (w, b) in scaled coordinates when separable. */
+  record Found(Outcome outcome, double[] wb, boolean trivial) {
+    static final Found NO = new Found(Outcome.NOT_SEPARABLE, null, false);
+    static final Found UNDECIDED = new Found(Outcome.UNDECIDED, null, false);
+
+    static Found yes(double[] wb, boolean trivial) {
+      return new Found(Outcome.SEPARABLE, wb, trivial);
+    }
+  }
 
   private static final int BATCH = 100;
   private static final double SLACK = 1e-9;
@@ -48,13 +123,21 @@ public final class Separability {
    *
    * @param classA the class on the positive side
    * @param classB the class on the negative side
-   * @param separable whether a hyperplane strictly separates them
+   * @param outcome separable, not separable, or not decided within the budget
+   * @param trivial separable because the pair has no more than d + 1 points, affinely
+   *     independent: any labelling of them is separable, so it says nothing about the classes
+   * @param points how many points the pair has
    * @param normal w (length d) in the original coordinates when separable, else empty
    * @param offset b, so that w·x + b &gt; 0 on classA and &lt; 0 on classB; NaN if not separable
    */
-  public record Pair(int classA, int classB, boolean separable, double[] normal, double offset) {
+  public record Pair(int classA, int classB, Outcome outcome, boolean trivial, int points, double[] normal, double offset) {
     public Pair {
       normal = normal.clone();
+    }
+
+    /** @return whether a hyperplane was found that strictly separates them */
+    public boolean separable() {
+      return outcome == Outcome.SEPARABLE;
     }
 
     @Override
@@ -64,8 +147,8 @@ public final class Separability {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Pair p && p.classA == classA && p.classB == classB && p.separable == separable
-          && Arrays.equals(p.normal, normal) && Double.compare(p.offset, offset) == 0;
+      return o instanceof Pair p && p.classA == classA && p.classB == classB && p.outcome == outcome
+          && p.trivial == trivial && p.points == points && Arrays.equals(p.normal, normal) && Double.compare(p.offset, offset) == 0;
     }
 
     @Override
@@ -75,31 +158,65 @@ public final class Separability {
 
     @Override
     public String toString() {
-      return "class " + classA + " vs " + classB + (separable ? ": separable" : ": not separable");
+      return "class " + classA + " vs " + classB + ": " + outcome.label() + (trivial ? " (trivially: at most d + 1 points)" : "");
     }
   }
 
   /**
    * @param pairs one entry per pair of distinct labels (a &lt; b), in label order
-   * @param separable true when every pair is separable (trivially true for one class)
+   * @param outcome separable when every pair is (trivially so for one class), not separable when
+   *     some pair is proved not separable, otherwise not decided within the budget
    */
-  public record Report(List<Pair> pairs, boolean separable) {
+  public record Report(List<Pair> pairs, Outcome outcome) {
     public Report {
       pairs = List.copyOf(pairs);
     }
 
-    /** @return the pairs that no hyperplane separates */
-    public List<Pair> inseparable() {
-      return pairs.stream().filter(p -> !p.separable()).toList();
+    /** @return true when every pair was found separable */
+    public boolean separable() {
+      return outcome == Outcome.SEPARABLE;
     }
+
+    /** @return the pairs proved not separable */
+    public List<Pair> inseparable() {
+      return pairs.stream().filter(p -> p.outcome() == Outcome.NOT_SEPARABLE).toList();
+    }
+
+    /** @return the pairs not decided within the budget */
+    public List<Pair> undecided() {
+      return pairs.stream().filter(p -> p.outcome() == Outcome.UNDECIDED).toList();
+    }
+
+    /** @return the pairs separable only because they have at most d + 1 points in general position */
+    public List<Pair> trivial() {
+      return pairs.stream().filter(Pair::trivial).toList();
+    }
+  }
+
+  /** Every pair of outcomes to one: any "not" wins, then any "undecided", else separable. */
+  static Outcome combine(List<Pair> pairs) {
+    if (pairs.stream().anyMatch(p -> p.outcome() == Outcome.NOT_SEPARABLE)) {
+      return Outcome.NOT_SEPARABLE;
+    }
+    return pairs.stream().anyMatch(p -> p.outcome() == Outcome.UNDECIDED) ? Outcome.UNDECIDED : Outcome.SEPARABLE;
   }
 
   /**
    * @param points n × d points
    * @param labels n class labels (any ints)
-   * @return the separability of every pair of classes
+   * @return the separability of every pair of classes, each decided exactly (no budget)
    */
   public static Report linear(double[][] points, int[] labels) {
+    return linear(points, labels, Budget.UNLIMITED);
+  }
+
+  /**
+   * @param points n × d points
+   * @param labels n class labels (any ints)
+   * @param budget most work per pair
+   * @return the separability of every pair of classes
+   */
+  public static Report linear(double[][] points, int[] labels, Budget budget) {
     Rows.dimension(points, "separability");
     Rows.checkLabels(points, labels, "separability");
     final TreeSet<Integer> classes = new TreeSet<>();
@@ -108,15 +225,12 @@ public final class Separability {
     }
     final Integer[] cs = classes.toArray(new Integer[0]);
     final List<Pair> pairs = new ArrayList<>();
-    boolean all = true;
     for (int i = 0; i < cs.length; i++) {
       for (int j = i + 1; j < cs.length; j++) {
-        final Pair p = pair(points, labels, cs[i], cs[j]);
-        pairs.add(p);
-        all &= p.separable();
+        pairs.add(pair(points, labels, cs[i], cs[j], budget));
       }
     }
-    return new Report(pairs, all);
+    return new Report(pairs, combine(pairs));
   }
 
   /** @see #linear(double[][], int[]) with flat row-major n × d points */
@@ -130,6 +244,11 @@ public final class Separability {
    * @return whether the points labelled a can be strictly separated from those labelled b
    */
   public static Pair pair(double[][] points, int[] labels, int a, int b) {
+    return pair(points, labels, a, b, Budget.UNLIMITED);
+  }
+
+  /** The same within a work budget. */
+  public static Pair pair(double[][] points, int[] labels, int a, int b, Budget budget) {
     final int d = Rows.dimension(points, "separability");
     Rows.checkLabels(points, labels, "separability");
     final List<double[]> xs = new ArrayList<>();
@@ -141,7 +260,7 @@ public final class Separability {
       }
     }
     if (!ys.contains(1) || !ys.contains(-1)) {
-      return new Pair(a, b, true, new double[d], ys.contains(1) ? 1 : -1);
+      return new Pair(a, b, Outcome.SEPARABLE, false, ys.size(), new double[d], ys.contains(1) ? 1 : -1);
     }
     // Scale into [−1, 1]^d around the bounding-box centre.
     final double[] lo = new double[d];
@@ -172,10 +291,11 @@ public final class Separability {
       }
       y[i] = ys.get(i);
     }
-    final double[] wb = solve(z, y);
-    if (wb == null) {
-      return new Pair(a, b, false, new double[0], Double.NaN);
+    final Found found = solve(z, y, new Meter(budget));
+    if (found.outcome() != Outcome.SEPARABLE) {
+      return new Pair(a, b, found.outcome(), false, m, new double[0], Double.NaN);
     }
+    final double[] wb = found.wb();
     // Undo the scaling: w·(x − c)/s + b' = (w/s)·x + (b' − w·c/s).
     final double[] w = new double[d];
     double offset = wb[d];
@@ -183,7 +303,7 @@ public final class Separability {
       w[j] = wb[j] / scale;
       offset -= w[j] * centre[j];
     }
-    return new Pair(a, b, true, w, offset);
+    return new Pair(a, b, Outcome.SEPARABLE, found.trivial(), m, w, offset);
   }
 
   /**
@@ -194,17 +314,33 @@ public final class Separability {
    * @return (w, b) whose smallest margin over all points exceeds {@link #MARGIN}, or null
    */
   static double[] solve(double[][] z, int[] y) {
+    return solve(z, y, new Meter(Budget.UNLIMITED)).wb();
+  }
+
+  /** The decision within the meter's work: a checked separator, a finished LP's "no", or undecided. */
+  static Found solve(double[][] z, int[] y, Meter meter) {
+    final int m = z.length;
+    final int d = z[0].length;
+    // no more points than dimensions + 1 (wide stages: 400 points of a pair at 784-D): if they are
+    // affinely independent, w·z + b = y has an exact solution, a separator with margin 1 whatever the
+    // labels — a known answer, flagged so that no one reads it as the classes lying apart
+    if (m <= d + 1 && meter.spend((double) m * m * (d + 1) / 2 + (double) m * m * m / 6)) {
+      final double[] exact = interpolating(z, y);
+      if (exact != null) {
+        return Found.yes(exact, true);
+      }
+    }
     // a separator found by the perceptron is a proof on its own; the LP is needed only to show
     // that none exists (at 64-D and ten classes it took ~50 s for the 45 pairs; the perceptron ~0.3 s)
-    final double[] quick = perceptron(z, y, PERCEPTRON_EPOCHS);
-    if (quick != null) {
-      return quick;
+    final int epochs = (int) Math.min(PERCEPTRON_EPOCHS, meter.left() / ((double) m * (d + 1)) / 2);
+    if (epochs > 0) {
+      meter.spend((double) epochs * m * (d + 1));
+      final double[] quick = perceptron(z, y, epochs);
+      if (quick != null) {
+        return Found.yes(quick, false);
+      }
     }
-    // no more points than dimensions + 1 (wide stages: 400 points of a pair at 784-D): if they are
-    // affinely independent, w·z + b = y has an exact solution, a separator with margin 1 (the LP
-    // at such width took minutes per pair)
-    final double[] exact = z.length <= z[0].length + 1 ? interpolating(z, y) : null;
-    return exact != null ? exact : lp(z, y);
+    return lp(z, y, meter);
   }
 
   /**
@@ -288,8 +424,13 @@ public final class Separability {
     return smallest > MARGIN ? wb : null;
   }
 
-  /** The LP alone, by constraint generation (see {@link #solve}). */
+  /** The LP alone, by constraint generation (see {@link #solve}), with no budget; null when not separable. */
   static double[] lp(double[][] z, int[] y) {
+    return lp(z, y, new Meter(Budget.UNLIMITED)).wb();
+  }
+
+  /** The LP by constraint generation within the meter's work. */
+  static Found lp(double[][] z, int[] y, Meter meter) {
     final int m = z.length;
     final int d = z[0].length;
     final boolean[] in = new boolean[m];
@@ -300,10 +441,16 @@ public final class Separability {
       active.add(i);
     }
     while (true) {
-      final double[] wbt = widest(z, y, active);
+      final double[] wbt = widest(z, y, active, meter);
+      if (wbt == null) {
+        return Found.UNDECIDED; // out of work, or the simplex failed numerically on both pivot rules
+      }
       final double t = wbt[d + 1];
       if (!(t > MARGIN)) {
-        return null; // even this subset has no separator with a margin above MARGIN
+        return Found.NO; // even this subset has no separator with a margin above MARGIN
+      }
+      if (!meter.spend((double) m * (d + 1))) {
+        return Found.UNDECIDED;
       }
       final List<Integer> violated = new ArrayList<>();
       final double[] margin = new double[m];
@@ -317,7 +464,7 @@ public final class Separability {
       }
       if (violated.isEmpty()) {
         // checked on every point, not only the subset the LP saw
-        return smallest > MARGIN ? Arrays.copyOf(wbt, d + 1) : null;
+        return smallest > MARGIN ? Found.yes(Arrays.copyOf(wbt, d + 1), false) : Found.NO;
       }
       violated.sort((p, q) -> Double.compare(margin[p], margin[q]));
       for (int k = 0; k < Math.min(BATCH, violated.size()); k++) {
@@ -372,8 +519,12 @@ public final class Separability {
     return null;
   }
 
-  /** max t subject to y_i (w·z_i + b) ≥ t on the rows, −1 ≤ w_j ≤ 1, |b| ≤ d + 1, t ≤ 1. @return (w, b, t) */
-  private static double[] widest(double[][] z, int[] y, List<Integer> rows) {
+  /**
+   * max t subject to y_i (w·z_i + b) ≥ t on the rows, −1 ≤ w_j ≤ 1, |b| ≤ d + 1, t ≤ 1.
+   *
+   * @return (w, b, t), or null when the meter's work ran out or the simplex failed numerically
+   */
+  private static double[] widest(double[][] z, int[] y, List<Integer> rows, Meter meter) {
     final int d = z[0].length;
     final int vars = d + 2;
     final List<LinearConstraint> constraints = new ArrayList<>(rows.size() + 2 * vars);
@@ -397,25 +548,54 @@ public final class Separability {
     }
     final double[] objective = new double[vars];
     objective[d + 1] = 1;
-    for (PivotSelectionRule rule : PivotSelectionRule.values()) {
+    // the dense tableau: a row per constraint, a column per variable, slack and artificial variable;
+    // building it and every pivot cost about rows × columns multiply-adds
+    final double cells = (double) constraints.size() * (vars + 1 + 2.0 * constraints.size());
+    // Dantzig's rule first, but only for a bounded number of pivots (a simplex usually ends within
+    // a few pivots per row): this LP is degenerate at its start (every row is tight at w = b = t = 0)
+    // and Dantzig's rule was seen cycling through thousands of pivots on 10-D logits; Bland's rule,
+    // which cannot cycle, takes the rest (alone it was seen stopping at a wrong "no" on a separable set)
+    for (PivotSelectionRule rule : List.of(PivotSelectionRule.DANTZIG, PivotSelectionRule.BLAND)) {
+      final double share = rule == PivotSelectionRule.DANTZIG ? meter.left() / 2.0 : meter.left();
+      final long cap = rule == PivotSelectionRule.DANTZIG ? 20L * constraints.size() : 100_000;
+      final long pivots = (long) Math.min(cap, share / cells - 1);
+      if (pivots < 1) {
+        continue;
+      }
+      final SimplexSolver solver = new SimplexSolver();
       try {
-        return new SimplexSolver()
-            .optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
+        final double[] point = solver
+            .optimize(new MaxIter((int) pivots), new LinearObjectiveFunction(objective, 0),
                 new LinearConstraintSet(constraints), GoalType.MAXIMIZE, new NonNegativeConstraint(false), rule)
             .getPoint();
+        meter.spend(cells * (1 + solver.getIterations()));
+        return point;
       } catch (MathIllegalStateException e) {
-        // a boxed, feasible LP has an optimum; a failure is numerical: try the other pivot rule
+        // out of pivots, or numerical (a boxed, feasible LP has an optimum): try the other pivot rule
+        meter.spend(cells * (1 + solver.getIterations()));
       }
     }
-    // Both pivot rules failed numerically: report no separator rather than crash (t = 0 is feasible).
-    return new double[vars];
+    return null; // neither rule finished: undecided, never a guessed "no"
   }
 
+  /** w·x over x's length, in four interleaved sums (the Gram matrix of a wide pair is most of this class's work). */
   private static double dot(double[] w, double[] x) {
-    double s = 0;
-    for (int j = 0; j < x.length; j++) {
-      s += w[j] * x[j];
+    final int n = x.length;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < n; j += 4) {
+      s0 += w[j] * x[j];
+      s1 += w[j + 1] * x[j + 1];
+      s2 += w[j + 2] * x[j + 2];
+      s3 += w[j + 3] * x[j + 3];
     }
-    return s;
+    for (; j < n; j++) {
+      s0 += w[j] * x[j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
+
 }

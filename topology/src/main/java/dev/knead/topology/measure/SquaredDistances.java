@@ -22,12 +22,37 @@ public final class SquaredDistances {
     final double[] d = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        final double s = Rows.squaredDistance(points[i], points[j]);
+        final double s = squared(points[i], points[j]);
         d[i * n + j] = s;
         d[j * n + i] = s;
       }
     }
     return new SquaredDistances(n, d);
+  }
+
+  /** ‖u − v‖² in four interleaved sums (independent chains the CPU overlaps; one sum waits on every add). */
+  static double squared(double[] u, double[] v) {
+    final int n = u.length;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < n; j += 4) {
+      final double t0 = u[j] - v[j];
+      final double t1 = u[j + 1] - v[j + 1];
+      final double t2 = u[j + 2] - v[j + 2];
+      final double t3 = u[j + 3] - v[j + 3];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    for (; j < n; j++) {
+      final double t = u[j] - v[j];
+      s0 += t * t;
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** @return the number of points */

@@ -15,8 +15,56 @@ final class HopGraph {
    * @return row i is the sorted array of i's neighbours
    */
   static int[][] knn(double[][] points, int k) {
+    return symmetrise(NearestNeighbours.of(points, k));
+  }
+
+  /**
+   * Every point's nearest points in (squared distance, index) order — the order the tree search
+   * ranks by — so that the first min(k, n − 1) of a row are exactly its k nearest for any k up
+   * to {@code k}: one brute-force pass serves every k a plateau tries.
+   *
+   * @return n × min(k, n − 1) original indices, nearest first
+   */
+  static int[][] nearestInOrder(double[][] points, int k) {
     final int n = points.length;
-    final int[][] near = NearestNeighbours.of(points, k);
+    final int kk = Math.max(0, Math.min(k, n - 1));
+    final int d = n == 0 ? 0 : points[0].length;
+    final double[] dist = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double s = 0; // summed in coordinate order, as the tree search sums it
+        for (int c = 0; c < d; c++) {
+          final double t = points[i][c] - points[j][c];
+          s += t * t;
+        }
+        dist[i * n + j] = s;
+        dist[j * n + i] = s;
+      }
+    }
+    final int[][] out = new int[n][];
+    final Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      final int row = i * n;
+      for (int j = 0; j < n; j++) idx[j] = j;
+      final int self = i;
+      Arrays.sort(idx, (a, b) -> a == b ? 0 : a == self ? 1 : b == self ? -1
+          : dist[row + a] != dist[row + b] ? Double.compare(dist[row + a], dist[row + b]) : Integer.compare(a, b));
+      out[i] = new int[kk];
+      for (int r = 0; r < kk; r++) out[i][r] = idx[r];
+    }
+    return out;
+  }
+
+  /** The first min(k, row length) of every row of {@link #nearestInOrder}, symmetrised. */
+  static int[][] knnFromOrder(int[][] order, int k) {
+    final int[][] near = new int[order.length][];
+    for (int i = 0; i < order.length; i++) near[i] = Arrays.copyOf(order[i], Math.min(k, order[i].length));
+    return symmetrise(near);
+  }
+
+  /** Row i: i's neighbours and every point that has i among its neighbours, sorted, distinct. */
+  static int[][] symmetrise(int[][] near) {
+    final int n = near.length;
     // symmetrise: count, fill, then sort and deduplicate each row
     int[] deg = new int[n];
     for (int i = 0; i < n; i++) {

@@ -323,4 +323,100 @@ class SeparabilityTest {
     }
     assertThat(Separability.linear(z, labels).separable()).isFalse();
   }
+
+  // --- a work budget: a third outcome, never a guessed yes or no ---
+
+  static final Separability.Budget SMALL = new Separability.Budget(2_000_000);
+
+  /** Random clouds in [−1, 1]^d, classes shifted apart by a gap (negative: overlapping). */
+  static double[][] shifted(Random rng, int m, int d, double gap, int[] labels) {
+    double[][] z = new double[m][d];
+    for (int i = 0; i < m; i++) {
+      labels[i] = i % 2;
+      for (int j = 0; j < d; j++) {
+        z[i][j] = rng.nextDouble() * 2 - 1;
+      }
+      z[i][0] = (labels[i] == 0 ? gap : -gap) + (1 - Math.abs(gap)) * (rng.nextDouble() * 2 - 1) * 0.9;
+    }
+    return z;
+  }
+
+  /** Where the budgeted decision decides, it is the exact LP's answer; XOR and far Gaussians decide at any budget. */
+  @Test
+  void aBudgetedDecisionAgreesWithTheExactLpWhereItDecides() {
+    Random rng = new Random(21);
+    int decided = 0;
+    int undecided = 0;
+    int lpFailed = 0;
+    for (int trial = 0; trial < 60; trial++) {
+      int d = 2 + rng.nextInt(30);
+      int m = 20 + rng.nextInt(200);
+      int[] y = new int[m];
+      double[][] z = shifted(rng, m, d, rng.nextDouble() * 1.2 - 0.3, y);
+      Separability.Outcome exact = Separability.linear(z, y).outcome();
+      if (exact == Separability.Outcome.UNDECIDED) {
+        // the simplex failed on both pivot rules (seen once here: Dantzig's cycling past 100,000
+        // pivots, Bland's "unbounded" from rounding); it used to be reported as "not separable"
+        lpFailed++;
+        continue;
+      }
+      Separability.Outcome budgeted = Separability.linear(z, y, SMALL).outcome();
+      if (budgeted == Separability.Outcome.UNDECIDED) {
+        undecided++;
+      } else {
+        decided++;
+        assertThat(budgeted).as("trial %d (d %d, m %d)", trial, d, m).isEqualTo(exact);
+      }
+    }
+    assertThat(decided).as("decided within the small budget").isGreaterThan(10);
+    assertThat(undecided).as("left undecided by the small budget").isGreaterThan(0);
+    assertThat(lpFailed).as("trials the unlimited LP could not finish").isLessThanOrEqualTo(2);
+    // known answers
+    assertThat(Separability.linear(new double[][] {{0, 0}, {1, 1}, {0, 1}, {1, 0}}, new int[] {0, 0, 1, 1}, SMALL).outcome())
+        .isEqualTo(Separability.Outcome.NOT_SEPARABLE);
+    int[] g = new int[400];
+    double[][] far = gaussians(200, 8, 3, g);
+    Separability.Report r = Separability.linear(far, g, SMALL);
+    assertThat(r.outcome()).isEqualTo(Separability.Outcome.SEPARABLE);
+    assertSeparates(r.pairs().get(0), far, g);
+    assertThat(r.trivial()).isEmpty();
+  }
+
+  /** A tiny budget leaves hard pairs undecided, and says so, rather than answering "no". */
+  @Test
+  void aTinyBudgetLeavesThePairUndecided() {
+    int[] y = new int[400];
+    double[][] p = gaussians(200, 0.5, 5, y); // overlapping: the exact answer is "not separable"
+    assertThat(Separability.linear(p, y).outcome()).isEqualTo(Separability.Outcome.NOT_SEPARABLE);
+    Separability.Report tiny = Separability.linear(p, y, new Separability.Budget(1000));
+    assertThat(tiny.outcome()).isEqualTo(Separability.Outcome.UNDECIDED);
+    assertThat(tiny.separable()).isFalse();
+    assertThat(tiny.inseparable()).isEmpty();
+    assertThat(tiny.undecided()).singleElement().satisfies(q -> {
+      assertThat(q.outcome()).isEqualTo(Separability.Outcome.UNDECIDED);
+      assertThat(q.normal()).isEmpty();
+    });
+    // three classes: one pair proved not separable makes the whole "not", whatever is undecided
+    double[][] three = {{0, 0}, {2, 0}, {1, 0}, {3, 0}, {0, 10}, {1, 10}};
+    int[] labels = {0, 0, 2, 2, 1, 1};
+    assertThat(Separability.linear(three, labels).outcome()).isEqualTo(Separability.Outcome.NOT_SEPARABLE);
+  }
+
+  /** m ≤ d + 1 points in general position: separable, flagged as the known answer it is. */
+  @Test
+  void fewPointsInHighDimensionAreFlaggedTriviallySeparable() {
+    Random rng = new Random(8);
+    int[] y = new int[50];
+    double[][] z = new double[50][80];
+    for (int i = 0; i < 50; i++) {
+      y[i] = rng.nextInt(2);
+      for (int j = 0; j < 80; j++) {
+        z[i][j] = rng.nextGaussian();
+      }
+    }
+    Separability.Report r = Separability.linear(z, y, SMALL);
+    assertThat(r.outcome()).isEqualTo(Separability.Outcome.SEPARABLE);
+    assertThat(r.pairs().get(0).trivial()).isTrue();
+    assertSeparates(r.pairs().get(0), z, y);
+  }
 }
