@@ -91,7 +91,9 @@ public final class LayersFigure implements Figure {
         pal.ink(), true);
     String sub = kind == ProjectionKind.TSNE ? tsneCaption(layouts, total)
         : "each stage on its own first principal axes, turned onto the previous stage by Procrustes";
-    c.text(w / 2, 38, sub, 10.5, Canvas.Anchor.MIDDLE, pal.muted(), false);
+    // a narrow figure (2 × 2 panels) shrinks the subtitle rather than cropping it: an average
+    // sans-serif glyph is about 0.55 of the font size wide
+    c.text(w / 2, 38, sub, Math.max(7, Math.min(10.5, (w - 16) / (0.55 * sub.length()))), Canvas.Anchor.MIDDLE, pal.muted(), false);
     int[] labels = labels(t.labels());
     int n = labels.length;
     SheetStyle st = new SheetStyle(pal, Math.max(0.8, Math.min(options.radiusFor(n) * 0.6, cw / 110)), false, false, false,
