@@ -21,6 +21,8 @@ package dev.knead.core.net;
  *   <li>weight gradient: per element eight lane sums; lane t (0 … 7) runs over the points
  *       i ≡ t (mod 8), ascending, from 0: {@code fma(dz[o][i], x[j][i], acc)} for gW[o, j] and
  *       {@code acc + dz[o][i]} (= {@code fma(dz[o][i], 1, acc)}) for gb[o]; then {@link #tree}.
+ *       (The tiles hold these lanes two ways: on wide layers a vector is V columns of one point,
+ *       on narrow ones a vector is the lanes of one or two columns; the sums are the same.)
  * </ol>
  *
  * <p>{@code -Dknead.vector=false} forces the plain loops, {@code -Dknead.vector.bits=128|256|512}
