@@ -123,11 +123,20 @@ public final class FloatDense {
   /** gW = dz xᵀ and gb = dz 1 (order 3), overwriting them; output units split across threads. */
   public static void weightGradient(
       float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
+    weightGradient(dz, x, null, n, in, out, g, wOff, bOff, s, threads);
+  }
+
+  /**
+   * As above, with x also given as the rows {@link #toUnits(double[], int, int, float[][], float[])}
+   * wrote (or null): the tiles then need not transpose x themselves.
+   */
+  public static void weightGradient(
+      float[][] dz, float[][] x, float[] rows, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
     if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
       throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
     }
     if (VECTOR) {
-      FloatDenseTiles.weightGradient(dz, x, n, in, out, g, wOff, bOff, (FloatDenseTiles.Scratch) s.tiles, threads);
+      FloatDenseTiles.weightGradient(dz, x, rows, n, in, out, g, wOff, bOff, (FloatDenseTiles.Scratch) s.tiles, threads);
     } else {
       FloatDenseLoops.weightGradient(dz, x, n, in, out, g, wOff, bOff, threads);
     }
@@ -171,6 +180,27 @@ public final class FloatDense {
           t[i] = (float) m[k];
         }
       }
+    }
+  }
+
+  /**
+   * A buffer for the rows of a batch of d-dimensional inputs, or null when the weight gradient of
+   * a layer with d inputs does not read rows (plain loops, or a layer narrower than the tiles' wide path).
+   */
+  public static float[] rowsFor(int capacity, int d) {
+    return VECTOR && FloatDenseTiles.readsRows(d) ? new float[Math.multiplyExact(capacity, FloatDenseTiles.stride(d))] : null;
+  }
+
+  /**
+   * {@link #toUnits(double[], int, int, float[][])}, and when {@code rows} (from {@link #rowsFor})
+   * is not null the same floats as rows of points for {@link #weightGradient(float[][], float[][],
+   * float[], int, int, int, float[], int, int, Scratch, int)}: the same values either way.
+   */
+  public static void toUnits(double[] m, int n, int d, float[][] units, float[] rows) {
+    if (rows == null) {
+      toUnits(m, n, d, units);
+    } else {
+      FloatDenseTiles.toUnitsAndRows(m, n, d, units, rows);
     }
   }
 

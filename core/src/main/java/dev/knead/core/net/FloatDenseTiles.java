@@ -287,8 +287,8 @@ final class FloatDenseTiles {
    * after the eight passes the tree adds the stored lane sums vector by vector. gb, a row's sum
    * of dz, runs in plain code ({@link FloatDenseLoops#laneSum}), the same order.
    */
-  static void weightGradient(float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s,
-      int threads) {
+  static void weightGradient(float[][] dz, float[][] x, float[] rows, int n, int in, int out, float[] g, int wOff, int bOff,
+      Scratch s, int threads) {
     if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
       throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
     }
@@ -297,8 +297,10 @@ final class FloatDenseTiles {
       return;
     }
     final int stride = stride(in);
-    final float[] xt = s.transposed;
-    transpose(x, n, in, stride, xt);
+    final float[] xt = rows != null ? rows : s.transposed;
+    if (rows == null) {
+      transpose(x, n, in, stride, xt);
+    }
     DoubleDense.forBlocks(out, threads,
         (from, to) -> gradientRows(dz, xt, n, in, stride, from, to, g, wOff, bOff, from == 0 ? s.lanes : new float[LANES]),
         (long) n * in * out);
@@ -307,6 +309,36 @@ final class FloatDenseTiles {
   /** Floats per row of the transposed input: in rounded up to whole vectors (the padding is never stored to gW). */
   static int stride(int in) {
     return (in + V - 1) / V * V;
+  }
+
+  /** Whether the weight gradient of a layer with this many inputs reads them as rows of points. */
+  static boolean readsRows(int in) {
+    return in >= WIDE * V;
+  }
+
+  /**
+   * rows[i·stride(d) + j] = (float) m[i·d + j], then units[j][i] = that float: a wide input batch
+   * in both layouts the kernels read, the rows by a straight rounding pass and the units by a
+   * float transpose (cheaper than reading the doubles d apart, unit by unit).
+   */
+  static void toUnitsAndRows(double[] m, int n, int d, float[][] units, float[] rows) {
+    final int stride = stride(d);
+    for (int i = 0; i < n; i++) {
+      final int from = i * d;
+      final int to = i * stride;
+      for (int j = 0; j < d; j++) {
+        rows[to + j] = (float) m[from + j];
+      }
+    }
+    for (int i0 = 0; i0 < n; i0 += T_BLOCK) {
+      final int i1 = Math.min(n, i0 + T_BLOCK);
+      for (int j = 0; j < d; j++) {
+        final float[] u = units[j];
+        for (int i = i0, k = i0 * stride + j; i < i1; i++, k += stride) {
+          u[i] = rows[k];
+        }
+      }
+    }
   }
 
   /** Points per block of the transpose: a block's rows are written while their cache lines are in L1. */
