@@ -559,13 +559,15 @@ final class FloatDenseTiles {
     if (GROUP == 2) {
       final float[] a = column(x, ones, in, 2 * cg);
       final float[] b = column(x, ones, in, 2 * cg + 1);
-      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
-        if (k == 0 || i + 16 > a.length) {
-          System.arraycopy(a, i, to, 2 * i, 8);
-          System.arraycopy(b, i, to, 2 * i + 8, 8);
-        } else {
-          FloatVector.fromArray(SPECIES, a, i).blend(FloatVector.fromArray(SPECIES, b, i - 8), UPPER).intoArray(to, 2 * i);
-        }
+      // blocks 1 … last − 1 read 16 floats of a from i and of b from i − 8 inside the arrays: a
+      // loop without a branch (C2 hoists its bounds checks); the first and the rest by copies
+      final int last = Math.max(1, Math.min(blocks, Math.min((a.length - 16) / 8, (b.length - 8) / 8) + 1));
+      for (int i = 8; i < 8 * last; i += 8) {
+        FloatVector.fromArray(SPECIES, a, i).blend(FloatVector.fromArray(SPECIES, b, i - 8), UPPER).intoArray(to, 2 * i);
+      }
+      for (int k = 0, i = 0; k < blocks; k = k == 0 ? last : k + 1, i = 8 * k) {
+        System.arraycopy(a, i, to, 2 * i, 8);
+        System.arraycopy(b, i, to, 2 * i + 8, 8);
       }
     } else if (GROUP == 1) { // 4 floats or fewer a vector: section h holds lanes h·V … of every block
       final float[] a = column(x, ones, in, cg);
@@ -591,13 +593,13 @@ final class FloatDenseTiles {
   /** A row of dz laid out as the columns: lane l at point 8b + h·V + l mod 8 (GROUP copies side by side). */
   private static void packRow(float[] d, int blocks, float[] to) {
     if (GROUP == 2) {
-      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
-        if (k == 0 || i + 16 > d.length) {
-          System.arraycopy(d, i, to, 2 * i, 8);
-          System.arraycopy(d, i, to, 2 * i + 8, 8);
-        } else {
-          FloatVector.fromArray(SPECIES, d, i).blend(FloatVector.fromArray(SPECIES, d, i - 8), UPPER).intoArray(to, 2 * i);
-        }
+      final int last = Math.max(1, Math.min(blocks, (d.length - 16) / 8 + 1)); // as in packColumns
+      for (int i = 8; i < 8 * last; i += 8) {
+        FloatVector.fromArray(SPECIES, d, i).blend(FloatVector.fromArray(SPECIES, d, i - 8), UPPER).intoArray(to, 2 * i);
+      }
+      for (int k = 0, i = 0; k < blocks; k = k == 0 ? last : k + 1, i = 8 * k) {
+        System.arraycopy(d, i, to, 2 * i, 8);
+        System.arraycopy(d, i, to, 2 * i + 8, 8);
       }
     } else if (GROUP == 1) {
       for (int h = 0; h < SECTIONS; h++) {
