@@ -21,6 +21,8 @@ package dev.knead.core.net;
  *   <li>weight gradient: per element eight lane sums; lane t (0 … 7) runs over the points
  *       i ≡ t (mod 8), ascending, from 0: {@code fma(dz[o][i], x[j][i], acc)} for gW[o, j] and
  *       {@code acc + dz[o][i]} (= {@code fma(dz[o][i], 1, acc)}) for gb[o]; then {@link #tree}.
+ *       (The tiles hold these lanes two ways: on wide layers a vector is V columns of one point,
+ *       on narrow ones a vector is the lanes of one or two columns; the sums are the same.)
  * </ol>
  *
  * <p>{@code -Dknead.vector=false} forces the plain loops, {@code -Dknead.vector.bits=128|256|512}
@@ -121,11 +123,20 @@ public final class FloatDense {
   /** gW = dz xᵀ and gb = dz 1 (order 3), overwriting them; output units split across threads. */
   public static void weightGradient(
       float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
+    weightGradient(dz, x, null, n, in, out, g, wOff, bOff, s, threads);
+  }
+
+  /**
+   * As above, with x also given as the rows {@link #toUnits(double[], int, int, float[][], float[])}
+   * wrote (or null): the tiles then need not transpose x themselves.
+   */
+  public static void weightGradient(
+      float[][] dz, float[][] x, float[] rows, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s, int threads) {
     if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
       throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
     }
     if (VECTOR) {
-      FloatDenseTiles.weightGradient(dz, x, n, in, out, g, wOff, bOff, (FloatDenseTiles.Scratch) s.tiles, threads);
+      FloatDenseTiles.weightGradient(dz, x, rows, n, in, out, g, wOff, bOff, (FloatDenseTiles.Scratch) s.tiles, threads);
     } else {
       FloatDenseLoops.weightGradient(dz, x, n, in, out, g, wOff, bOff, threads);
     }
@@ -169,6 +180,27 @@ public final class FloatDense {
           t[i] = (float) m[k];
         }
       }
+    }
+  }
+
+  /**
+   * A buffer for the rows of a batch of d-dimensional inputs, or null when the weight gradient of
+   * a layer with d inputs does not read rows (plain loops, or a layer narrower than the tiles' wide path).
+   */
+  public static float[] rowsFor(int capacity, int d) {
+    return VECTOR && FloatDenseTiles.readsRows(d) ? new float[Math.multiplyExact(capacity, FloatDenseTiles.stride(d))] : null;
+  }
+
+  /**
+   * {@link #toUnits(double[], int, int, float[][])}, and when {@code rows} (from {@link #rowsFor})
+   * is not null the same floats as rows of points for {@link #weightGradient(float[][], float[][],
+   * float[], int, int, int, float[], int, int, Scratch, int)}: the same values either way.
+   */
+  public static void toUnits(double[] m, int n, int d, float[][] units, float[] rows) {
+    if (rows == null) {
+      toUnits(m, n, d, units);
+    } else {
+      FloatDenseTiles.toUnitsAndRows(m, n, d, units, rows);
     }
   }
 

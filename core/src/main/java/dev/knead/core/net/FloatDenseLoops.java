@@ -147,7 +147,7 @@ final class FloatDenseLoops {
   }
 
   /** Σ_i d[i]·v[i] (or Σ_i d[i] when v is null) in eight lanes. */
-  private static float laneSum(float[] d, float[] v, int n) {
+  static float laneSum(float[] d, float[] v, int n) {
     float l0 = 0f;
     float l1 = 0f;
     float l2 = 0f;

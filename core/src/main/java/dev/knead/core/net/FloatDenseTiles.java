@@ -28,7 +28,7 @@ final class FloatDenseTiles {
   static final int V = SPECIES.length();
 
   /**
-   * The weight gradient sums each element in eight lanes (order 3 of {@link FloatDense}): a
+   * The packed weight gradient (narrow layers) sums each element in eight lanes (order 3 of {@link FloatDense}): a
    * vector of 16 holds the eight lanes of two columns ({@code GROUP} = 2), a vector of 4 half the
    * lanes of one ({@code SECTIONS} = 2), a vector of 8 exactly one column's lanes.
    */
@@ -63,9 +63,6 @@ final class FloatDenseTiles {
     return f == Finish.RELU ? OWN_SIGN : f == Finish.RELU_GRADIENT ? BELOW_SIGN : NO_SELECT;
   }
 
-  /** Floats of one weight-gradient tile's lanes: 4 rows × 2 groups × 8 lanes × GROUP columns. */
-  private static final int LANES = 4 * 2 * 8 * GROUP;
-
   /** Each thread's packed weights of one row group ({@link #pack}). */
   private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[ROWS * BLOCK]);
 
@@ -74,18 +71,42 @@ final class FloatDenseTiles {
     final int capacity;
     final int widestIn;
     final int widestOut;
-    /** The bias's column: gb is the weight gradient of an input that is always 1. */
-    final float[] ones;
-    /** Columns as the tiles read them: x's own arrays (8 floats a vector), else packed copies. */
-    final float[][] columns;
-    final float[][] rows;
-    /** One tile's lanes, stored for the fixed-order totals. */
+    /** A wide layer's input transposed into rows of points, capacity × {@link #stride}(widestIn) (none when every layer is narrow). */
+    final float[] transposed;
+    /** One tile's lane sums, stored for the tree (the first thread's; others make their own). */
     final float[] lanes = new float[LANES];
 
     Scratch(int capacity, int widestIn, int widestOut) {
       this.capacity = capacity;
       this.widestIn = widestIn;
       this.widestOut = widestOut;
+      transposed = new float[widestIn < WIDE * V ? 0 : Math.multiplyExact(capacity, stride(widestIn))];
+    }
+
+    private Packed packed;
+
+    /** The narrow layers' buffers, made on first use (a network of wide layers never needs them). */
+    Packed packed() {
+      if (packed == null) {
+        packed = new Packed(capacity, Math.min(widestIn, WIDE * V - 1), widestOut);
+      }
+      return packed;
+    }
+  }
+
+  /** Floats of one packed tile's lanes: 4 rows × 2 groups × 8 lanes × GROUP columns. */
+  private static final int PACKED_LANES = 4 * 2 * 8 * GROUP;
+
+  /** The narrow layers' buffers: columns and rows laid out so that a vector holds whole lanes. */
+  static final class Packed {
+    /** The bias's column: gb is the weight gradient of an input that is always 1. */
+    final float[] ones;
+    /** Columns as the tiles read them: x's own arrays (8 floats a vector), else packed copies. */
+    final float[][] columns;
+    final float[][] rows;
+    final float[] lanes = new float[PACKED_LANES];
+
+    Packed(int capacity, int widestIn, int widestOut) {
       ones = new float[capacity];
       java.util.Arrays.fill(ones, 1f);
       final int groups = (widestIn + 1 + GROUP - 1) / GROUP;
@@ -258,37 +279,270 @@ final class FloatDenseTiles {
   }
 
   /**
-   * gW = dz xᵀ and gb = dz 1 in order 3 of {@link FloatDense}: gb is the gradient of a weight on
+   * gW = dz xᵀ and gb = dz 1 in order 3 of {@link FloatDense}, with no sum across vector lanes:
+   * x is first transposed into rows of points (xt[i·stride + j] = x[j][i], stride = in rounded up
+   * to whole vectors), so that a vector holds V neighbouring columns j of one point and each lane
+   * is one element's own chain. Lane sum t of a tile (t = 0 … 7) is one pass over the points
+   * i = t, t + 8, … &lt; n (the last n mod 8 points fall into their lanes on the way), stored;
+   * after the eight passes the tree adds the stored lane sums vector by vector. gb, a row's sum
+   * of dz, runs in plain code ({@link FloatDenseLoops#laneSum}), the same order.
+   */
+  static void weightGradient(float[][] dz, float[][] x, float[] rows, int n, int in, int out, float[] g, int wOff, int bOff,
+      Scratch s, int threads) {
+    if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
+      throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
+    }
+    if (in < WIDE * V) {
+      packedGradient(dz, x, n, in, out, g, wOff, bOff, s, threads);
+      return;
+    }
+    final int stride = stride(in);
+    final float[] xt = rows != null ? rows : s.transposed;
+    if (rows == null) {
+      transpose(x, n, in, stride, xt);
+    }
+    DoubleDense.forBlocks(out, threads,
+        (from, to) -> gradientRows(dz, xt, n, in, stride, from, to, g, wOff, bOff, from == 0 ? s.lanes : new float[LANES]),
+        (long) n * in * out);
+  }
+
+  /** Floats per row of the transposed input: in rounded up to whole vectors (the padding is never stored to gW). */
+  static int stride(int in) {
+    return (in + V - 1) / V * V;
+  }
+
+  /** Whether the weight gradient of a layer with this many inputs reads them as rows of points. */
+  static boolean readsRows(int in) {
+    return in >= WIDE * V;
+  }
+
+  /**
+   * rows[i·stride(d) + j] = (float) m[i·d + j], then units[j][i] = that float: a wide input batch
+   * in both layouts the kernels read, the rows by a straight rounding pass and the units by a
+   * float transpose (cheaper than reading the doubles d apart, unit by unit).
+   */
+  static void toUnitsAndRows(double[] m, int n, int d, float[][] units, float[] rows) {
+    final int stride = stride(d);
+    for (int i = 0; i < n; i++) {
+      final int from = i * d;
+      final int to = i * stride;
+      for (int j = 0; j < d; j++) {
+        rows[to + j] = (float) m[from + j];
+      }
+    }
+    for (int i0 = 0; i0 < n; i0 += T_BLOCK) {
+      final int i1 = Math.min(n, i0 + T_BLOCK);
+      for (int j = 0; j < d; j++) {
+        final float[] u = units[j];
+        for (int i = i0, k = i0 * stride + j; i < i1; i++, k += stride) {
+          u[i] = rows[k];
+        }
+      }
+    }
+  }
+
+  /** Points per block of the transpose: a block's rows are written while their cache lines are in L1. */
+  private static final int T_BLOCK = 16;
+
+  /** xt[i·stride + j] = x[j][i] for j &lt; in, i &lt; n; the padding columns keep whatever they held. */
+  private static void transpose(float[][] x, int n, int in, int stride, float[] xt) {
+    for (int i0 = 0; i0 < n; i0 += T_BLOCK) {
+      final int i1 = Math.min(n, i0 + T_BLOCK);
+      for (int j = 0; j < in; j++) {
+        final float[] xj = x[j];
+        for (int i = i0, k = i0 * stride + j; i < i1; i++, k += stride) {
+          xt[k] = xj[i];
+        }
+      }
+    }
+  }
+
+  /** Column vectors of a wide gradient tile. */
+  private static final int WIDE = 4;
+
+  /** Floats of one tile's stored lane sums: 8 lanes × 4 rows × WIDE vectors. */
+  private static final int LANES = 8 * 4 * WIDE * V;
+
+  /**
+   * Rows [from, to) of gW and gb, in tiles of 4 rows (a short tile repeats its last row: its sums
+   * are computed twice and stored once) × WIDE column vectors, the last column vectors one at a time.
+   */
+  private static void gradientRows(float[][] dz, float[] xt, int n, int in, int stride, int from, int to, float[] g, int wOff,
+      int bOff, float[] lanes) {
+    for (int o = from; o < to; o += 4) {
+      final int rows = Math.min(4, to - o);
+      final int o1 = o + Math.min(1, rows - 1);
+      final int o2 = o + Math.min(2, rows - 1);
+      final int o3 = o + Math.min(3, rows - 1);
+      int c = 0;
+      for (; c + WIDE * V <= stride; c += WIDE * V) {
+        wideLanes(dz[o], dz[o1], dz[o2], dz[o3], xt, stride, c, n, lanes);
+        trees(lanes, WIDE, rows, o, c, in, g, wOff);
+      }
+      for (; c < stride; c += V) {
+        narrowLanes(dz[o], dz[o1], dz[o2], dz[o3], xt, stride, c, n, lanes);
+        trees(lanes, 1, rows, o, c, in, g, wOff);
+      }
+      for (int r = o; r < o + rows; r++) {
+        g[bOff + r] = FloatDenseLoops.laneSum(dz[r], null, n);
+      }
+    }
+  }
+
+  /**
+   * The eight lane sums of 4 rows × WIDE column vectors from column c: sixteen accumulators, each
+   * loaded vector of xt used four times and each broadcast of dz four times; lane t's sums at
+   * lanes[(t·16 + 4·row + vector)·V].
+   */
+  private static void wideLanes(float[] d0, float[] d1, float[] d2, float[] d3, float[] xt, int stride, int c, int n,
+      float[] lanes) {
+    for (int t = 0; t < 8; t++) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      FloatVector b0 = a0;
+      FloatVector b1 = a0;
+      FloatVector b2 = a0;
+      FloatVector b3 = a0;
+      FloatVector e0 = a0;
+      FloatVector e1 = a0;
+      FloatVector e2 = a0;
+      FloatVector e3 = a0;
+      FloatVector f0 = a0;
+      FloatVector f1 = a0;
+      FloatVector f2 = a0;
+      FloatVector f3 = a0;
+      for (int i = t, k = t * stride + c; i < n; i += 8, k += 8 * stride) {
+        final FloatVector x0 = FloatVector.fromArray(SPECIES, xt, k);
+        final FloatVector x1 = FloatVector.fromArray(SPECIES, xt, k + V);
+        final FloatVector x2 = FloatVector.fromArray(SPECIES, xt, k + 2 * V);
+        final FloatVector x3 = FloatVector.fromArray(SPECIES, xt, k + 3 * V);
+        FloatVector w = FloatVector.broadcast(SPECIES, d0[i]);
+        a0 = x0.fma(w, a0);
+        a1 = x1.fma(w, a1);
+        a2 = x2.fma(w, a2);
+        a3 = x3.fma(w, a3);
+        w = FloatVector.broadcast(SPECIES, d1[i]);
+        b0 = x0.fma(w, b0);
+        b1 = x1.fma(w, b1);
+        b2 = x2.fma(w, b2);
+        b3 = x3.fma(w, b3);
+        w = FloatVector.broadcast(SPECIES, d2[i]);
+        e0 = x0.fma(w, e0);
+        e1 = x1.fma(w, e1);
+        e2 = x2.fma(w, e2);
+        e3 = x3.fma(w, e3);
+        w = FloatVector.broadcast(SPECIES, d3[i]);
+        f0 = x0.fma(w, f0);
+        f1 = x1.fma(w, f1);
+        f2 = x2.fma(w, f2);
+        f3 = x3.fma(w, f3);
+      }
+      final int at = t * 16 * V;
+      a0.intoArray(lanes, at);
+      a1.intoArray(lanes, at + V);
+      a2.intoArray(lanes, at + 2 * V);
+      a3.intoArray(lanes, at + 3 * V);
+      b0.intoArray(lanes, at + 4 * V);
+      b1.intoArray(lanes, at + 5 * V);
+      b2.intoArray(lanes, at + 6 * V);
+      b3.intoArray(lanes, at + 7 * V);
+      e0.intoArray(lanes, at + 8 * V);
+      e1.intoArray(lanes, at + 9 * V);
+      e2.intoArray(lanes, at + 10 * V);
+      e3.intoArray(lanes, at + 11 * V);
+      f0.intoArray(lanes, at + 12 * V);
+      f1.intoArray(lanes, at + 13 * V);
+      f2.intoArray(lanes, at + 14 * V);
+      f3.intoArray(lanes, at + 15 * V);
+    }
+  }
+
+  /** As {@link #wideLanes} for one column vector: lane t's sums at lanes[(t·16 + 4·row)·V]. */
+  private static void narrowLanes(float[] d0, float[] d1, float[] d2, float[] d3, float[] xt, int stride, int c, int n,
+      float[] lanes) {
+    for (int t = 0; t < 8; t++) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector b0 = a0;
+      FloatVector e0 = a0;
+      FloatVector f0 = a0;
+      for (int i = t, k = t * stride + c; i < n; i += 8, k += 8 * stride) {
+        final FloatVector x0 = FloatVector.fromArray(SPECIES, xt, k);
+        a0 = x0.fma(FloatVector.broadcast(SPECIES, d0[i]), a0);
+        b0 = x0.fma(FloatVector.broadcast(SPECIES, d1[i]), b0);
+        e0 = x0.fma(FloatVector.broadcast(SPECIES, d2[i]), e0);
+        f0 = x0.fma(FloatVector.broadcast(SPECIES, d3[i]), f0);
+      }
+      final int at = t * 16 * V;
+      a0.intoArray(lanes, at);
+      b0.intoArray(lanes, at + 4 * V);
+      e0.intoArray(lanes, at + 8 * V);
+      f0.intoArray(lanes, at + 12 * V);
+    }
+  }
+
+  /**
+   * gW[o + r, c + v·V …] = ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) of the stored lane
+   * sums, for the tile's distinct rows r and its {@code vectors} column vectors; columns past in
+   * (the padding) are not stored.
+   */
+  private static void trees(float[] lanes, int vectors, int rows, int o, int c, int in, float[] g, int wOff) {
+    final int lane = 16 * V;
+    for (int r = 0; r < rows; r++) {
+      final int row = wOff + (o + r) * in;
+      for (int v = 0; v < vectors; v++) {
+        final int k = (4 * r + v) * V;
+        final FloatVector sum = lane(lanes, k).add(lane(lanes, k + lane)).add(lane(lanes, k + 2 * lane).add(lane(lanes, k + 3 * lane)))
+            .add(lane(lanes, k + 4 * lane).add(lane(lanes, k + 5 * lane)).add(lane(lanes, k + 6 * lane).add(lane(lanes, k + 7 * lane))));
+        final int col = c + v * V;
+        if (col + V <= in) {
+          sum.intoArray(g, row + col);
+        } else {
+          // the last vector of a row, partly padding: through the lanes' own slot, then the real columns
+          sum.intoArray(lanes, k);
+          System.arraycopy(lanes, k, g, row + col, in - col);
+        }
+      }
+    }
+  }
+
+  private static FloatVector lane(float[] lanes, int k) {
+    return FloatVector.fromArray(SPECIES, lanes, k);
+  }
+
+  /**
+   * For layers narrower than a wide tile (in &lt; 4V), where a transposed row would be partly padding
+   * and a one-vector tile waits on its four chains:
+   * gW = dz xᵀ and gb = dz 1 in order 3 of {@link FloatDense}, with points along the lanes. gb is the gradient of a weight on
    * an input of ones, column in. The eight lanes of an element run over the whole 8-point
    * blocks in vectors (with 8 floats a vector, straight from dz and x; otherwise from copies laid
    * out so that a vector holds the lanes of {@code GROUP} columns, or a part of one column's
    * lanes), then take the last n mod 8 points in scalar code, then the fixed tree.
    */
-  static void weightGradient(float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff, Scratch s,
-      int threads) {
-    if (n > s.capacity || in > s.widestIn || out > s.widestOut) {
-      throw new IllegalArgumentException("scratch too small for n " + n + ", in " + in + ", out " + out);
-    }
+  private static void packedGradient(float[][] dz, float[][] x, int n, int in, int out, float[] g, int wOff, int bOff,
+      Scratch s, int threads) {
+    final Packed pk = s.packed();
     final int blocks = n / 8;
     final int groups = (in + GROUP) / GROUP; // in + 1 columns, the last the ones
-    final float[][] columns = s.columns;
+    final float[][] columns = pk.columns;
     final float[][] rows;
     if (V == 8) {
       System.arraycopy(x, 0, columns, 0, in);
-      columns[in] = s.ones;
+      columns[in] = pk.ones;
       rows = dz;
     } else {
       for (int cg = 0; cg < groups; cg++) {
-        packColumns(x, s.ones, in, cg, blocks, columns[cg]);
+        packColumns(x, pk.ones, in, cg, blocks, columns[cg]);
       }
       for (int o = 0; o < out; o++) {
-        packRow(dz[o], blocks, s.rows[o]);
+        packRow(dz[o], blocks, pk.rows[o]);
       }
-      rows = s.rows;
+      rows = pk.rows;
     }
     DoubleDense.forBlocks(out, threads,
-        (from, to) -> gradientRows(rows, columns, dz, x, s.ones, n, blocks, in, groups, from, to, g, wOff, bOff,
-            from == 0 ? s.lanes : new float[LANES]), // other threads: a few hundred bytes each
+        (from, to) -> packedRows(rows, columns, dz, x, pk.ones, n, blocks, in, groups, from, to, g, wOff, bOff,
+            from == 0 ? pk.lanes : new float[PACKED_LANES]), // other threads: a few hundred bytes each
         (long) n * in * out);
   }
 
@@ -305,13 +559,15 @@ final class FloatDenseTiles {
     if (GROUP == 2) {
       final float[] a = column(x, ones, in, 2 * cg);
       final float[] b = column(x, ones, in, 2 * cg + 1);
-      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
-        if (k == 0 || i + 16 > a.length) {
-          System.arraycopy(a, i, to, 2 * i, 8);
-          System.arraycopy(b, i, to, 2 * i + 8, 8);
-        } else {
-          FloatVector.fromArray(SPECIES, a, i).blend(FloatVector.fromArray(SPECIES, b, i - 8), UPPER).intoArray(to, 2 * i);
-        }
+      // blocks 1 … last − 1 read 16 floats of a from i and of b from i − 8 inside the arrays: a
+      // loop without a branch (C2 hoists its bounds checks); the first and the rest by copies
+      final int last = Math.max(1, Math.min(blocks, Math.min((a.length - 16) / 8, (b.length - 8) / 8) + 1));
+      for (int i = 8; i < 8 * last; i += 8) {
+        FloatVector.fromArray(SPECIES, a, i).blend(FloatVector.fromArray(SPECIES, b, i - 8), UPPER).intoArray(to, 2 * i);
+      }
+      for (int k = 0, i = 0; k < blocks; k = k == 0 ? last : k + 1, i = 8 * k) {
+        System.arraycopy(a, i, to, 2 * i, 8);
+        System.arraycopy(b, i, to, 2 * i + 8, 8);
       }
     } else if (GROUP == 1) { // 4 floats or fewer a vector: section h holds lanes h·V … of every block
       final float[] a = column(x, ones, in, cg);
@@ -337,13 +593,13 @@ final class FloatDenseTiles {
   /** A row of dz laid out as the columns: lane l at point 8b + h·V + l mod 8 (GROUP copies side by side). */
   private static void packRow(float[] d, int blocks, float[] to) {
     if (GROUP == 2) {
-      for (int k = 0, i = 0; k < blocks; k++, i += 8) {
-        if (k == 0 || i + 16 > d.length) {
-          System.arraycopy(d, i, to, 2 * i, 8);
-          System.arraycopy(d, i, to, 2 * i + 8, 8);
-        } else {
-          FloatVector.fromArray(SPECIES, d, i).blend(FloatVector.fromArray(SPECIES, d, i - 8), UPPER).intoArray(to, 2 * i);
-        }
+      final int last = Math.max(1, Math.min(blocks, (d.length - 16) / 8 + 1)); // as in packColumns
+      for (int i = 8; i < 8 * last; i += 8) {
+        FloatVector.fromArray(SPECIES, d, i).blend(FloatVector.fromArray(SPECIES, d, i - 8), UPPER).intoArray(to, 2 * i);
+      }
+      for (int k = 0, i = 0; k < blocks; k = k == 0 ? last : k + 1, i = 8 * k) {
+        System.arraycopy(d, i, to, 2 * i, 8);
+        System.arraycopy(d, i, to, 2 * i + 8, 8);
       }
     } else if (GROUP == 1) {
       for (int h = 0; h < SECTIONS; h++) {
@@ -364,7 +620,7 @@ final class FloatDenseTiles {
    * Rows [from, to) of gW and gb in tiles of 4 rows × 2 column groups (a short tile repeats its
    * last row or group: the same bits to the same place).
    */
-  private static void gradientRows(float[][] rows, float[][] columns, float[][] dz, float[][] x, float[] ones, int n, int blocks,
+  private static void packedRows(float[][] rows, float[][] columns, float[][] dz, float[][] x, float[] ones, int n, int blocks,
       int in, int groups, int from, int to, float[] g, int wOff, int bOff, float[] lanes) {
     final int k = 8 * GROUP; // lanes of one accumulator
     for (int o = from; o < to; o += 4) {

@@ -26,6 +26,8 @@ final class FloatPass {
   private final float[][][] a;
   private final float[][][] delta;
   private final float[][] xUnits;
+  /** The inputs also as rows of points, when the first layer's weight gradient reads them so (else null). */
+  private final float[] xRows;
   private final FloatDense.Scratch scratch;
   /** The logits and their gradient in double, [class][point], and the loss kernels' scratch. */
   private final double[][] logits;
@@ -60,6 +62,7 @@ final class FloatPass {
       widestOut = Math.max(widestOut, sizes[l + 1]);
     }
     xUnits = new float[sizes[0]][capacity];
+    xRows = FloatDense.rowsFor(capacity, sizes[0]);
     scratch = new FloatDense.Scratch(capacity, widestIn, widestOut);
     final int k = sizes[layers];
     logits = new double[k][capacity];
@@ -76,7 +79,7 @@ final class FloatPass {
     for (int i = 0; i < p.length; i++) {
       params[i] = (float) p[i];
     }
-    FloatDense.toUnits(x, n, sizes[0], xUnits);
+    FloatDense.toUnits(x, n, sizes[0], xUnits, xRows);
     float[][] in = xUnits;
     for (int l = 0; l < layers; l++) {
       if (a[l] == z[l]) {
@@ -136,7 +139,8 @@ final class FloatPass {
     for (int l = layers - 1; l >= 0; l--) {
       final float[][] dz = delta[l];
       final float[][] input = l == 0 ? xUnits : a[l - 1];
-      FloatDense.weightGradient(dz, input, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch, threads);
+      FloatDense.weightGradient(dz, input, l == 0 ? xRows : null, n, sizes[l], sizes[l + 1], grads, wOff[l], bOff[l], scratch,
+          threads);
       if (l > 0) {
         final float[][] dx = delta[l - 1];
         if (a[l - 1] == z[l - 1]) {

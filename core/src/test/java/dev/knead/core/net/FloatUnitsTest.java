@@ -29,4 +29,37 @@ class FloatUnitsTest {
       assertThat(back[k]).isEqualTo((double) (float) m[k]);
     }
   }
+
+  /**
+   * The inputs taken as rows too (the first layer's weight gradient reads them so): the same units,
+   * and a weight gradient with the bits of the plain loops' reference.
+   */
+  @ParameterizedTest(name = "n {0}, d {1}")
+  @CsvSource({"1, 1", "37, 2", "37, 64", "1000, 65", "3, 100", "257, 784"})
+  void rowsGiveTheSameUnitsAndTheReferenceWeightGradient(int n, int d) {
+    SplittableRandom rng = new SplittableRandom(n * 7L + d);
+    double[] m = rng.doubles((long) n * d, -3, 3).toArray();
+    float[][] plain = new float[d][n];
+    FloatDense.toUnits(m, n, d, plain);
+    float[] rows = FloatDense.rowsFor(n, d);
+    float[][] units = new float[d][n];
+    FloatDense.toUnits(m, n, d, units, rows);
+    for (int u = 0; u < d; u++) {
+      assertThat(units[u]).as("unit %d", u).containsExactly(plain[u]);
+    }
+    final int out = 5;
+    float[][] dz = new float[out][n];
+    for (float[] r : dz) {
+      for (int i = 0; i < n; i++) {
+        r[i] = (float) rng.nextDouble(-1, 1);
+      }
+    }
+    float[] ref = new float[d * out + out];
+    FloatDenseLoops.weightGradient(dz, plain, n, d, out, ref, 0, d * out, 1);
+    float[] g = new float[ref.length];
+    FloatDense.weightGradient(dz, units, rows, n, d, out, g, 0, d * out, new FloatDense.Scratch(n, d, out), 1);
+    for (int k = 0; k < g.length; k++) {
+      assertThat(Float.floatToRawIntBits(g[k])).as("element %d", k).isEqualTo(Float.floatToRawIntBits(ref[k]));
+    }
+  }
 }
