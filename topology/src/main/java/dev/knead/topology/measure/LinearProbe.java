@@ -166,7 +166,45 @@ public final class LinearProbe {
       final double[] x1 = x[i0 + 1];
       final double[] x2 = x[i0 + 2];
       final double[] x3 = x[i0 + 3];
-      for (int c = 0; c < k; c++) {
+      int c = 0;
+      // two classes at a time: eight independent sums hide the adds' latency
+      for (; c + 1 < k; c += 2) {
+        final double[] wa = w[c];
+        final double[] wb = w[c + 1];
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        for (int j = 0; j < e; j++) {
+          final double u = wa[j];
+          final double v = wb[j];
+          final double q0 = x0[j];
+          final double q1 = x1[j];
+          final double q2 = x2[j];
+          final double q3 = x3[j];
+          a0 += u * q0;
+          a1 += u * q1;
+          a2 += u * q2;
+          a3 += u * q3;
+          b0 += v * q0;
+          b1 += v * q1;
+          b2 += v * q2;
+          b3 += v * q3;
+        }
+        z[0][c] = a0;
+        z[1][c] = a1;
+        z[2][c] = a2;
+        z[3][c] = a3;
+        z[0][c + 1] = b0;
+        z[1][c + 1] = b1;
+        z[2][c + 1] = b2;
+        z[3][c + 1] = b3;
+      }
+      for (; c < k; c++) {
         final double[] wc = w[c];
         double s0 = 0;
         double s1 = 0;
@@ -187,7 +225,7 @@ public final class LinearProbe {
       for (int r = 0; r < ROWS; r++) {
         loss += residual(z[r], y[i0 + r]);
       }
-      for (int c = 0; c < k; c++) {
+      for (c = 0; c < k; c++) {
         final double[] gc = grad[c];
         final double p0 = z[0][c];
         final double p1 = z[1][c];
