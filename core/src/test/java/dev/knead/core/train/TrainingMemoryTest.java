@@ -12,10 +12,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Training's buffers hold a batch (or one evaluation chunk), not the data set: 400,000 points
- * train in a heap too small for buffers of 400,000 points. The data themselves take ~13 MB
- * (x three times as doubles, the labels); buffers of every point would add ~85 MB in float32
- * (activations, ∂L/∂z, double logits and the loss's scratch of a 2-16-16-2 network) and twice
- * that in double, so a 64 MB heap fails when the buffers grow with n and passes when they do not.
+ * train in a heap too small for buffers of 400,000 points. The data (and 100,000 test points)
+ * take ~25 MB (x up to three times as doubles, the labels); buffers of every point would add
+ * ~170 MB in float32 (about 420 bytes a point: activations, ∂L/∂z, double logits and the loss's
+ * scratch of a 2-16-16-2 network) and more in double, so a 64 MB heap fails when the buffers grow
+ * with n (seen on the code before chunking, both precisions) and passes when they do not.
  */
 class TrainingMemoryTest {
   @ParameterizedTest
