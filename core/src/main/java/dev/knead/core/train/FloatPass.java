@@ -74,8 +74,14 @@ final class FloatPass {
     expScratch = new double[capacity];
   }
 
-  /** As {@link Workspace#lossAndGradient}, reading and writing the workspace's double blocks. */
-  double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] right, double[] p, double[] g) {
+  /**
+   * As {@link Workspace#lossAndGradient}, reading and writing the workspace's double blocks; the
+   * loss's sums carried in {@code parts} as {@link Workspace#chunked} explains.
+   *
+   * @param inv 1 / (points in all chunks)
+   */
+  double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] right, double[] p, double[] g,
+      double inv, double[] parts) {
     for (int i = 0; i < p.length; i++) {
       params[i] = (float) p[i];
     }
@@ -97,7 +103,7 @@ final class FloatPass {
     final float[][] dTop = delta[layers - 1];
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY && k == 2) {
       final double value = TwoClassSoftmax.lossAndGradient(out[0], out[1], n, y, dTop[0], dTop[1], correct, logitsRows, pointMax,
-          pointSum, expScratch);
+          pointSum, expScratch, inv, parts);
       right[0] = correct[0];
       if (backward) {
         backward(n, g);
@@ -113,10 +119,10 @@ final class FloatPass {
     }
     final double value;
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, expScratch);
+      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, expScratch, inv, parts);
     } else {
       DoubleDense.fromUnits(logits, n, k, logitsRows);
-      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
+      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct, inv, parts);
       DoubleDense.toUnits(gradRows, n, k, top);
     }
     right[0] = correct[0];

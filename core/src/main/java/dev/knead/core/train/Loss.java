@@ -48,9 +48,19 @@ public enum Loss {
    * @return the mean loss
    */
   public double lossAndGradient(double[] z, int n, int k, int[] y, double[] grad, int[] correct) {
-    double total = 0;
+    return lossAndGradient(z, n, k, y, grad, correct, 1.0 / n, new double[1]);
+  }
+
+  /**
+   * As above for one chunk of a larger set, the sum of the losses carried in {@code carried[0]}
+   * (zero before the first chunk): chunks taken in order give the bits of one pass.
+   *
+   * @param inv 1 / (points in all chunks)
+   * @return the mean loss of the chunks so far, over all points
+   */
+  double lossAndGradient(double[] z, int n, int k, int[] y, double[] grad, int[] correct, double inv, double[] carried) {
+    double total = carried[0];
     int right = 0;
-    final double inv = 1.0 / n;
     for (int i = 0; i < n; i++) {
       final int o = i * k;
       int arg = 0;
@@ -98,6 +108,7 @@ public enum Loss {
       }
     }
     correct[0] = right;
+    carried[0] = total;
     return total * inv;
   }
 

@@ -26,7 +26,21 @@ final class SoftmaxCrossEntropy {
    */
   static double lossAndGradient(
       double[][] z, int n, int k, int[] y, double[][] g, int[] correct, double[] max, double[] sum, double[] scratch) {
-    final double inv = 1.0 / n;
+    return lossAndGradient(z, n, k, y, g, correct, max, sum, scratch, 1.0 / n, new double[PARTS]);
+  }
+
+  /** Sums one pass carries to the next ({@link #lossAndGradient} with {@code parts}): Σ log s_i, Σ (z_y − max). */
+  static final int PARTS = 2;
+
+  /**
+   * As above for one chunk of a larger set, the sums carried in {@code parts} (zero before the
+   * first chunk): chunks of a multiple of 16 points, taken in order, give the bits of one pass.
+   *
+   * @param inv 1 / (points in all chunks)
+   * @return the mean loss of the chunks so far, over all points
+   */
+  static double lossAndGradient(double[][] z, int n, int k, int[] y, double[][] g, int[] correct, double[] max, double[] sum,
+      double[] scratch, double inv, double[] parts) {
     // whole-array passes over the classes (vectorised), then one scalar pass per point
     System.arraycopy(z[0], 0, max, 0, n);
     for (int c = 1; c < k; c++) {
@@ -51,7 +65,7 @@ final class SoftmaxCrossEntropy {
       }
     }
     int right = 0;
-    double shifted = 0;
+    double shifted = parts[1];
     for (int i = 0; i < n; i++) {
       final int label = y[i];
       final double zy = z[label][i];
@@ -66,7 +80,7 @@ final class SoftmaxCrossEntropy {
         right += first == label ? 1 : 0;
       }
     }
-    double logs = 0;
+    double logs = parts[0];
     for (int i0 = 0; i0 < n; i0 += LOG_BLOCK) {
       final int i1 = Math.min(n, i0 + LOG_BLOCK);
       double product = 1;
@@ -88,6 +102,8 @@ final class SoftmaxCrossEntropy {
       g[y[i]][i] -= inv;
     }
     correct[0] = right;
+    parts[0] = logs;
+    parts[1] = shifted;
     return (logs - shifted) * inv;
   }
 }

@@ -20,6 +20,11 @@ public final class Trainer {
   static final double BLOW_UP = 100;
   /** After this many rewinds the guard gives up and returns the last good network. */
   static final int MAX_REWINDS = 12;
+  /**
+   * Points per chunk of a loss over a whole data set (a multiple of {@link Workspace#CHUNK_ALIGN}):
+   * a few MNIST batches' worth, few enough that the buffers stay small next to the data.
+   */
+  static final int EVALUATION_CHUNK = 4 * Workspace.CHUNK_ALIGN;
 
   private Trainer() {}
 
@@ -99,9 +104,12 @@ public final class Trainer {
     final double[] xt = test.points().toArray();
     final int[] yt = test.labels();
 
-    // dense networks keep their fast kernels; any other block takes the generic pass
+    // dense networks keep their fast kernels; any other block takes the generic pass. The
+    // workspace holds one batch, or one evaluation chunk if larger: the loss over all the training
+    // (or test) points runs in chunks with the bits of one pass, so memory does not grow with n
+    final int capacity = Math.max(batch, Math.min(EVALUATION_CHUNK, Math.max(n, Math.max(test.size(), 1))));
     Pass ws = init.isDense()
-        ? new Workspace(init, Math.max(n, Math.max(test.size(), 1)), exec.threads(), config.precision())
+        ? new Workspace(init, capacity, exec.threads(), config.precision())
         : new BlockPass(init);
     final double[] p = ws.params();
     final double[] g = ws.grads();

@@ -13,7 +13,7 @@ final class TwoClassSoftmax {
   private TwoClassSoftmax() {}
 
   /** Points per log of a product: each of the four partial products of 1 + e^−|m| ∈ (1, 2] stays below 2²⁵⁶. */
-  private static final int LOG_BLOCK = 1024;
+  static final int LOG_BLOCK = 1024;
 
   /**
    * @param z0 logits of class 0, z1 of class 1 (n points each)
@@ -28,6 +28,22 @@ final class TwoClassSoftmax {
   static double lossAndGradient(
       float[] z0, float[] z1, int n, int[] y, float[] g0, float[] g1, int[] correct, double[] m, double[] sgn, double[] e,
       double[] scratch) {
+    return lossAndGradient(z0, z1, n, y, g0, g1, correct, m, sgn, e, scratch, 1.0 / n, new double[PARTS]);
+  }
+
+  /** Sums one pass carries to the next: the four margin sums and Σ log of the block products. */
+  static final int PARTS = 5;
+
+  /**
+   * As above for one chunk of a larger set, the sums carried in {@code parts} (zero before the
+   * first chunk): chunks of a multiple of {@link #LOG_BLOCK} points, taken in order, give the bits
+   * of one pass.
+   *
+   * @param inv 1 / (points in all chunks)
+   * @return the mean loss of the chunks so far, over all points
+   */
+  static double lossAndGradient(float[] z0, float[] z1, int n, int[] y, float[] g0, float[] g1, int[] correct, double[] m,
+      double[] sgn, double[] e, double[] scratch, double inv, double[] parts) {
     int right = 0;
     for (int i = 0; i < n; i++) {
       final int label = y[i];
@@ -45,7 +61,6 @@ final class TwoClassSoftmax {
       e[i] = -Math.abs(m[i]);
     }
     Transcendentals.expNonPositive(e, e, scratch, n);
-    final double inv = 1.0 / n;
     for (int i = 0; i < n; i++) {
       final double ei = e[i];
       // [m > 0] without a branch: any positive double times 2¹²⁰⁰ is at least 1; NaN stays NaN
@@ -60,11 +75,11 @@ final class TwoClassSoftmax {
       g1[i] = g;
       g0[i] = -g;
     }
-    double h0 = 0;
-    double h1 = 0;
-    double h2 = 0;
-    double h3 = 0;
-    double logs = 0;
+    double h0 = parts[0];
+    double h1 = parts[1];
+    double h2 = parts[2];
+    double h3 = parts[3];
+    double logs = parts[4];
     for (int i0 = 0; i0 < n; i0 += LOG_BLOCK) {
       final int i1 = Math.min(n, i0 + LOG_BLOCK);
       double p0 = 1;
@@ -89,6 +104,11 @@ final class TwoClassSoftmax {
       logs += Math.log(p0 * p1) + Math.log(p2 * p3);
     }
     correct[0] = right;
+    parts[0] = h0;
+    parts[1] = h1;
+    parts[2] = h2;
+    parts[3] = h3;
+    parts[4] = logs;
     return (((h0 + h1) + (h2 + h3)) + logs) * inv;
   }
 }

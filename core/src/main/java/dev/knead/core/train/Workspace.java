@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * The buffers one training call owns: every parameter in one flat array (W then b per layer),
- * gradients alongside, and per-layer activations sized for the largest batch. Activations are
+ * gradients alongside, and per-layer activations sized for the largest batch. A loss without
+ * gradient over more points than that runs in chunks through the same buffers (see {@link
+ * #chunked}), so the memory grows with the batch, not with the data set. Activations are
  * unit-major (unit u of point i at u·n + i, see {@link DoubleDense}); inputs and logits cross
  * the boundary row-major. A step allocates nothing. Not shared between threads or calls.
  */
@@ -33,6 +35,11 @@ public final class Workspace implements Trainer.Pass {
   private double[][][] a;
   private double[][][] delta;
   private final int[] correct = new int[1];
+  /** The loss kernels' sums, carried from chunk to chunk (enough for any kernel's parts). */
+  private final double[] parts = new double[Math.max(TwoClassSoftmax.PARTS, SoftmaxCrossEntropy.PARTS)];
+  /** One chunk's inputs and labels, made on the first chunked loss. */
+  private double[] chunkX;
+  private int[] chunkY;
   /** The inputs, [coordinate][point]. */
   private double[][] xUnits;
   /** n × k logits and their gradient, row-major, for losses without a unit-major kernel. */
@@ -50,7 +57,7 @@ public final class Workspace implements Trainer.Pass {
   /** The float32 pass, or null when training computes in double. */
   private final FloatPass floatPass;
 
-  /** @param capacity the largest number of points a forward pass will see */
+  /** @param capacity the largest number of points a pass will see (larger losses without gradient run in chunks) */
   public Workspace(Network network, int capacity) {
     this(network, capacity, 1);
   }
@@ -198,21 +205,73 @@ public final class Workspace implements Trainer.Pass {
    * @return the mean data loss
    */
   public double lossAndGradient(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2) {
+    if (n > capacity && !backward) {
+      return chunked(x, y, n, loss, out2);
+    }
+    if (n > capacity) {
+      throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
+    }
+    java.util.Arrays.fill(parts, 0);
+    return pass(x, y, n, loss, backward, out2, 1.0 / n);
+  }
+
+  /**
+   * Points per chunk are a multiple of this: the loss kernels sum in blocks of 16 ({@link
+   * SoftmaxCrossEntropy}) and 1,024 ({@link TwoClassSoftmax}) points, so chunks cut only between
+   * blocks and the sums run as in one pass.
+   */
+  static final int CHUNK_ALIGN = TwoClassSoftmax.LOG_BLOCK;
+
+  /**
+   * The loss of more points than the workspace holds, without gradient: chunks of the largest
+   * multiple of {@link #CHUNK_ALIGN} that fits, in order, each kernel's sums carried from one
+   * chunk to the next. Each point's logits do not depend on the others in its pass (the kernels
+   * sum in an order fixed by the shapes), so the loss and the count are the bits of one pass.
+   */
+  private double chunked(double[] x, int[] y, int n, Loss loss, int[] out2) {
+    final int chunk = capacity / CHUNK_ALIGN * CHUNK_ALIGN;
+    if (chunk == 0) {
+      throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
+    }
+    final int d = sizes[0];
+    if (chunkX == null) {
+      chunkX = new double[chunk * d];
+      chunkY = new int[chunk];
+    }
+    java.util.Arrays.fill(parts, 0);
+    final double inv = 1.0 / n;
+    double value = 0;
+    int right = 0;
+    for (int start = 0; start < n; start += chunk) {
+      final int size = Math.min(chunk, n - start);
+      System.arraycopy(x, start * d, chunkX, 0, size * d);
+      System.arraycopy(y, start, chunkY, 0, size);
+      value = pass(chunkX, chunkY, size, loss, false, out2, inv);
+      right += out2[0];
+    }
+    out2[0] = right;
+    return value;
+  }
+
+  /** @return the largest number of points one pass takes (a gradient's batch) */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** One pass over n ≤ capacity points, the loss's sums carried in {@link #parts}. */
+  private double pass(double[] x, int[] y, int n, Loss loss, boolean backward, int[] out2, double inv) {
     if (floatPass != null) {
-      if (n > capacity) {
-        throw new IllegalArgumentException(n + " points exceed the workspace capacity " + capacity);
-      }
-      return floatPass.lossAndGradient(x, y, n, loss, backward, out2, params, grads);
+      return floatPass.lossAndGradient(x, y, n, loss, backward, out2, params, grads, inv, parts);
     }
     final double[][] logits = forwardUnits(x, n);
     final int k = sizes[layers];
     final double[][] top = delta[layers - 1];
     final double value;
     if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, scratch);
+      value = SoftmaxCrossEntropy.lossAndGradient(logits, n, k, y, top, correct, pointMax, pointSum, scratch, inv, parts);
     } else {
       DoubleDense.fromUnits(logits, n, k, logitsRows);
-      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct);
+      value = loss.lossAndGradient(logitsRows, n, k, y, gradRows, correct, inv, parts);
       DoubleDense.toUnits(gradRows, n, k, top);
     }
     out2[0] = correct[0];
