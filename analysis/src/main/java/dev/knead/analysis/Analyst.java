@@ -98,6 +98,14 @@ public final class Analyst {
     return before(arch, data, DataFacts.of(data, Options.DEFAULT.maxPerClass(), Options.DEFAULT.seed()));
   }
 
+  /**
+   * The same for a built network whatever its blocks: a flow or a coupling is a homeomorphism of
+   * its width, so the verdict must come from the blocks, not from dense widths the layers replace.
+   */
+  public static List<Verdict> before(Network net, Dataset data) {
+    return before(Facts.architecture(net), data, DataFacts.of(data, Options.DEFAULT.maxPerClass(), Options.DEFAULT.seed()));
+  }
+
   /** The same, with the data's facts already measured. */
   public static List<Verdict> before(dev.knead.core.net.Architecture arch, Dataset data, DataFacts facts) {
     return before(Facts.architecture(arch), data, facts);

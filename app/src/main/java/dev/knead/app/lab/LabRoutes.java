@@ -293,11 +293,20 @@ final class LabRoutes {
   void explainBefore(Context ctx) {
     LabRequest r = LabConfig.read(body(ctx));
     Dataset data = LabData.load(r, uploads);
-    Architecture arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
     ObjectNode o = Json.object();
     o.put("data", data.name());
-    o.put("network", arch.toString());
-    o.set("verdicts_before", ReportJson.verdicts(Analyst.before(arch, data)));
+    if (!r.config().train().layers().isEmpty()) {
+      // a layers spec (ode:2, coupling, knn:32 …) replaces the dense widths: the theory reads its blocks
+      LabConfig.layersFit(r.config().train().layers(), r.config().train().initializer(), data.dim(), data.classes());
+      Network net = r.config().train().layers().build(data.dim(), data.classes(), r.config().train().initializer(),
+          new java.util.SplittableRandom(0));
+      o.put("network", net.toString());
+      o.set("verdicts_before", ReportJson.verdicts(Analyst.before(net, data)));
+    } else {
+      Architecture arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
+      o.put("network", arch.toString());
+      o.set("verdicts_before", ReportJson.verdicts(Analyst.before(arch, data)));
+    }
     json(ctx, 200, o);
   }
 

@@ -57,6 +57,23 @@ class LabLayersTest {
     throw new AssertionError("run did not finish");
   }
 
+  /**
+   * "What theory says" reads the layers, not the dense widths they replace: a 2-D flow is a
+   * homeomorphism, so on the disk in the annulus it is impossible — it used to say "width 3 > d
+   * can lift the data" from the unused width editor.
+   */
+  @Test
+  void theTheoryBeforeTrainingReadsTheLayers() throws Exception {
+    Reply flow = send("POST", "/api/explain", request("theory", "ode:2", 20));
+    assertThat(flow.status()).as(flow.json().toString()).isEqualTo(200);
+    assertThat(flow.json().get("network").asText()).contains("ode");
+    assertThat(flow.json().get("verdicts_before").toString()).contains("impossible").doesNotContain("can lift the data");
+    Reply lifted = send("POST", "/api/explain", request("theory", "ode:3", 20));
+    assertThat(lifted.json().get("verdicts_before").toString()).doesNotContain("\"impossible\"");
+    Reply bad = send("POST", "/api/explain", request("theory", "ode:1", 20));
+    assertThat(bad.status()).isEqualTo(400);
+  }
+
   @Test
   void aBadSpecIsA400NamingTheField() throws Exception {
     for (String bad : new String[] {"bogus:3", "ode:2,,knn:3", "dense:2:wiggle", "ode:0",
