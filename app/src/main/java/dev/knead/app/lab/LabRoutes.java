@@ -17,10 +17,11 @@ import dev.knead.core.io.Json;
 import dev.knead.core.io.NetworkJson;
 import dev.knead.core.io.Provenance;
 import dev.knead.core.io.RunFile;
-import dev.knead.core.net.Architecture;
 import dev.knead.core.net.Network;
 import dev.knead.core.train.Epoch;
 import dev.knead.core.train.Snapshot;
+import dev.knead.core.train.TrainConfig;
+import dev.knead.core.train.Trainer;
 import dev.knead.core.trace.Trace;
 import dev.knead.core.trace.Tracer;
 import io.javalin.http.Context;
@@ -293,20 +294,15 @@ final class LabRoutes {
   void explainBefore(Context ctx) {
     LabRequest r = LabConfig.read(body(ctx));
     Dataset data = LabData.load(r, uploads);
+    TrainConfig tc = r.config().train();
+    LabConfig.layersFit(tc.layers(), tc.initializer(), data.dim(), data.classes());
+    // the network as training would start it (a fixed seed, thrown away): the theory reads its
+    // blocks, so a flow or coupling in the layers spec counts, not the dense widths it replaces
+    Network net = LabConfig.parse("network", () -> Trainer.initial(data, tc, new java.util.SplittableRandom(0)));
     ObjectNode o = Json.object();
     o.put("data", data.name());
-    if (!r.config().train().layers().isEmpty()) {
-      // a layers spec (ode:2, coupling, knn:32 …) replaces the dense widths: the theory reads its blocks
-      LabConfig.layersFit(r.config().train().layers(), r.config().train().initializer(), data.dim(), data.classes());
-      Network net = r.config().train().layers().build(data.dim(), data.classes(), r.config().train().initializer(),
-          new java.util.SplittableRandom(0));
-      o.put("network", net.toString());
-      o.set("verdicts_before", ReportJson.verdicts(Analyst.before(net, data)));
-    } else {
-      Architecture arch = LabConfig.parse("network", () -> r.config().train().architecture(data.dim(), data.classes()));
-      o.put("network", arch.toString());
-      o.set("verdicts_before", ReportJson.verdicts(Analyst.before(arch, data)));
-    }
+    o.put("network", net.describe());
+    o.set("verdicts_before", ReportJson.verdicts(Analyst.before(net, data)));
     json(ctx, 200, o);
   }
 

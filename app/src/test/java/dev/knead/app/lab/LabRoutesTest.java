@@ -440,6 +440,8 @@ class LabRoutesTest {
     Reply r = send("POST", "/api/explain", SMALL.replace("[3]", "[2,2]"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("verdicts_before").get(0).get("kind").asText()).isEqualTo("impossible");
+    // the network as the CLI describes it, not a record's internal dump
+    assertThat(r.json().get("network").asText()).isEqualTo("2-2-2-2 tanh");
   }
 
   @Test
