@@ -77,14 +77,10 @@ public final class LayersFigure implements Figure {
     int k = stages.size();
     double top = 48;
     double bottom = 26;
-    double aspect = w / Math.max(1, h - top - bottom);
-    int cols = Math.max(1, (int) Math.ceil(Math.sqrt(k * aspect)));
-    int rows = (int) Math.ceil(k / (double) cols);
-    while (cols > 1 && (int) Math.ceil(k / (double) (cols - 1)) == rows) {
-      cols--;
-    }
-    double cw = (w - 16) / cols;
-    double ch = (h - top - bottom) / rows;
+    PanelGrid grid = PanelGrid.of(k, w, h, top, bottom);
+    int cols = grid.cols();
+    double cw = grid.cellWidth();
+    double ch = grid.cellHeight();
     int total = t.labels().length;
     String how = kind == ProjectionKind.TSNE ? "t-SNE" : "its principal axes";
     c.text(w / 2, 22, options.title().orElse(subject.description() + " · every layer through " + how), 16, Canvas.Anchor.MIDDLE,

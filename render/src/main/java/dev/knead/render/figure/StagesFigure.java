@@ -47,14 +47,10 @@ public final class StagesFigure implements Figure {
     int k = which.size();
     double top = 40;
     double bottom = 26;
-    double aspect = w / Math.max(1, h - top - bottom);
-    int cols = Math.max(1, (int) Math.ceil(Math.sqrt(k * aspect)));
-    int rows = (int) Math.ceil(k / (double) cols);
-    while (cols > 1 && (int) Math.ceil(k / (double) (cols - 1)) == rows) {
-      cols--;
-    }
-    double cw = (w - 16) / cols;
-    double ch = (h - top - bottom) / rows;
+    PanelGrid grid = PanelGrid.of(k, w, h, top, bottom);
+    int cols = grid.cols();
+    double cw = grid.cellWidth();
+    double ch = grid.cellHeight();
     c.text(w / 2, 24, options.title().orElse(subject.description() + " · every move"), 16, Canvas.Anchor.MIDDLE, pal.ink(),
         true);
     double caption = Math.max(7.5, Math.min(11, cw / 26));

@@ -49,14 +49,10 @@ public final class TourFigure implements Figure {
     int k = stages.size();
     double top = 48;
     double bottom = 26;
-    double aspect = w / Math.max(1, h - top - bottom);
-    int cols = Math.max(1, (int) Math.ceil(Math.sqrt(k * aspect)));
-    int rows = (int) Math.ceil(k / (double) cols);
-    while (cols > 1 && (int) Math.ceil(k / (double) (cols - 1)) == rows) {
-      cols--;
-    }
-    double cw = (w - 16) / cols;
-    double ch = (h - top - bottom) / rows;
+    PanelGrid grid = PanelGrid.of(k, w, h, top, bottom);
+    int cols = grid.cols();
+    double cw = grid.cellWidth();
+    double ch = grid.cellHeight();
     c.text(w / 2, 22, options.title().orElse(subject.description() + " · every layer through one grand-tour view"), 16,
         Canvas.Anchor.MIDDLE, pal.ink(), true);
     c.text(w / 2, 38, String.format(Locale.ROOT, "tour time %.2f (seed %d) in a %d-D space shared by all stages;"
