@@ -1,13 +1,9 @@
 package dev.knead.app.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,40 +24,30 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBlocksE2ETest {
-  static final Path SHOTS = Path.of("target", "lab-screenshots");
+  static final Path SHOTS = LabBrowser.SHOTS;
   static final Page.WaitForFunctionOptions LONG = new Page.WaitForFunctionOptions().setTimeout(90_000);
   /** The disk in the annulus of Dupont et al.: disk r ≤ 0.5, ring 1 ≤ r ≤ 1.5. */
   static final String DISK = "#data=nested-spheres&p.dim=2&points=200";
 
+  LabBrowser lab;
   LabServer server;
-  Playwright pw;
   Browser browser;
   final List<Page> pages = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(LabPageE2ETest.CHROMIUM), "no /usr/bin/chromium: browser tests skipped");
-    Files.createDirectories(SHOTS);
-    server = LabServer.start(new LabServer.Options("127.0.0.1", 0, true, 2));
-    pw = Playwright.create();
-    browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(LabPageE2ETest.CHROMIUM).setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
-            "--enable-unsafe-swiftshader")));
+    lab = LabBrowser.start();
+    server = lab.server;
+    browser = lab.browser;
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (pw != null) {
-      pw.close();
-    }
-    if (server != null) {
-      server.close();
+    if (lab != null) {
+      lab.close();
     }
   }
+
 
   @AfterEach
   void closePages() {

@@ -1,19 +1,15 @@
 package dev.knead.app.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.knead.core.io.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,38 +27,28 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabClassroomE2ETest {
-  static final Path SHOTS = Path.of("target", "lab-screenshots");
+  static final Path SHOTS = LabBrowser.SHOTS;
   static final Page.WaitForFunctionOptions LONG = new Page.WaitForFunctionOptions().setTimeout(60_000);
 
+  LabBrowser lab;
   LabServer server;
-  Playwright pw;
   Browser browser;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(LabPageE2ETest.CHROMIUM), "no /usr/bin/chromium: browser tests skipped");
-    Files.createDirectories(SHOTS);
-    server = LabServer.start(new LabServer.Options("127.0.0.1", 0, true, 2));
-    pw = Playwright.create();
-    browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(LabPageE2ETest.CHROMIUM).setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
-            "--enable-unsafe-swiftshader")));
+    lab = LabBrowser.start();
+    server = lab.server;
+    browser = lab.browser;
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (pw != null) {
-      pw.close();
-    }
-    if (server != null) {
-      server.close();
+    if (lab != null) {
+      lab.close();
     }
   }
+
 
   /** Pages of the test running: closed after it, which ends their runs (2 workers; a paused run keeps one). */
   final List<Page> pages = new ArrayList<>();

@@ -1,13 +1,10 @@
 package dev.knead.app.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,37 +16,26 @@ import org.junit.jupiter.api.TestInstance;
 /** The page in Debian's chromium: the demo trains, the views draw, errors show, exports work. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabPageE2ETest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SHOTS = Path.of("target", "lab-screenshots");
+  static final Path SHOTS = LabBrowser.SHOTS;
 
+  LabBrowser lab;
   LabServer server;
-  Playwright pw;
   Browser browser;
 
   @BeforeAll
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: browser tests skipped");
-    Files.createDirectories(SHOTS);
-    server = LabServer.start(new LabServer.Options("127.0.0.1", 0, true, 2));
-    pw = Playwright.create();
-    browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader",
-            "--enable-unsafe-swiftshader")));
+    lab = LabBrowser.start();
+    server = lab.server;
+    browser = lab.browser;
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (pw != null) {
-      pw.close();
-    }
-    if (server != null) {
-      server.close();
+    if (lab != null) {
+      lab.close();
     }
   }
+
 
   Page open(String hash) {
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1500, 1250).setAcceptDownloads(true));
